@@ -1,0 +1,343 @@
+//! check: claims and mentions of one document → [`Finding`]s.
+//!
+//! Runs the conflict engines that rule files instantiate: exclusive values, the same value
+//! affirmed and negated, numbers that disagree (only when currency, period, basis and
+//! qualifiers match), self-contradictory clauses, role-name drift and misleading names. Only
+//! asserted claims conflict; two roles with different values never do. One finding per role,
+//! dimension and conflicting pair, with every supporting span as evidence.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::Analysis;
+use crate::extract::{Claim, Modality, Polarity};
+use crate::roles::word_positions;
+use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, ValueIdx};
+use crate::span::{Orig, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    Contradiction,
+    Terminology,
+    Input,
+}
+
+/// One problem rolelint reports, with the places that show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub message: String,
+    /// Role id, when the finding is about one role.
+    pub role: Option<String>,
+    /// Dimension id, when the finding is about one dimension.
+    pub dimension: Option<String>,
+    pub evidence: Vec<Evidence>,
+    pub help: Option<String>,
+}
+
+/// One place supporting a finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Index of the file in the report.
+    pub file: usize,
+    pub span: Span<Orig>,
+    /// What this place says, for the diagnostic label.
+    pub label: String,
+    /// Index of the claim in the file's claims, when the evidence is a claim.
+    pub claim: Option<usize>,
+}
+
+/// Check one analysed document (file number `file` of the report).
+pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for conflict in &rules.conflicts {
+        let checker = Checker {
+            file,
+            analysis,
+            rules,
+            conflict,
+        };
+        match &conflict.engine {
+            Engine::Exclusive { pairs } => checker.exclusive(pairs, &mut findings),
+            Engine::Polarity => checker.polarity(&mut findings),
+            Engine::Numeric { metrics } => checker.numeric(metrics, &mut findings),
+            Engine::SelfContradiction { first, second } => checker.self_contradiction(first, second, &mut findings),
+            Engine::Drift => checker.drift(&mut findings),
+            Engine::Misleading => checker.misleading(&mut findings),
+        }
+    }
+    findings
+}
+
+struct Checker<'a> {
+    file: usize,
+    analysis: &'a Analysis,
+    rules: &'a RuleSet,
+    conflict: &'a Conflict,
+}
+
+impl Checker<'_> {
+    fn finding(&self, kind: FindingKind, message: String, role: Option<RoleIdx>, value: Option<ValueIdx>, mut evidence: Vec<Evidence>) -> Finding {
+        evidence.sort_by_key(|e| (e.span, e.claim));
+        evidence.dedup_by_key(|e| e.span);
+        Finding {
+            code: self.conflict.code.clone(),
+            kind,
+            severity: self.conflict.severity,
+            message,
+            role: role.map(|r| self.rules.roles[r].id.clone()),
+            dimension: value.map(|v| self.rules.dimensions[self.rules.values[v].dimension].id.clone()),
+            evidence,
+            help: Some(self.conflict.help.clone()),
+        }
+    }
+
+    /// Claims of one role and value that state a fact.
+    fn asserted(&self, role: RoleIdx, value: ValueIdx, polarity: Polarity) -> Vec<(usize, &Claim)> {
+        self.analysis
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.role == role && c.value == value && c.modality == Modality::Asserted && c.polarity == polarity)
+            .collect()
+    }
+
+    fn evidence(&self, claims: &[(usize, &Claim)], label: &str) -> Vec<Evidence> {
+        claims
+            .iter()
+            .map(|&(index, claim)| Evidence {
+                file: self.file,
+                span: claim.span,
+                label: label.to_owned(),
+                claim: Some(index),
+            })
+            .collect()
+    }
+
+    fn roles_with_claims(&self) -> Vec<RoleIdx> {
+        let mut roles: Vec<RoleIdx> = self.analysis.claims.iter().map(|c| c.role).collect();
+        roles.sort_unstable();
+        roles.dedup();
+        roles
+    }
+
+    fn exclusive(&self, pairs: &[(ValueIdx, ValueIdx)], findings: &mut Vec<Finding>) {
+        for role in self.roles_with_claims() {
+            for &(a, b) in pairs {
+                let first = self.asserted(role, a, Polarity::Affirmed);
+                let second = self.asserted(role, b, Polarity::Affirmed);
+                if first.is_empty() || second.is_empty() {
+                    continue;
+                }
+                let (label_a, label_b) = (&self.rules.values[a].label, &self.rules.values[b].label);
+                let mut evidence = self.evidence(&first, &format!("tu jako: {label_a}"));
+                evidence.extend(self.evidence(&second, &format!("a tu jako: {label_b}")));
+                let message = format!(
+                    "{} opisano na dwa wykluczające się sposoby: „{label_a}” i „{label_b}”",
+                    self.rules.roles[role].name
+                );
+                findings.push(self.finding(FindingKind::Contradiction, message, Some(role), Some(a), evidence));
+            }
+        }
+    }
+
+    fn polarity(&self, findings: &mut Vec<Finding>) {
+        for role in self.roles_with_claims() {
+            for value in 0..self.rules.values.len() {
+                if self.rules.values[value].metric.is_some() {
+                    continue;
+                }
+                let affirmed = self.asserted(role, value, Polarity::Affirmed);
+                let negated = self.asserted(role, value, Polarity::Negated);
+                if affirmed.is_empty() || negated.is_empty() {
+                    continue;
+                }
+                let label = &self.rules.values[value].label;
+                let mut evidence = self.evidence(&affirmed, &format!("tu twierdzi się: {label}"));
+                evidence.extend(self.evidence(&negated, &format!("a tu zaprzecza: {label}")));
+                let message = format!(
+                    "{}: „{label}” jest tu jednocześnie potwierdzone i zaprzeczone",
+                    self.rules.roles[role].name
+                );
+                findings.push(self.finding(FindingKind::Contradiction, message, Some(role), Some(value), evidence));
+            }
+        }
+    }
+
+    fn numeric(&self, metrics: &[ValueIdx], findings: &mut Vec<Finding>) {
+        for role in self.roles_with_claims() {
+            for &metric in metrics {
+                let claims = self.asserted(role, metric, Polarity::Affirmed);
+                let mut classes: Vec<Vec<(usize, &Claim)>> = Vec::new();
+                for (index, claim) in claims {
+                    let Some(quantity) = &claim.quantity else { continue };
+                    let class = classes.iter_mut().find(|class| {
+                        class[0].1.quantity.as_ref().is_some_and(|q| q.comparable(quantity))
+                    });
+                    match class {
+                        Some(class) => class.push((index, claim)),
+                        None => classes.push(vec![(index, claim)]),
+                    }
+                }
+                for class in classes {
+                    let disagree = class.iter().enumerate().any(|(i, (_, a))| {
+                        class[i + 1..].iter().any(|(_, b)| match (&a.quantity, &b.quantity) {
+                            (Some(qa), Some(qb)) => qa.disagrees(qb),
+                            _ => false,
+                        })
+                    });
+                    if !disagree {
+                        continue;
+                    }
+                    let evidence = class
+                        .iter()
+                        .map(|&(index, claim)| Evidence {
+                            file: self.file,
+                            span: claim.span,
+                            label: claim.quantity.as_ref().map(|q| q.describe()).unwrap_or_default(),
+                            claim: Some(index),
+                        })
+                        .collect();
+                    let values: Vec<String> = class.iter().filter_map(|(_, c)| c.quantity.as_ref().map(|q| q.describe())).collect();
+                    let message = format!(
+                        "{}: {} podano na kilka sposobów, których nie da się pogodzić: {}",
+                        self.rules.roles[role].name,
+                        self.rules.values[metric].label,
+                        values.join("; ")
+                    );
+                    findings.push(self.finding(FindingKind::Contradiction, message, Some(role), Some(metric), evidence));
+                }
+            }
+        }
+    }
+
+    fn self_contradiction(&self, first: &[crate::phrase::Phrase], second: &[crate::phrase::Phrase], findings: &mut Vec<Finding>) {
+        let analysis = self.analysis;
+        for (s, sentence) in analysis.doc.sentences.iter().enumerate() {
+            for (c, clause) in sentence.clauses.iter().enumerate() {
+                let words = word_positions(&analysis.doc, clause.clone());
+                let Some((f, f_last)) = first.iter().find_map(|p| p.find(&words, &analysis.lemmas)) else { continue };
+                let rest = &words[f_last + 1..];
+                let Some((g, g_last)) = second.iter().find_map(|p| p.find(rest, &analysis.lemmas)) else { continue };
+                let span_of = |a: usize, b: usize| {
+                    let tokens = &analysis.doc.tokens;
+                    analysis.text.to_original(tokens[a].span.cover(&tokens[b].span))
+                };
+                let evidence = vec![
+                    Evidence {
+                        file: self.file,
+                        span: span_of(words[f], words[f_last]),
+                        label: "to, co wspólne…".to_owned(),
+                        claim: None,
+                    },
+                    Evidence {
+                        file: self.file,
+                        span: span_of(rest[g], rest[g_last]),
+                        label: "…nazwano tu różnym".to_owned(),
+                        claim: None,
+                    },
+                ];
+                let role = analysis.roles.clauses[s][c].filter(|r| r.subject == crate::roles::Subject::Named).map(|r| r.role);
+                let message = "Zdanie przeczy samo sobie: to, co nazwano wspólnym, zarazem określono jako różne".to_owned();
+                findings.push(self.finding(FindingKind::Contradiction, message, role, None, evidence));
+            }
+        }
+    }
+
+    /// Mentions of each role, grouped by alias: `role → alias → mention indices`.
+    fn mentions_by_alias(&self) -> BTreeMap<RoleIdx, BTreeMap<usize, Vec<usize>>> {
+        let mut grouped: BTreeMap<RoleIdx, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+        for (i, mention) in self.analysis.roles.mentions.iter().enumerate() {
+            grouped.entry(mention.role).or_default().entry(mention.alias).or_default().push(i);
+        }
+        grouped
+    }
+
+    fn mention_span(&self, mention: usize) -> Span<Orig> {
+        let tokens = &self.analysis.roles.mentions[mention].tokens;
+        let doc = &self.analysis.doc;
+        let span = doc.tokens[tokens.start].span.cover(&doc.tokens[tokens.end - 1].span);
+        self.analysis.text.to_original(span)
+    }
+
+    fn drift(&self, findings: &mut Vec<Finding>) {
+        for (role, aliases) in self.mentions_by_alias() {
+            if aliases.len() < 2 {
+                continue;
+            }
+            let original = self.analysis.text.original();
+            let mut names = Vec::new();
+            let mut evidence = Vec::new();
+            for mentions in aliases.values() {
+                let span = self.mention_span(mentions[0]);
+                let surface = span.slice(original);
+                names.push(format!("„{surface}” ({}×)", mentions.len()));
+                evidence.push(Evidence {
+                    file: self.file,
+                    span,
+                    label: format!("nazwa „{surface}”, użyta {}×", mentions.len()),
+                    claim: None,
+                });
+            }
+            let name = &self.rules.roles[role].name;
+            let message = format!(
+                "Jedna rola pod {} nazwami: {}; nazwa zalecana w regułach to „{name}”",
+                names.len(),
+                names.join(", ")
+            );
+            findings.push(self.finding(FindingKind::Terminology, message, Some(role), None, evidence));
+        }
+    }
+
+    fn misleading(&self, findings: &mut Vec<Finding>) {
+        for (role, aliases) in self.mentions_by_alias() {
+            for (alias, mentions) in aliases {
+                let Some(misleading) = &self.rules.roles[role].aliases[alias].misleading else { continue };
+                let original = self.analysis.text.original();
+                let surface = self.mention_span(mentions[0]).slice(original).to_owned();
+                let evidence = mentions
+                    .iter()
+                    .map(|&m| Evidence {
+                        file: self.file,
+                        span: self.mention_span(m),
+                        label: "myląca nazwa".to_owned(),
+                        claim: None,
+                    })
+                    .collect();
+                let message = format!(
+                    "Nazwa „{surface}” ({}) wprowadza w błąd: {}",
+                    self.rules.roles[role].name, misleading.reason
+                );
+                let mut finding = self.finding(FindingKind::Terminology, message, Some(role), None, evidence);
+                finding.help = Some(format!("{} Zamiast „{surface}” napisz: {}.", self.conflict.help, misleading.suggest));
+                findings.push(finding);
+            }
+        }
+    }
+}
+
+/// The finding for a file that could not be read or decoded.
+pub fn unreadable(file: usize, reason: &str) -> Finding {
+    Finding {
+        code: UNREADABLE_CODE.to_owned(),
+        kind: FindingKind::Input,
+        severity: Severity::Error,
+        message: format!("Nie można odczytać pliku: {reason}"),
+        role: None,
+        dimension: None,
+        evidence: vec![Evidence {
+            file,
+            span: Span::new(0, 0),
+            label: reason.to_owned(),
+            claim: None,
+        }],
+        help: Some("Zapisz plik jako tekst (UTF-8, UTF-16 z BOM, windows-1250 lub ISO-8859-2) i sprawdź uprawnienia.".to_owned()),
+    }
+}
+
+/// The built-in code of [`unreadable`] findings.
+pub const UNREADABLE_CODE: &str = "RL001";

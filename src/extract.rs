@@ -1,0 +1,258 @@
+//! extract: clauses with roles → [`Claim`]s.
+//!
+//! Runs every value's cue phrases (and regex) over each clause that has a role, and every
+//! metric's number engine, and decides each claim's polarity (negation before the cue, "ani")
+//! and modality (possible "może", reported "to mit, że", conditional "jeśli"). In a job ad, a
+//! list under a dimension heading ("Wymagania:") yields only that dimension's values. Does not
+//! compare claims: that is `check`'s job.
+
+pub mod numbers;
+
+use serde::Serialize;
+
+use crate::decode::Text;
+use crate::lemma::Lemmas;
+use crate::phrase::Phrase;
+use crate::roles::{Attribution, Subject, word_positions};
+use crate::rules::{DimensionIdx, MetricEngine, RoleIdx, RuleSet, ValueIdx};
+use crate::segment::{Doc, Layout, TokenKind};
+use crate::span::{Norm, Orig, Span};
+use numbers::{Quantity, Word};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Affirmed,
+    Negated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact: the only claims that can conflict.
+    Asserted,
+    /// "może", "czasem", "bywa".
+    Possible,
+    /// Attributed to others or refuted: "to mit, że", "niesłusznie uważa się".
+    Reported,
+    /// "jeśli", "o ile", "w razie".
+    Conditional,
+}
+
+/// One thing a text says about one role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub role: RoleIdx,
+    pub value: ValueIdx,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub quantity: Option<Quantity>,
+    pub subject: Subject,
+    /// The words that carry the claim.
+    pub span: Span<Orig>,
+    /// The sentence it stands in.
+    pub sentence: Span<Orig>,
+    /// The cue phrase (or regex) that produced it.
+    pub cue: String,
+}
+
+impl Claim {
+    /// Whether this claim states a fact (not hedged, reported or conditional) and affirms it.
+    pub fn asserts(&self) -> bool {
+        self.modality == Modality::Asserted && self.polarity == Polarity::Affirmed
+    }
+}
+
+/// Extract every claim of a document.
+pub fn extract(text: &Text, doc: &Doc, lemmas: &Lemmas, roles: &Attribution, rules: &RuleSet) -> Vec<Claim> {
+    let source = text.normalized();
+    let mut claims = Vec::new();
+    let mut section: Option<DimensionIdx> = None;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let sentence_words = word_positions(doc, sentence.tokens.clone());
+        match sentence.layout {
+            Layout::Heading => section = heading_dimension(&sentence_words, lemmas, rules),
+            Layout::Prose => section = None,
+            Layout::ListItem => {}
+        }
+        let sentence_span = text.to_original(sentence.span);
+        for (clause, clause_role) in sentence.clauses.iter().zip(&roles.clauses[s]) {
+            let Some(clause_role) = clause_role else { continue };
+            let words = word_positions(doc, clause.clone());
+            let context = ClauseContext {
+                source,
+                doc,
+                lemmas,
+                rules,
+                words: &words,
+                sentence_words: &sentence_words,
+                after: clause_role.after,
+            };
+            let before = claims.len();
+            for (value, (first, last), cue) in context.cue_matches() {
+                if section.is_some_and(|d| rules.values[value].dimension != d && rules.values[value].metric.is_none()) {
+                    continue;
+                }
+                if claims[before..].iter().any(|c: &Claim| c.value == value && c.quantity.is_none()) {
+                    continue;
+                }
+                let start = doc.tokens[words[first]].span.start();
+                let (polarity, modality) = context.polarity_and_modality(start);
+                let claim = |span: Span<Norm>, quantity| Claim {
+                    role: clause_role.role,
+                    value,
+                    polarity,
+                    modality,
+                    quantity,
+                    subject: clause_role.subject,
+                    span: text.to_original(span),
+                    sentence: sentence_span,
+                    cue: cue.clone(),
+                };
+                let cue_span = doc.tokens[words[first]].span.cover(&doc.tokens[words[last]].span);
+                match &rules.values[value].metric {
+                    None => claims.push(claim(cue_span, None)),
+                    Some(metric) => {
+                        let qualifiers: Vec<String> = metric
+                            .qualifiers
+                            .iter()
+                            .filter(|q| q.find(&sentence_words, lemmas).is_some())
+                            .map(|q| q.text().to_owned())
+                            .collect();
+                        for (mut quantity, (a, b)) in context.quantities(metric.engine, (first, last)) {
+                            if claims[before..].iter().any(|c| c.value == value && c.quantity.as_ref() == Some(&quantity)) {
+                                continue;
+                            }
+                            quantity.qualifiers = qualifiers.clone();
+                            let span = doc.tokens[words[a]].span.cover(&doc.tokens[words[b]].span).cover(&cue_span);
+                            claims.push(claim(span, Some(quantity)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    claims
+}
+
+/// The dimension a list heading ("Wymagania:", "Oferujemy:") stands for.
+fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Option<DimensionIdx> {
+    rules.dimensions.iter().position(|d| {
+        d.headings
+            .iter()
+            .any(|h| h.match_at(words, 0, lemmas).is_some_and(|last| last + 1 == words.len()))
+    })
+}
+
+struct ClauseContext<'a> {
+    source: &'a str,
+    doc: &'a Doc,
+    lemmas: &'a Lemmas,
+    rules: &'a RuleSet,
+    words: &'a [usize],
+    sentence_words: &'a [usize],
+    /// Token index after the subject mention: negation must stand after it.
+    after: usize,
+}
+
+impl ClauseContext<'_> {
+    /// `(value, (first word, last word), cue text)` for every cue match in the clause, in order.
+    fn cue_matches(&self) -> Vec<(ValueIdx, (usize, usize), String)> {
+        let mut found = Vec::new();
+        for at in 0..self.words.len() {
+            for &key in self.lemmas.of(self.words[at]) {
+                for &(value, cue) in self.rules.cues_starting_with(key) {
+                    let phrase = &self.rules.values[value].cues[cue];
+                    if let Some(last) = phrase.match_at(self.words, at, self.lemmas) {
+                        found.push((value, (at, last), phrase.text().to_owned()));
+                    }
+                }
+            }
+        }
+        if let (Some(first), Some(last)) = (self.words.first(), self.words.last()) {
+            let start = self.doc.tokens[*first].span.start();
+            let clause = &self.source[start..self.doc.tokens[*last].span.end()];
+            for (value, v) in self.rules.values.iter().enumerate() {
+                let Some(m) = v.regex.as_ref().and_then(|r| r.find(clause)) else { continue };
+                let at = |offset: usize| {
+                    self.words
+                        .iter()
+                        .position(|&w| self.doc.tokens[w].span.end() > start + offset)
+                        .unwrap_or(self.words.len() - 1)
+                };
+                let (a, b) = (at(m.start()), at(m.end().saturating_sub(1)));
+                found.push((value, (a, b), v.regex.as_ref().map(|r| r.as_str().to_owned()).unwrap_or_default()));
+            }
+        }
+        found.sort_by_key(|&(value, (a, _), _)| (a, value));
+        found
+    }
+
+    fn polarity_and_modality(&self, cue_start: usize) -> (Polarity, Modality) {
+        let before_cue: Vec<usize> = self
+            .words
+            .iter()
+            .copied()
+            .filter(|&w| w >= self.after && self.doc.tokens[w].span.start() < cue_start)
+            .collect();
+        let negated = self.rules.modality.negation.iter().any(|p| {
+            (0..before_cue.len()).any(|at| {
+                p.match_at(&before_cue, at, self.lemmas).is_some() && !self.is_word(before_cue.get(at + 1), "tylko")
+            })
+        });
+        let sentence_before: Vec<usize> = self
+            .sentence_words
+            .iter()
+            .copied()
+            .filter(|&w| self.doc.tokens[w].span.start() < cue_start)
+            .collect();
+        let found = |phrases: &[Phrase], words: &[usize]| phrases.iter().any(|p| p.find(words, self.lemmas).is_some());
+        let modality = if found(&self.rules.modality.reported, &sentence_before) {
+            Modality::Reported
+        } else if found(&self.rules.modality.conditional, &sentence_before) {
+            Modality::Conditional
+        } else if found(&self.rules.modality.possible, self.words) {
+            Modality::Possible
+        } else {
+            Modality::Asserted
+        };
+        (if negated { Polarity::Negated } else { Polarity::Affirmed }, modality)
+    }
+
+    fn is_word(&self, token: Option<&usize>, lower: &str) -> bool {
+        token.is_some_and(|&t| self.doc.tokens[t].span.slice(self.source).eq_ignore_ascii_case(lower))
+    }
+
+    fn quantities(&self, engine: MetricEngine, cue: (usize, usize)) -> Vec<(Quantity, (usize, usize))> {
+        let (Some(&first), Some(&last)) = (self.words.first(), self.words.last()) else {
+            return Vec::new();
+        };
+        // Number engines read words plus the punctuation that matters for amounts and ranges.
+        let lowered: Vec<(usize, String, bool)> = (first..=last)
+            .filter_map(|t| {
+                let token = &self.doc.tokens[t];
+                let surface = token.span.slice(self.source);
+                let keep = token.kind != TokenKind::Punct || matches!(surface, "-" | "–" | "—" | "€" | "$" | "£");
+                keep.then(|| (t, surface.to_lowercase(), token.kind == TokenKind::Number))
+            })
+            .collect();
+        let words: Vec<Word> = lowered
+            .iter()
+            .map(|(token, lower, is_number)| Word {
+                token: *token,
+                lower,
+                is_number: *is_number,
+            })
+            .collect();
+        let position = |token: usize| words.iter().position(|w| w.token == token).unwrap_or(0);
+        let cue_words = (position(self.words[cue.0]), position(self.words[cue.1]));
+        numbers::quantities(engine, &words, cue_words)
+            .into_iter()
+            .filter_map(|(quantity, (a, b))| {
+                let a = self.words.iter().position(|&w| w >= words[a].token)?;
+                let b = self.words.iter().rposition(|&w| w <= words[b].token)?;
+                Some((quantity, (a, b.max(a))))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,414 @@
+//! Numbers in claims: amounts of money, years, head counts.
+//!
+//! Reads the tokens of one clause and returns the quantities a metric's engine asks for:
+//! "12 300 zł brutto miesięcznie", "od 8 do 10 tys. zł", "65 000 dolarów rocznie",
+//! "co najmniej trzy lata", "zespołem pięciu analityków". Knows Polish numerals, currency
+//! names, period and gross/net words; does not decide which role or metric a number is for.
+
+use serde::Serialize;
+
+use crate::rules::MetricEngine;
+
+/// A number a claim makes, as an interval: "od 8 000 zł" is `[8000, ∞)`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub min: f64,
+    /// `None` for an open interval ("od 8 000 zł", "ponad 10 lat").
+    pub max: Option<f64>,
+    /// "ok.", "około", "średnio": compared with a tolerance.
+    pub approximate: bool,
+    pub unit: Unit,
+    /// Qualifier phrases of the metric found in the clause ("mediana", "junior").
+    pub qualifiers: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Unit {
+    Money {
+        currency: String,
+        period: Option<Period>,
+        basis: Option<Basis>,
+    },
+    Years,
+    People,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Hourly,
+    Monthly,
+    Annual,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    Gross,
+    Net,
+}
+
+/// Relative tolerance for approximate numbers.
+const APPROXIMATION: f64 = 0.1;
+
+impl Quantity {
+    /// Whether two quantities can be compared at all: same unit (currency, period, basis) and
+    /// the same qualifiers.
+    pub fn comparable(&self, other: &Quantity) -> bool {
+        self.unit == other.unit && self.qualifiers == other.qualifiers
+    }
+
+    /// Whether two comparable quantities cannot both be true.
+    pub fn disagrees(&self, other: &Quantity) -> bool {
+        let (a_min, a_max) = self.bounds();
+        let (b_min, b_max) = other.bounds();
+        a_max < b_min || b_max < a_min
+    }
+
+    fn bounds(&self) -> (f64, f64) {
+        let slack = if self.approximate { APPROXIMATION } else { 0.0 };
+        let max = self.max.unwrap_or(f64::INFINITY);
+        (self.min * (1.0 - slack), max * (1.0 + slack))
+    }
+
+    /// "12 000–14 000 PLN brutto/miesiąc", for messages.
+    pub fn describe(&self) -> String {
+        let amount = |x: f64| {
+            let whole = x.round() as i64;
+            if (x - whole as f64).abs() < 1e-9 {
+                group_digits(whole)
+            } else {
+                format!("{x}")
+            }
+        };
+        let mut out = match self.max {
+            Some(max) if max != self.min => format!("{}–{}", amount(self.min), amount(max)),
+            Some(_) => amount(self.min),
+            None => format!("od {}", amount(self.min)),
+        };
+        if self.approximate {
+            out.insert_str(0, "ok. ");
+        }
+        match &self.unit {
+            Unit::Money { currency, period, basis } => {
+                out.push(' ');
+                out.push_str(currency);
+                if let Some(basis) = basis {
+                    out.push_str(match basis {
+                        Basis::Gross => " brutto",
+                        Basis::Net => " netto",
+                    });
+                }
+                if let Some(period) = period {
+                    out.push_str(match period {
+                        Period::Hourly => " za godzinę",
+                        Period::Monthly => " miesięcznie",
+                        Period::Annual => " rocznie",
+                    });
+                }
+            }
+            Unit::Years => out.push_str(" lat"),
+            Unit::People => out.push_str(" os."),
+        }
+        out
+    }
+}
+
+fn group_digits(n: i64) -> String {
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A word of the clause, lower-cased, with its token index.
+pub struct Word<'a> {
+    pub token: usize,
+    pub lower: &'a str,
+    pub is_number: bool,
+}
+
+/// The quantities in one clause for an engine; `cue` is the word index range of the metric's
+/// cue, which anchors counts. Returns each quantity with the word index range it came from.
+pub fn quantities(engine: MetricEngine, words: &[Word], cue: (usize, usize)) -> Vec<(Quantity, (usize, usize))> {
+    match engine {
+        MetricEngine::Money => money(words),
+        MetricEngine::Years => years(words),
+        MetricEngine::Count => count(words, cue),
+    }
+}
+
+/// The value of a number token or a Polish numeral word.
+fn value(word: &Word) -> Option<f64> {
+    if word.is_number {
+        return word.lower.replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".").parse().ok();
+    }
+    numeral(word.lower)
+}
+
+fn numeral(word: &str) -> Option<f64> {
+    const SMALL: &[(&[&str], f64)] = &[
+        (&["jeden", "jedna", "jedno", "jednego", "jednej", "jednemu", "jednym", "jedną"], 1.0),
+        (&["dwa", "dwie", "dwóch", "dwoma", "dwu", "dwom", "dwaj", "dwiema"], 2.0),
+        (&["trzy", "trzech", "trzema", "trzem", "trzej"], 3.0),
+        (&["cztery", "czterech", "czterema", "czterem", "czterej"], 4.0),
+        (&["pół"], 0.5),
+        (&["półtora", "półtorej"], 1.5),
+    ];
+    // Nominative and genitive stems of 5–30; the instrumental ends in "-oma".
+    const LARGER: &[(&str, &str, f64)] = &[
+        ("pięć", "pięciu", 5.0),
+        ("sześć", "sześciu", 6.0),
+        ("siedem", "siedmiu", 7.0),
+        ("osiem", "ośmiu", 8.0),
+        ("dziewięć", "dziewięciu", 9.0),
+        ("dziesięć", "dziesięciu", 10.0),
+        ("jedenaście", "jedenastu", 11.0),
+        ("dwanaście", "dwunastu", 12.0),
+        ("trzynaście", "trzynastu", 13.0),
+        ("czternaście", "czternastu", 14.0),
+        ("piętnaście", "piętnastu", 15.0),
+        ("szesnaście", "szesnastu", 16.0),
+        ("siedemnaście", "siedemnastu", 17.0),
+        ("osiemnaście", "osiemnastu", 18.0),
+        ("dziewiętnaście", "dziewiętnastu", 19.0),
+        ("dwadzieścia", "dwudziestu", 20.0),
+        ("trzydzieści", "trzydziestu", 30.0),
+    ];
+    if let Some((_, n)) = SMALL.iter().find(|(forms, _)| forms.contains(&word)) {
+        return Some(*n);
+    }
+    LARGER.iter().find_map(|&(nominative, genitive, n)| {
+        let instrumental = format!("{}oma", genitive.trim_end_matches('u'));
+        (word == nominative || word == genitive || word == instrumental).then_some(n)
+    })
+}
+
+fn currency(word: &str) -> Option<&'static str> {
+    match word {
+        "zł" | "zł." | "złoty" | "złotych" | "złote" | "złotego" | "pln" => Some("PLN"),
+        "eur" | "euro" | "€" => Some("EUR"),
+        "usd" | "dolar" | "dolarów" | "dolary" | "dolarach" | "$" => Some("USD"),
+        "gbp" | "funt" | "funtów" | "funty" | "£" => Some("GBP"),
+        "chf" | "franków" | "franki" => Some("CHF"),
+        _ => None,
+    }
+}
+
+fn multiplier(word: &str) -> Option<f64> {
+    match word {
+        "tys." | "tys" | "tysięcy" | "tysiące" | "tysiąc" | "k" => Some(1e3),
+        "mln" | "mln." | "milionów" | "miliony" | "milion" => Some(1e6),
+        _ => None,
+    }
+}
+
+fn period(word: &str) -> Option<Period> {
+    match word {
+        "miesięcznie" | "mies." | "mies" | "miesiąc" | "miesiące" | "m-c" | "msc" | "miesięczne"
+        | "miesięcznej" | "miesięczna" | "miesięcznego" | "miesięcznych" => Some(Period::Monthly),
+        "rocznie" | "rok" | "roczne" | "roczna" | "rocznej" | "rocznego" | "rocznych" => Some(Period::Annual),
+        "godzinę" | "godz." | "godzinowa" | "godzinowej" | "h" => Some(Period::Hourly),
+        _ => None,
+    }
+}
+
+fn basis(word: &str) -> Option<Basis> {
+    match word {
+        "brutto" => Some(Basis::Gross),
+        "netto" | "rękę" => Some(Basis::Net),
+        _ => None,
+    }
+}
+
+fn is_range_dash(word: &str) -> bool {
+    matches!(word, "-" | "–" | "—" | "do")
+}
+
+fn approximates(word: &str) -> bool {
+    matches!(word, "ok." | "około" | "średnio" | "przeciętnie" | "blisko" | "mniej" | "rzędu" | "ok")
+}
+
+fn opens_upward(word: &str) -> bool {
+    matches!(word, "od" | "ponad" | "powyżej" | "najmniej" | "minimum" | "min." | "przynajmniej")
+}
+
+fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
+    let mut found = Vec::new();
+    let period = words.iter().find_map(|w| period(w.lower));
+    let basis = words.iter().find_map(|w| basis(w.lower));
+    for (c, word) in words.iter().enumerate() {
+        let Some(currency) = currency(word.lower) else { continue };
+        // The amount stands right before the currency, maybe with "tys." between.
+        let (factor, mut n) = match c.checked_sub(1).map(|i| &words[i]) {
+            Some(w) if multiplier(w.lower).is_some() => (multiplier(w.lower).unwrap_or(1.0), c.saturating_sub(2)),
+            _ => (1.0, c.saturating_sub(1)),
+        };
+        if c == 0 || n >= c {
+            continue;
+        }
+        let Some(high) = value(&words[n]).filter(|_| words[n].is_number) else { continue };
+        let mut low = high;
+        let mut max = Some(high * factor);
+        let start_of_range = n.checked_sub(2).filter(|&i| is_range_dash(words[i + 1].lower));
+        if let Some(i) = start_of_range.filter(|&i| words[i].is_number) {
+            if let Some(v) = value(&words[i]) {
+                low = v;
+                n = i;
+            }
+        } else if n > 0 && words[n - 1].lower == "do" {
+            low = 0.0;
+        } else if n > 0 && opens_upward(words[n - 1].lower) {
+            max = None;
+        }
+        let approximate = n > 0 && approximates(words[n - 1].lower);
+        found.push((
+            Quantity {
+                min: low * factor,
+                max,
+                approximate,
+                unit: Unit::Money {
+                    currency: currency.to_owned(),
+                    period,
+                    basis,
+                },
+                qualifiers: Vec::new(),
+            },
+            (n, c),
+        ));
+    }
+    found
+}
+
+fn is_year_word(word: &str) -> bool {
+    matches!(word, "rok" | "roku" | "lata" | "lat" | "latach" | "latami")
+}
+
+fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
+    let mut found = Vec::new();
+    for (y, word) in words.iter().enumerate() {
+        if !is_year_word(word.lower) || y == 0 {
+            continue;
+        }
+        let Some(high) = value(&words[y - 1]) else { continue };
+        // "w 2019 roku" is a date, not a duration.
+        if high >= 100.0 {
+            continue;
+        }
+        let mut n = y - 1;
+        let mut low = high;
+        if let Some(i) = n.checked_sub(2).filter(|&i| is_range_dash(words[i + 1].lower))
+            && let Some(v) = value(&words[i]).filter(|&v| v < high) {
+                low = v;
+                n = i;
+            }
+        let approximate = n > 0 && approximates(words[n - 1].lower);
+        found.push((
+            Quantity {
+                min: low,
+                max: Some(high),
+                approximate,
+                unit: Unit::Years,
+                qualifiers: Vec::new(),
+            },
+            (n, y),
+        ));
+    }
+    found
+}
+
+/// Words after (or just before) the cue within which a head count may stand.
+const COUNT_REACH: usize = 4;
+
+fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity, (usize, usize))> {
+    let after = cue_last + 1..(cue_last + 1 + COUNT_REACH).min(words.len());
+    let before = cue_first.saturating_sub(2)..cue_first;
+    after
+        .chain(before)
+        .find(|&i| {
+            let next = words.get(i + 1).map(|w| w.lower);
+            value(&words[i]).is_some()
+                && !next.is_some_and(|n| is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%")
+        })
+        .and_then(|i| {
+            let v = value(&words[i])?;
+            Some(vec![(
+                Quantity {
+                    min: v,
+                    max: Some(v),
+                    approximate: false,
+                    unit: Unit::People,
+                    qualifiers: Vec::new(),
+                },
+                (i.min(cue_first), i.max(cue_last)),
+            )])
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, bool)> {
+        let doc = crate::segment::segment(text);
+        doc.tokens
+            .iter()
+            .filter(|t| t.kind != crate::segment::TokenKind::Punct || matches!(t.span.slice(text), "-" | "–" | "$" | "€"))
+            .map(|t| (t.span.slice(text).to_lowercase(), t.kind == crate::segment::TokenKind::Number))
+            .collect()
+    }
+
+    fn run(engine: MetricEngine, text: &str) -> Vec<String> {
+        let owned = words(text);
+        let words: Vec<Word> = owned
+            .iter()
+            .enumerate()
+            .map(|(token, (lower, is_number))| Word { token, lower, is_number: *is_number })
+            .collect();
+        quantities(engine, &words, (0, 0)).into_iter().map(|(q, _)| q.describe()).collect()
+    }
+
+    #[test]
+    fn money_with_groups_ranges_periods_and_basis() {
+        assert_eq!(run(MetricEngine::Money, "zarabia 12 300 zł brutto miesięcznie"), ["12 300 PLN brutto miesięcznie"]);
+        assert_eq!(run(MetricEngine::Money, "od 8 do 10 tys. zł netto"), ["8 000–10 000 PLN netto"]);
+        assert_eq!(run(MetricEngine::Money, "65 000 dolarów rocznie"), ["65 000 USD rocznie"]);
+        assert_eq!(run(MetricEngine::Money, "ok. 9 000 zł"), ["ok. 9 000 PLN"]);
+        assert_eq!(run(MetricEngine::Money, "od 15 000 zł"), ["od 15 000 PLN"]);
+    }
+
+    #[test]
+    fn years_in_digits_and_words() {
+        assert_eq!(run(MetricEngine::Years, "co najmniej trzy lata doświadczenia"), ["3 lat"]);
+        assert_eq!(run(MetricEngine::Years, "2–3 lata stażu"), ["2–3 lat"]);
+        assert!(run(MetricEngine::Years, "w 2019 roku").is_empty());
+    }
+
+    #[test]
+    fn head_count_after_the_cue() {
+        assert_eq!(run(MetricEngine::Count, "zespołem pięciu analityków"), ["5 os."]);
+        assert_eq!(run(MetricEngine::Count, "zespół 12 osób"), ["12 os."]);
+    }
+
+    #[test]
+    fn only_comparable_quantities_disagree() {
+        let monthly = |min: f64| Quantity {
+            min,
+            max: Some(min),
+            approximate: false,
+            unit: Unit::Money { currency: "PLN".into(), period: Some(Period::Monthly), basis: Some(Basis::Gross) },
+            qualifiers: vec![],
+        };
+        assert!(monthly(9_500.0).disagrees(&monthly(14_000.0)));
+        assert!(!monthly(9_500.0).disagrees(&monthly(9_500.0)));
+        let annual = Quantity { unit: Unit::Money { currency: "EUR".into(), period: Some(Period::Annual), basis: None }, ..monthly(60_000.0) };
+        assert!(!monthly(9_500.0).comparable(&annual));
+    }
+}

@@ -1,0 +1,113 @@
+//! input: which files to check, and their bytes.
+//!
+//! Expands the paths given on the command line (files, folders searched recursively for
+//! `*.txt` and `*.md`, `-` for stdin) into a sorted, de-duplicated list, and reads each one
+//! read-only. A path that does not exist is a usage error; a file that cannot be read is kept
+//! as an [`Input`] whose content is the reason, so the run reports it and checks the rest.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Extensions of files found inside folders.
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// A text to check: its display name and its bytes, or why they could not be read.
+pub struct Input {
+    pub name: String,
+    pub content: Result<Vec<u8>, String>,
+}
+
+/// A path on the command line that cannot be checked at all.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("ścieżka {path} nie istnieje lub jest niedostępna: {reason}")]
+#[diagnostic(code(rolelint::input::missing), help("podaj istniejący plik, katalog albo - dla wejścia standardowego"))]
+pub struct MissingPath {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// One entry of the expanded command line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// Expand command-line paths into sources; folders are walked recursively in sorted order
+/// without following symbolic links to folders (so a link loop cannot trap the walk).
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<Source>, MissingPath> {
+    let mut sources = Vec::new();
+    let mut seen = BTreeSet::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let metadata = fs::metadata(path).map_err(|e| MissingPath {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        let mut found = Vec::new();
+        if metadata.is_dir() {
+            walk(path, &mut found);
+            found.sort();
+        } else {
+            found.push(path.clone());
+        }
+        for file in found {
+            if seen.insert(file.clone()) {
+                sources.push(Source::File(file));
+            }
+        }
+    }
+    Ok(sources)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else { continue };
+        if file_type.is_dir() {
+            walk(&path, found);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            found.push(path);
+        }
+    }
+}
+
+/// Read one source. Only regular files (or links to them) are read; anything else is refused
+/// with a reason rather than opened, so a FIFO or device cannot block the run.
+pub fn read(source: &Source) -> Input {
+    match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            let content = std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+                .map_err(|e| e.to_string());
+            Input {
+                name: "<stdin>".to_owned(),
+                content,
+            }
+        }
+        Source::File(path) => Input {
+            name: path.display().to_string(),
+            content: read_file(path),
+        },
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let metadata = fs::metadata(path).map_err(|e| e.to_string())?;
+    if !metadata.is_file() {
+        return Err("to nie jest zwykły plik".to_owned());
+    }
+    fs::read(path).map_err(|e| e.to_string())
+}

@@ -1,0 +1,222 @@
+//! lemmatise: word tokens → lemma keys.
+//!
+//! Owns the form→lemma lexicon (`rules/lexicon.tsv`, generated from morfeusz2 by
+//! `tools/gen_lexicon.py`) and the Snowball fallback for words it lacks. Rule phrases and text
+//! tokens go through the same lexicon, so "relacjami" in a text and "relacja" in a rule meet at
+//! one [`LemmaId`]. A word the lexicon does not know matches a rule word only by Snowball stem,
+//! and only when the stem is long enough not to conflate short words (dział/działa → "dz").
+
+use std::collections::HashMap;
+
+use snowstem::{Algorithm, Stemmer};
+
+use crate::segment::{Doc, TokenKind};
+
+/// An interned lemma.
+pub type LemmaId = u32;
+
+/// Stems shorter than this (in characters) are too ambiguous to match on.
+const MIN_STEM_CHARS: usize = 4;
+
+/// The form→lemma lexicon plus the lemmas rules introduced.
+pub struct Lexicon {
+    forms: HashMap<Box<str>, Box<[LemmaId]>>,
+    lemmas: Vec<Box<str>>,
+    lemma_ids: HashMap<Box<str>, LemmaId>,
+    /// Snowball stems of rule lemmas, for text words the lexicon lacks.
+    by_stem: HashMap<String, Vec<LemmaId>>,
+    stemmer: Stemmer,
+}
+
+/// A malformed lexicon line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("wiersz {line} leksykonu nie ma postaci „forma<TAB>lemat|lemat…”")]
+pub struct LexiconError {
+    pub line: usize,
+}
+
+impl Lexicon {
+    /// Parse `form\tlemma|lemma…` lines; `#` starts a comment line.
+    pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon {
+            forms: HashMap::with_capacity(tsv.len() / 24),
+            lemmas: Vec::new(),
+            lemma_ids: HashMap::new(),
+            by_stem: HashMap::new(),
+            stemmer: Stemmer::create(Algorithm::Polish),
+        };
+        for (index, line) in tsv.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (form, lemmas) = line
+                .split_once('\t')
+                .filter(|(form, lemmas)| !form.is_empty() && !lemmas.is_empty())
+                .ok_or(LexiconError { line: index + 1 })?;
+            let ids: Box<[LemmaId]> = lemmas.split('|').map(|l| lexicon.intern(l)).collect();
+            lexicon.forms.insert(form.into(), ids);
+        }
+        Ok(lexicon)
+    }
+
+    fn intern(&mut self, lemma: &str) -> LemmaId {
+        if let Some(&id) = self.lemma_ids.get(lemma) {
+            return id;
+        }
+        let id = LemmaId::try_from(self.lemmas.len()).expect("fewer than 2^32 lemmas");
+        self.lemmas.push(lemma.into());
+        self.lemma_ids.insert(lemma.into(), id);
+        id
+    }
+
+    /// The lemma a rule word stands for. A base form stands for itself; an inflected form
+    /// ("projektu") for its lemmas; a word in capitals ("KAM") only for itself in capitals.
+    /// Words the lexicon lacks become lemmas of their own, matched in texts by stem.
+    pub fn rule_word(&mut self, word: &str) -> Vec<LemmaId> {
+        if is_capitals(word) {
+            return vec![self.intern(word)];
+        }
+        let lower = word.to_lowercase();
+        let ids = if let Some(&id) = self.lemma_ids.get(lower.as_str()) {
+            vec![id]
+        } else if let Some(ids) = self.lookup_form(&lower) {
+            ids.to_vec()
+        } else {
+            vec![self.intern(&lower)]
+        };
+        for &id in &ids {
+            let stem = self.stemmer.stem(&self.lemmas[id as usize]).into_owned();
+            if stem.chars().count() >= MIN_STEM_CHARS {
+                let entry = self.by_stem.entry(stem).or_default();
+                if !entry.contains(&id) {
+                    entry.push(id);
+                }
+            }
+        }
+        ids
+    }
+
+    fn lookup_form(&self, lower: &str) -> Option<&[LemmaId]> {
+        self.forms
+            .get(lower)
+            .or_else(|| self.forms.get(lower.trim_end_matches('.')))
+            .map(|ids| &ids[..])
+    }
+
+    /// Lemma keys of one word as written in a text, appended to `keys`.
+    pub fn word_keys(&self, surface: &str, keys: &mut Vec<LemmaId>) {
+        let stem_of_abbreviation = surface.split_once('-').map_or(surface, |(stem, _)| stem);
+        if is_capitals(stem_of_abbreviation) {
+            keys.extend(self.lemma_ids.get(stem_of_abbreviation));
+        }
+        let lower = surface.to_lowercase();
+        if let Some(ids) = self.lookup_form(&lower) {
+            keys.extend_from_slice(ids);
+        } else if let Some(&id) = self.lemma_ids.get(lower.as_str()) {
+            keys.push(id);
+        } else if let Some(ids) = self.by_stem.get(self.stemmer.stem(&lower).as_ref()) {
+            keys.extend_from_slice(ids);
+        }
+    }
+
+    /// Whether the lexicon lists this lower-case form (used by the rule-coverage test).
+    pub fn knows_form(&self, lower: &str) -> bool {
+        self.lookup_form(lower).is_some()
+    }
+
+    /// The lemma behind an id.
+    pub fn lemma(&self, id: LemmaId) -> &str {
+        &self.lemmas[id as usize]
+    }
+}
+
+/// "KAM", "HRBP", "PM2": two or more characters, every letter a capital.
+fn is_capitals(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word.chars().any(char::is_uppercase)
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Lemma keys for every token of a document; punctuation has none.
+pub struct Lemmas {
+    offsets: Vec<u32>,
+    keys: Vec<LemmaId>,
+}
+
+impl Lemmas {
+    /// The lemma keys of token `index`.
+    pub fn of(&self, index: usize) -> &[LemmaId] {
+        &self.keys[self.offsets[index] as usize..self.offsets[index + 1] as usize]
+    }
+}
+
+/// Look up every word token of `doc` (whose spans point into `text`).
+pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
+    let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
+    let mut keys = Vec::with_capacity(doc.tokens.len() * 2);
+    offsets.push(0);
+    for token in &doc.tokens {
+        if token.kind == TokenKind::Word {
+            lexicon.word_keys(token.span.slice(text), &mut keys);
+        }
+        offsets.push(u32::try_from(keys.len()).expect("fewer than 2^32 lemma keys per file"));
+    }
+    Lemmas { offsets, keys }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TSV: &str = "# test\nkierownik\tkierownik\nkierownikiem\tkierownik\n\
+                       projektu\tprojekt\nprojekt\tprojekt\ndział\tdział|działo|dziać\n\
+                       działa\tdziałać|działo|dziać\n";
+
+    fn keys(lexicon: &Lexicon, word: &str) -> Vec<LemmaId> {
+        let mut keys = Vec::new();
+        lexicon.word_keys(word, &mut keys);
+        keys
+    }
+
+    #[test]
+    fn rule_words_and_inflected_text_words_meet() {
+        let mut lexicon = Lexicon::parse(TSV).unwrap();
+        let kierownik = lexicon.rule_word("kierownik");
+        let projekt = lexicon.rule_word("projektu");
+        assert_eq!(keys(&lexicon, "Kierownikiem"), kierownik);
+        assert_eq!(keys(&lexicon, "projektu"), projekt);
+    }
+
+    #[test]
+    fn base_form_rule_word_stands_for_itself_only() {
+        let mut lexicon = Lexicon::parse(TSV).unwrap();
+        let dzial = lexicon.rule_word("dział");
+        assert_eq!(dzial.len(), 1);
+        assert!(!keys(&lexicon, "działa").contains(&dzial[0]));
+    }
+
+    #[test]
+    fn unknown_words_fall_back_to_long_stems_only() {
+        let mut lexicon = Lexicon::parse(TSV).unwrap();
+        let owner = lexicon.rule_word("ownerka");
+        assert_eq!(keys(&lexicon, "ownerki"), owner);
+        assert!(keys(&lexicon, "xyz").is_empty());
+    }
+
+    #[test]
+    fn capitals_match_with_inflection_suffix() {
+        let mut lexicon = Lexicon::parse(TSV).unwrap();
+        let kam = lexicon.rule_word("KAM");
+        assert_eq!(keys(&lexicon, "KAM-a"), kam);
+        assert_eq!(keys(&lexicon, "KAM"), kam);
+        assert!(keys(&lexicon, "kam").is_empty());
+    }
+
+    #[test]
+    fn malformed_line_is_reported_with_its_number() {
+        assert_eq!(
+            Lexicon::parse("a\tb\nbroken\n").err(),
+            Some(LexiconError { line: 2 })
+        );
+    }
+}

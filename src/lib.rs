@@ -1,0 +1,102 @@
+//! rolelint: finds where Polish texts about job roles contradict themselves.
+//!
+//! The pipeline, one module per stage, plain data between them:
+//!
+//! ```text
+//! bytes ─decode─▶ Text ─segment─▶ Doc ─lemma─▶ Lemmas ─roles─▶ Attribution
+//!       ─extract─▶ Claims ─check─▶ Findings ─report─▶ pretty | json
+//! ```
+//!
+//! [`rules`] loads the TOML rule files every stage reads; [`input`] finds and reads files.
+//!
+//! ```
+//! use rolelint::{analyse, decode::Text, rules::RuleSet};
+//!
+//! let rules = RuleSet::embedded().expect("the embedded rules load");
+//! let text = Text::from_utf8(
+//!     "Account Manager buduje relacje z klientami. Account Manager prowadzi księgowość firmy.",
+//! );
+//! let analysis = analyse(text, &rules);
+//! let findings = rolelint::check::document(0, &analysis, &rules);
+//! assert!(findings.iter().any(|f| f.code == "RL101"));
+//! ```
+
+pub mod check;
+pub mod cli;
+pub mod decode;
+pub mod examples;
+pub mod extract;
+pub mod input;
+pub mod lemma;
+pub mod phrase;
+pub mod report;
+pub mod roles;
+pub mod rules;
+pub mod segment;
+pub mod span;
+
+use rayon::prelude::*;
+
+use crate::check::Finding;
+use crate::decode::Text;
+use crate::extract::Claim;
+use crate::input::Input;
+use crate::lemma::Lemmas;
+use crate::report::{FileReport, Report};
+use crate::roles::Attribution;
+use crate::rules::RuleSet;
+use crate::segment::Doc;
+
+/// Everything the stages found in one text.
+pub struct Analysis {
+    pub text: Text,
+    pub doc: Doc,
+    pub lemmas: Lemmas,
+    pub roles: Attribution,
+    pub claims: Vec<Claim>,
+}
+
+/// Run the stages from segmentation to claims on one decoded text.
+pub fn analyse(text: Text, rules: &RuleSet) -> Analysis {
+    let doc = segment::segment(text.normalized());
+    let lemmas = lemma::lemmatise(text.normalized(), &doc, &rules.lexicon);
+    let roles = roles::find_roles(&doc, &lemmas, rules);
+    let claims = extract::extract(&text, &doc, &lemmas, &roles, rules);
+    Analysis {
+        text,
+        doc,
+        lemmas,
+        roles,
+        claims,
+    }
+}
+
+/// Check every input (in parallel) and gather one report, in input order.
+pub fn lint(inputs: Vec<Input>, rules: &RuleSet) -> Report {
+    let checked: Vec<(FileReport, Vec<Finding>)> = inputs
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, input)| check_input(index, input, rules))
+        .collect();
+    let mut report = Report::default();
+    for (file, findings) in checked {
+        report.files.push(file);
+        report.findings.extend(findings);
+    }
+    report.sort();
+    report
+}
+
+fn check_input(index: usize, input: Input, rules: &RuleSet) -> (FileReport, Vec<Finding>) {
+    let text = input
+        .content
+        .and_then(|bytes| decode::decode(&bytes).map_err(|e| e.to_string()));
+    match text {
+        Ok(text) => {
+            let analysis = analyse(text, rules);
+            let findings = check::document(index, &analysis, rules);
+            (FileReport::new(input.name, &analysis, rules), findings)
+        }
+        Err(reason) => (FileReport::unreadable(input.name), vec![check::unreadable(index, &reason)]),
+    }
+}

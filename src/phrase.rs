@@ -1,0 +1,138 @@
+//! Phrases written once in base forms, matched against inflected text.
+//!
+//! A phrase is a sequence of words, each standing for a set of lemma keys (see [`crate::lemma`]).
+//! Between two words a few other words may stand: `gap` for ordinary phrases (cue phrases allow
+//! 2, aliases 0), up to [`LONG_GAP`] where the author wrote "…". Matching works on the word
+//! positions of one clause or sentence; punctuation never counts as a word.
+
+use crate::lemma::{LemmaId, Lemmas, Lexicon};
+use crate::segment::{TokenKind, segment};
+
+/// Words allowed between two words of a phrase where the author wrote "…".
+pub const LONG_GAP: usize = 8;
+
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    text: String,
+    words: Vec<PhraseWord>,
+}
+
+#[derive(Debug, Clone)]
+struct PhraseWord {
+    keys: Vec<LemmaId>,
+    /// How many other words may stand before this one (after the previous phrase word).
+    max_gap: usize,
+}
+
+impl Phrase {
+    /// Compile `text` with the lexicon; `gap` is the default gap between words.
+    /// Returns `None` for a phrase with no words.
+    pub fn compile(text: &str, gap: usize, lexicon: &mut Lexicon) -> Option<Phrase> {
+        let doc = segment(text);
+        let mut words: Vec<PhraseWord> = Vec::new();
+        let mut next_gap = 0;
+        for token in &doc.tokens {
+            let surface = token.span.slice(text);
+            match token.kind {
+                TokenKind::Punct if matches!(surface, "…" | "...") => next_gap = LONG_GAP,
+                TokenKind::Punct => {}
+                TokenKind::Word | TokenKind::Number => {
+                    words.push(PhraseWord {
+                        keys: lexicon.rule_word(surface),
+                        max_gap: if words.is_empty() { 0 } else { next_gap.max(gap) },
+                    });
+                    next_gap = 0;
+                }
+            }
+        }
+        (!words.is_empty()).then(|| Phrase {
+            text: text.to_owned(),
+            words,
+        })
+    }
+
+    /// The phrase as the rule author wrote it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Keys of the first word: a phrase can only start at a token carrying one of them.
+    pub fn first_keys(&self) -> &[LemmaId] {
+        &self.words[0].keys
+    }
+
+    /// Match with the first word at `words[at]`; `words` holds token indices. Returns the index
+    /// into `words` of the last matched word.
+    pub fn match_at(&self, words: &[usize], at: usize, lemmas: &Lemmas) -> Option<usize> {
+        let (first, rest) = self.words.split_first()?;
+        if !shares(lemmas.of(words[at]), &first.keys) {
+            return None;
+        }
+        let mut current = at;
+        for word in rest {
+            let last = (current + 1 + word.max_gap).min(words.len().saturating_sub(1));
+            current = (current + 1..=last).find(|&p| shares(lemmas.of(words[p]), &word.keys))?;
+        }
+        Some(current)
+    }
+
+    /// The first match anywhere in `words`, as `(first, last)` indices into `words`.
+    pub fn find(&self, words: &[usize], lemmas: &Lemmas) -> Option<(usize, usize)> {
+        (0..words.len()).find_map(|at| self.match_at(words, at, lemmas).map(|last| (at, last)))
+    }
+
+    /// Every word's lemma keys (for coverage checks).
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+}
+
+fn shares(token: &[LemmaId], word: &[LemmaId]) -> bool {
+    token.iter().any(|key| word.contains(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lemma::lemmatise;
+
+    const TSV: &str = "buduje\tbudować\nbudować\tbudować\nrelacje\trelacja\nrelacja\trelacja\n\
+                       trwałe\ttrwały\nz\tz\nklientami\tklient\nklient\tklient\n\
+                       prowadzi\tprowadzić\nprowadzić\tprowadzić\nksięgowość\tksięgowość\n";
+
+    fn matches(phrase: &str, gap: usize, text: &str) -> Option<String> {
+        let mut lexicon = Lexicon::parse(TSV).unwrap();
+        let phrase = Phrase::compile(phrase, gap, &mut lexicon).unwrap();
+        let doc = segment(text);
+        let lemmas = lemmatise(text, &doc, &lexicon);
+        let words: Vec<usize> = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind != TokenKind::Punct)
+            .map(|(i, _)| i)
+            .collect();
+        let (first, last) = phrase.find(&words, &lemmas)?;
+        let span = doc.tokens[words[first]].span.cover(&doc.tokens[words[last]].span);
+        Some(span.slice(text).to_owned())
+    }
+
+    #[test]
+    fn inflected_forms_match_with_small_gaps() {
+        assert_eq!(
+            matches("budować relacja z klient", 2, "On buduje trwałe relacje z klientami.").as_deref(),
+            Some("buduje trwałe relacje z klientami")
+        );
+        assert_eq!(matches("budować relacja", 0, "buduje trwałe relacje"), None);
+    }
+
+    #[test]
+    fn ellipsis_allows_a_long_gap() {
+        let text = "prowadzi w małej firmie z Krakowa całą księgowość";
+        assert_eq!(matches("prowadzić księgowość", 2, text), None);
+        assert_eq!(
+            matches("prowadzić … księgowość", 2, text).as_deref(),
+            Some("prowadzi w małej firmie z Krakowa całą księgowość")
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! json: the machine-readable report, version 1 (schema: `schema/report.schema.json`).
+//!
+//! Spans are byte offsets into each file's decoded text, with 1-based line and column
+//! (in characters) computed here from a line index built once per file.
+
+use serde::Serialize;
+
+use super::{ClaimRecord, Report, Summary};
+use crate::check::FindingKind;
+use crate::extract::numbers::Quantity;
+use crate::extract::{Modality, Polarity};
+use crate::roles::Subject;
+use crate::rules::Severity;
+use crate::span::{LineIndex, Orig, Span};
+
+/// Version of the JSON contract.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    files: Vec<JsonFile<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    encoding: Option<&'a str>,
+    claims: Vec<JsonClaim<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    role: &'a str,
+    dimension: &'a str,
+    value: &'a str,
+    label: &'a str,
+    polarity: Polarity,
+    modality: Modality,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<&'a Quantity>,
+    subject: Subject,
+    span: JsonSpan,
+    text: &'a str,
+    sentence: &'a str,
+    rule: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    kind: FindingKind,
+    severity: Severity,
+    message: &'a str,
+    role: Option<&'a str>,
+    dimension: Option<&'a str>,
+    help: Option<&'a str>,
+    evidence: Vec<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    path: &'a str,
+    span: JsonSpan,
+    text: &'a str,
+    label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claim: Option<usize>,
+}
+
+fn span(index: &LineIndex, span: Span<Orig>) -> JsonSpan {
+    let at = index.locate(span.start());
+    JsonSpan {
+        start: span.start(),
+        end: span.end(),
+        line: at.line,
+        column: at.column,
+    }
+}
+
+/// Render the report as pretty-printed JSON.
+pub fn render(report: &Report) -> String {
+    let indexes: Vec<LineIndex> = report.files.iter().map(|f| LineIndex::new(&f.text)).collect();
+    let files = report
+        .files
+        .iter()
+        .zip(&indexes)
+        .map(|(file, index)| JsonFile {
+            path: &file.path,
+            encoding: file.encoding,
+            claims: file.claims.iter().map(|c| claim(index, &file.text, c)).collect(),
+        })
+        .collect();
+    let findings = report
+        .findings
+        .iter()
+        .map(|f| JsonFinding {
+            code: &f.code,
+            kind: f.kind,
+            severity: f.severity,
+            message: &f.message,
+            role: f.role.as_deref(),
+            dimension: f.dimension.as_deref(),
+            help: f.help.as_deref(),
+            evidence: f
+                .evidence
+                .iter()
+                .map(|e| {
+                    let file = &report.files[e.file];
+                    JsonEvidence {
+                        path: &file.path,
+                        span: span(&indexes[e.file], e.span),
+                        text: e.span.slice(&file.text),
+                        label: &e.label,
+                        claim: e.claim,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let json = JsonReport {
+        version: VERSION,
+        files,
+        findings,
+        summary: report.summary(),
+    };
+    serde_json::to_string_pretty(&json).expect("the report serialises: it holds no maps with non-string keys")
+}
+
+fn claim<'a>(index: &LineIndex, text: &'a str, c: &'a ClaimRecord) -> JsonClaim<'a> {
+    JsonClaim {
+        role: &c.role,
+        dimension: &c.dimension,
+        value: &c.value,
+        label: &c.label,
+        polarity: c.polarity,
+        modality: c.modality,
+        number: c.quantity.as_ref(),
+        subject: c.subject,
+        span: span(index, c.span),
+        text: c.span.slice(text),
+        sentence: c.sentence.slice(text),
+        rule: &c.rule,
+    }
+}

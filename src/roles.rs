@@ -1,0 +1,131 @@
+//! roles: which role each clause talks about.
+//!
+//! Finds role mentions by alias (multi-word, inflected, abbreviated: "kierownikiem projektu",
+//! "KAM-a"), preferring the longest alias at each place, then gives every clause a subject:
+//! the first role named in the clause, or — where Polish leaves the subject implicit or uses
+//! "on", "jego", "osoba na tym stanowisku" — the role talked about last. Comparisons give each
+//! clause its own role because `segment` already split them. Does not extract claims.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lemma::Lemmas;
+use crate::rules::{RoleIdx, RuleSet};
+use crate::segment::{Doc, TokenKind};
+
+/// One place where a text names a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub role: RoleIdx,
+    /// Index of the alias in the role's alias list.
+    pub alias: usize,
+    /// Token indices in the document.
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+}
+
+/// How a clause's subject was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Subject {
+    /// The clause names the role.
+    Named,
+    /// The clause refers back with a pronoun or "ta rola", "osoba na tym stanowisku".
+    Anaphor,
+    /// The subject is left implicit and carried over from earlier clauses.
+    Carried,
+}
+
+/// The role a clause talks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClauseRole {
+    pub role: RoleIdx,
+    pub subject: Subject,
+    /// Token index where the subject mention ends (claims come after it), if named.
+    pub after: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    pub mentions: Vec<Mention>,
+    /// For every sentence, for every clause: the role it talks about.
+    pub clauses: Vec<Vec<Option<ClauseRole>>>,
+}
+
+/// Word (non-punctuation) token indices in `range`.
+pub fn word_positions(doc: &Doc, range: Range<usize>) -> Vec<usize> {
+    range.filter(|&i| doc.tokens[i].kind != TokenKind::Punct).collect()
+}
+
+/// Find mentions and give every clause its role.
+pub fn find_roles(doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
+    let mut attribution = Attribution::default();
+    let mut current: Option<RoleIdx> = None;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let words = word_positions(doc, sentence.tokens.clone());
+        let mentions = mentions_in(&words, lemmas, rules, s);
+        let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
+        for clause in &sentence.clauses {
+            let named = mentions.iter().find(|m| clause.contains(&m.tokens.start));
+            let role = match named {
+                Some(mention) => {
+                    current = Some(mention.role);
+                    Some(ClauseRole {
+                        role: mention.role,
+                        subject: Subject::Named,
+                        after: mention.tokens.end,
+                    })
+                }
+                None => current.map(|role| {
+                    let clause_words = word_positions(doc, clause.clone());
+                    let anaphor = rules
+                        .modality
+                        .anaphora
+                        .iter()
+                        .find_map(|p| p.find(&clause_words, lemmas).map(|(_, last)| clause_words[last] + 1));
+                    ClauseRole {
+                        role,
+                        subject: if anaphor.is_some() { Subject::Anaphor } else { Subject::Carried },
+                        after: anaphor.unwrap_or(clause.start),
+                    }
+                }),
+            };
+            clause_roles.push(role);
+        }
+        attribution.mentions.extend(mentions);
+        attribution.clauses.push(clause_roles);
+    }
+    attribution
+}
+
+/// Role mentions among `words`, longest alias first at each place, never overlapping.
+fn mentions_in(words: &[usize], lemmas: &Lemmas, rules: &RuleSet, sentence: usize) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        let mut best: Option<(usize, RoleIdx, usize)> = None;
+        for &key in lemmas.of(words[at]) {
+            for &(role, alias) in rules.aliases_starting_with(key) {
+                let phrase = &rules.roles[role].aliases[alias].phrase;
+                if let Some(last) = phrase.match_at(words, at, lemmas)
+                    && best.is_none_or(|(b, _, _)| last > b) {
+                        best = Some((last, role, alias));
+                    }
+            }
+        }
+        match best {
+            Some((last, role, alias)) => {
+                mentions.push(Mention {
+                    role,
+                    alias,
+                    tokens: words[at]..words[last] + 1,
+                    sentence,
+                });
+                at = last + 1;
+            }
+            None => at += 1,
+        }
+    }
+    mentions
+}

@@ -1,0 +1,758 @@
+//! rules: the rule model and its loader.
+//!
+//! Reads the TOML rule files (embedded default set, or a folder given with `--rules`), checks
+//! them, and compiles every phrase against the lexicon. Owns [`RuleSet`] — roles and aliases,
+//! dimensions, values and metrics with their cue phrases, modality markers and declared
+//! conflicts — and [`RulesError`], which points into the offending file. The format is
+//! documented in `docs/rules.md`.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::lemma::{LemmaId, Lexicon};
+use crate::phrase::Phrase;
+
+/// Words allowed between two words of a cue phrase.
+const CUE_GAP: usize = 2;
+/// Largest compiled size of a rule regex, so a hostile rule cannot exhaust memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Largest rule file read from disk.
+const MAX_RULE_FILE_BYTES: u64 = 8 << 20;
+
+/// The default rule set, embedded at build time.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("roles.toml", include_str!("../rules/roles.toml")),
+    ("modality.toml", include_str!("../rules/modality.toml")),
+    ("conflicts.toml", include_str!("../rules/conflicts.toml")),
+    ("responsibility.toml", include_str!("../rules/responsibility.toml")),
+    ("skills.toml", include_str!("../rules/skills.toml")),
+    ("requirements.toml", include_str!("../rules/requirements.toml")),
+    ("authority.toml", include_str!("../rules/authority.toml")),
+    ("career.toml", include_str!("../rules/career.toml")),
+    ("salary.toml", include_str!("../rules/salary.toml")),
+    ("benefits.toml", include_str!("../rules/benefits.toml")),
+    ("work_environment.toml", include_str!("../rules/work_environment.toml")),
+    ("challenges.toml", include_str!("../rules/challenges.toml")),
+    ("impact.toml", include_str!("../rules/impact.toml")),
+];
+const EMBEDDED_LEXICON: &str = include_str!("../rules/lexicon.tsv");
+
+pub type RoleIdx = usize;
+pub type ValueIdx = usize;
+pub type DimensionIdx = usize;
+
+/// A loaded, compiled rule set.
+pub struct RuleSet {
+    pub roles: Vec<Role>,
+    pub dimensions: Vec<Dimension>,
+    /// Values and metrics of every dimension; a metric is a value with a number.
+    pub values: Vec<Value>,
+    pub modality: Modality,
+    pub conflicts: Vec<Conflict>,
+    pub lexicon: Lexicon,
+    /// Aliases indexed by the keys of their first word: `(role, alias)`.
+    alias_index: HashMap<LemmaId, Vec<(RoleIdx, usize)>>,
+    /// Cue phrases indexed by the keys of their first word: `(value, cue)`.
+    cue_index: HashMap<LemmaId, Vec<(ValueIdx, usize)>>,
+}
+
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<Alias>,
+    pub examples: Examples,
+}
+
+pub struct Alias {
+    pub phrase: Phrase,
+    pub misleading: Option<Misleading>,
+}
+
+pub struct Misleading {
+    pub reason: String,
+    pub suggest: String,
+}
+
+pub struct Dimension {
+    pub id: String,
+    pub label: String,
+    pub headings: Vec<Phrase>,
+}
+
+pub struct Value {
+    pub id: String,
+    pub label: String,
+    pub dimension: DimensionIdx,
+    pub cues: Vec<Phrase>,
+    pub regex: Option<Regex>,
+    /// `Some` for metrics: claims of this value carry a number.
+    pub metric: Option<Metric>,
+    pub examples: Examples,
+}
+
+pub struct Metric {
+    pub engine: MetricEngine,
+    /// Words that qualify a number ("junior", "mediana"): numbers compare only with equal ones.
+    pub qualifiers: Vec<Phrase>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricEngine {
+    /// An amount of money with currency, period and gross/net basis.
+    Money,
+    /// A number of years.
+    Years,
+    /// A count of people.
+    Count,
+}
+
+/// Marker phrases that set a claim's polarity and modality, and anaphors.
+pub struct Modality {
+    pub negation: Vec<Phrase>,
+    pub possible: Vec<Phrase>,
+    pub reported: Vec<Phrase>,
+    pub conditional: Vec<Phrase>,
+    pub anaphora: Vec<Phrase>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+pub struct Conflict {
+    pub code: String,
+    pub name: String,
+    pub engine: Engine,
+    pub severity: Severity,
+    pub summary: String,
+    pub why: String,
+    pub help: String,
+    pub examples: Examples,
+}
+
+/// The checking engines; conflicts in rule files are instances of them.
+pub enum Engine {
+    /// Two values that cannot both describe one role.
+    Exclusive { pairs: Vec<(ValueIdx, ValueIdx)> },
+    /// The same value affirmed and negated.
+    Polarity,
+    /// Numbers of one metric that disagree.
+    Numeric { metrics: Vec<ValueIdx> },
+    /// One clause saying a thing is shared and different at once.
+    SelfContradiction { first: Vec<Phrase>, second: Vec<Phrase> },
+    /// One role under several names in one text.
+    Drift,
+    /// A name that misleads about the role.
+    Misleading,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub fires: Vec<String>,
+    #[serde(default)]
+    pub quiet: Vec<String>,
+    #[serde(default)]
+    pub mentions: Vec<String>,
+}
+
+/// A rule set that could not be loaded.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum RulesError {
+    #[error("nie można odczytać reguł z {path}: {source}")]
+    #[diagnostic(code(rolelint::rules::unreadable))]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("w katalogu reguł {path} brakuje pliku {file}")]
+    #[diagnostic(
+        code(rolelint::rules::missing),
+        help("zestaw reguł to roles.toml, modality.toml, conflicts.toml i pliki wymiarów")
+    )]
+    Missing { path: PathBuf, file: &'static str },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(Box<InvalidRule>),
+}
+
+/// A mistake inside one rule file, labelled where it is.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("błąd w pliku reguł {file}: {message}")]
+#[diagnostic(code(rolelint::rules::invalid))]
+pub struct InvalidRule {
+    file: String,
+    message: String,
+    #[source_code]
+    source_code: NamedSource<String>,
+    #[label("tutaj")]
+    span: Option<SourceSpan>,
+    #[help]
+    help: Option<String>,
+}
+
+// ---- raw TOML shapes -------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolesFile {
+    role: Vec<RawRole>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    id: Spanned<String>,
+    name: String,
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    misleading: Vec<RawMisleading>,
+    #[serde(default)]
+    examples: Examples,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMisleading {
+    alias: Spanned<String>,
+    reason: String,
+    suggest: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DimensionFile {
+    dimension: Spanned<String>,
+    label: String,
+    #[serde(default)]
+    headings: Vec<Spanned<String>>,
+    #[serde(default)]
+    value: Vec<RawValue>,
+    #[serde(default)]
+    metric: Vec<RawMetric>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawValue {
+    id: Spanned<String>,
+    label: String,
+    #[serde(default)]
+    cues: Vec<Spanned<String>>,
+    regex: Option<Spanned<String>>,
+    #[serde(default)]
+    examples: Examples,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMetric {
+    id: Spanned<String>,
+    engine: Spanned<String>,
+    label: String,
+    cues: Vec<Spanned<String>>,
+    #[serde(default)]
+    qualifiers: Vec<Spanned<String>>,
+    #[serde(default)]
+    examples: Examples,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ModalityFile {
+    #[serde(default)]
+    negation: Vec<Spanned<String>>,
+    #[serde(default)]
+    possible: Vec<Spanned<String>>,
+    #[serde(default)]
+    reported: Vec<Spanned<String>>,
+    #[serde(default)]
+    conditional: Vec<Spanned<String>>,
+    #[serde(default)]
+    anaphora: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConflictsFile {
+    conflict: Vec<RawConflict>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConflict {
+    code: Spanned<String>,
+    name: String,
+    engine: Spanned<String>,
+    severity: Spanned<String>,
+    #[serde(default)]
+    pairs: Vec<Vec<Spanned<String>>>,
+    #[serde(default)]
+    metrics: Vec<Spanned<String>>,
+    #[serde(default)]
+    first: Vec<Spanned<String>>,
+    #[serde(default)]
+    second: Vec<Spanned<String>>,
+    summary: String,
+    why: String,
+    help: String,
+    #[serde(default)]
+    examples: Examples,
+}
+
+// ---- loading ---------------------------------------------------------------------------------
+
+/// One rule file's name and text, kept for error reporting.
+struct RuleFile {
+    name: String,
+    text: String,
+}
+
+impl RuleFile {
+    fn error(&self, message: impl Into<String>, span: Option<std::ops::Range<usize>>) -> RulesError {
+        RulesError::Invalid(Box::new(InvalidRule {
+            file: self.name.clone(),
+            message: message.into(),
+            source_code: NamedSource::new(&self.name, self.text.clone()),
+            span: span.map(|r| (r.start, r.end - r.start).into()),
+            help: None,
+        }))
+    }
+
+    fn error_with_help(
+        &self,
+        message: impl Into<String>,
+        span: std::ops::Range<usize>,
+        help: impl Into<String>,
+    ) -> RulesError {
+        match self.error(message, Some(span)) {
+            RulesError::Invalid(mut invalid) => {
+                invalid.help = Some(help.into());
+                RulesError::Invalid(invalid)
+            }
+            other => other,
+        }
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, RulesError> {
+        toml::from_str(&self.text).map_err(|e| self.error(e.message().to_owned(), e.span()))
+    }
+}
+
+impl RuleSet {
+    /// The rule set compiled into the binary.
+    pub fn embedded() -> Result<RuleSet, RulesError> {
+        let files = EMBEDDED
+            .iter()
+            .map(|(name, text)| RuleFile {
+                name: format!("rules/{name}"),
+                text: (*text).to_owned(),
+            })
+            .collect();
+        RuleSet::build(files, EMBEDDED_LEXICON, "rules/lexicon.tsv")
+    }
+
+    /// Every `*.toml` file of `dir`; `lexicon.tsv` there replaces the embedded lexicon.
+    pub fn from_dir(dir: &Path) -> Result<RuleSet, RulesError> {
+        let unreadable = |source| RulesError::Unreadable {
+            path: dir.to_owned(),
+            source,
+        };
+        let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+            .map_err(unreadable)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<_, _>>()
+            .map_err(unreadable)?;
+        paths.sort();
+        let mut files = Vec::new();
+        let mut lexicon = None;
+        for path in paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let is_toml = path.extension().is_some_and(|e| e == "toml");
+            if !is_toml && name != "lexicon.tsv" {
+                continue;
+            }
+            let text = read_limited(&path).map_err(|source| RulesError::Unreadable {
+                path: path.clone(),
+                source,
+            })?;
+            if is_toml {
+                files.push(RuleFile {
+                    name: path.display().to_string(),
+                    text,
+                });
+            } else {
+                lexicon = Some((text, path.display().to_string()));
+            }
+        }
+        for required in ["roles.toml", "conflicts.toml"] {
+            if !files.iter().any(|f| f.name.ends_with(required)) {
+                return Err(RulesError::Missing {
+                    path: dir.to_owned(),
+                    file: required,
+                });
+            }
+        }
+        match lexicon {
+            Some((text, name)) => RuleSet::build(files, &text, &name),
+            None => RuleSet::build(files, EMBEDDED_LEXICON, "rules/lexicon.tsv"),
+        }
+    }
+
+    fn build(files: Vec<RuleFile>, lexicon_text: &str, lexicon_name: &str) -> Result<RuleSet, RulesError> {
+        let lexicon = Lexicon::parse(lexicon_text).map_err(|e| {
+            let file = RuleFile {
+                name: lexicon_name.to_owned(),
+                text: lexicon_text.to_owned(),
+            };
+            let start = lexicon_text
+                .split_inclusive('\n')
+                .take(e.line - 1)
+                .map(str::len)
+                .sum::<usize>();
+            let end = lexicon_text[start..].find('\n').map_or(lexicon_text.len(), |n| start + n);
+            file.error(e.to_string(), Some(start..end))
+        })?;
+        let mut builder = Builder {
+            set: RuleSet {
+                roles: Vec::new(),
+                dimensions: Vec::new(),
+                values: Vec::new(),
+                modality: Modality {
+                    negation: Vec::new(),
+                    possible: Vec::new(),
+                    reported: Vec::new(),
+                    conditional: Vec::new(),
+                    anaphora: Vec::new(),
+                },
+                conflicts: Vec::new(),
+                lexicon,
+                alias_index: HashMap::new(),
+                cue_index: HashMap::new(),
+            },
+        };
+        let (special, dimension_files): (Vec<_>, Vec<_>) = files.iter().partition(|f| {
+            ["roles.toml", "modality.toml", "conflicts.toml"]
+                .iter()
+                .any(|name| f.name.ends_with(name))
+        });
+        for file in &special {
+            if file.name.ends_with("roles.toml") {
+                builder.roles(file)?;
+            } else if file.name.ends_with("modality.toml") {
+                builder.modality(file)?;
+            }
+        }
+        for file in &dimension_files {
+            builder.dimension(file)?;
+        }
+        for file in &special {
+            if file.name.ends_with("conflicts.toml") {
+                builder.conflicts(file)?;
+            }
+        }
+        Ok(builder.set)
+    }
+
+    /// Aliases whose first word could be the token with these keys.
+    pub(crate) fn aliases_starting_with(&self, key: LemmaId) -> &[(RoleIdx, usize)] {
+        self.alias_index.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Cue phrases whose first word could be the token with these keys.
+    pub(crate) fn cues_starting_with(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
+        self.cue_index.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn role_index(&self, id: &str) -> Option<RoleIdx> {
+        self.roles.iter().position(|r| r.id == id)
+    }
+
+    pub fn value_index(&self, id: &str) -> Option<ValueIdx> {
+        self.values.iter().position(|v| v.id == id)
+    }
+
+    /// The conflict with this code.
+    pub fn conflict(&self, code: &str) -> Option<&Conflict> {
+        self.conflicts.iter().find(|c| c.code == code)
+    }
+}
+
+fn read_limited(path: &Path) -> std::io::Result<String> {
+    let metadata = fs::metadata(path)?;
+    if metadata.len() > MAX_RULE_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "plik ma {} bajtów, a reguły mogą mieć najwyżej {MAX_RULE_FILE_BYTES}",
+            metadata.len()
+        )));
+    }
+    fs::read_to_string(path)
+}
+
+struct Builder {
+    set: RuleSet,
+}
+
+impl Builder {
+    fn phrase(&mut self, file: &RuleFile, text: &Spanned<String>, gap: usize) -> Result<Phrase, RulesError> {
+        Phrase::compile(text.get_ref(), gap, &mut self.set.lexicon)
+            .ok_or_else(|| file.error("fraza nie zawiera żadnego słowa", Some(text.span())))
+    }
+
+    fn phrases(&mut self, file: &RuleFile, texts: &[Spanned<String>], gap: usize) -> Result<Vec<Phrase>, RulesError> {
+        texts.iter().map(|t| self.phrase(file, t, gap)).collect()
+    }
+
+    fn roles(&mut self, file: &RuleFile) -> Result<(), RulesError> {
+        let raw: RolesFile = file.parse()?;
+        let mut seen_aliases: HashMap<String, String> = HashMap::new();
+        for role in raw.role {
+            check_id(file, &role.id)?;
+            if self.set.role_index(role.id.get_ref()).is_some() {
+                return Err(file.error(format!("rola „{}” jest zdefiniowana dwa razy", role.id.get_ref()), Some(role.id.span())));
+            }
+            let mut aliases = Vec::new();
+            let written = role
+                .aliases
+                .iter()
+                .map(|a| (a, None))
+                .chain(role.misleading.iter().map(|m| {
+                    (
+                        &m.alias,
+                        Some(Misleading {
+                            reason: m.reason.clone(),
+                            suggest: m.suggest.clone(),
+                        }),
+                    )
+                }));
+            for (alias, misleading) in written {
+                let key = alias.get_ref().to_lowercase();
+                if let Some(owner) = seen_aliases.insert(key, role.id.get_ref().clone()) {
+                    return Err(file.error(
+                        format!("alias „{}” należy już do roli „{owner}”", alias.get_ref()),
+                        Some(alias.span()),
+                    ));
+                }
+                aliases.push(Alias {
+                    phrase: self.phrase(file, alias, 0)?,
+                    misleading,
+                });
+            }
+            let index = self.set.roles.len();
+            for (a, alias) in aliases.iter().enumerate() {
+                for &key in alias.phrase.first_keys() {
+                    self.set.alias_index.entry(key).or_default().push((index, a));
+                }
+            }
+            self.set.roles.push(Role {
+                id: role.id.into_inner(),
+                name: role.name,
+                aliases,
+                examples: role.examples,
+            });
+        }
+        Ok(())
+    }
+
+    fn modality(&mut self, file: &RuleFile) -> Result<(), RulesError> {
+        let raw: ModalityFile = file.parse()?;
+        self.set.modality = Modality {
+            negation: self.phrases(file, &raw.negation, 0)?,
+            possible: self.phrases(file, &raw.possible, 0)?,
+            reported: self.phrases(file, &raw.reported, 0)?,
+            conditional: self.phrases(file, &raw.conditional, 0)?,
+            anaphora: self.phrases(file, &raw.anaphora, 0)?,
+        };
+        Ok(())
+    }
+
+    fn dimension(&mut self, file: &RuleFile) -> Result<(), RulesError> {
+        let raw: DimensionFile = file.parse()?;
+        check_id(file, &raw.dimension)?;
+        if self.set.dimensions.iter().any(|d| &d.id == raw.dimension.get_ref()) {
+            return Err(file.error(
+                format!("wymiar „{}” jest już zdefiniowany w innym pliku", raw.dimension.get_ref()),
+                Some(raw.dimension.span()),
+            ));
+        }
+        let dimension = self.set.dimensions.len();
+        let headings = self.phrases(file, &raw.headings, 0)?;
+        self.set.dimensions.push(Dimension {
+            id: raw.dimension.into_inner(),
+            label: raw.label,
+            headings,
+        });
+        for value in raw.value {
+            if value.cues.is_empty() && value.regex.is_none() {
+                return Err(file.error("wartość potrzebuje „cues” albo „regex”", Some(value.id.span())));
+            }
+            let regex = value.regex.as_ref().map(|r| compile_regex(file, r)).transpose()?;
+            let cues = self.phrases(file, &value.cues, CUE_GAP)?;
+            self.push_value(file, &value.id, Value {
+                id: value.id.get_ref().clone(),
+                label: value.label,
+                dimension,
+                cues,
+                regex,
+                metric: None,
+                examples: value.examples,
+            })?;
+        }
+        for metric in raw.metric {
+            let engine = match metric.engine.get_ref().as_str() {
+                "money" => MetricEngine::Money,
+                "years" => MetricEngine::Years,
+                "count" => MetricEngine::Count,
+                other => {
+                    return Err(file.error_with_help(
+                        format!("nieznany silnik liczb „{other}”"),
+                        metric.engine.span(),
+                        "dostępne: money, years, count",
+                    ));
+                }
+            };
+            let cues = self.phrases(file, &metric.cues, CUE_GAP)?;
+            let qualifiers = self.phrases(file, &metric.qualifiers, 0)?;
+            self.push_value(file, &metric.id, Value {
+                id: metric.id.get_ref().clone(),
+                label: metric.label,
+                dimension,
+                cues,
+                regex: None,
+                metric: Some(Metric { engine, qualifiers }),
+                examples: metric.examples,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn push_value(&mut self, file: &RuleFile, id: &Spanned<String>, value: Value) -> Result<(), RulesError> {
+        check_id(file, id)?;
+        if self.set.value_index(&value.id).is_some() {
+            return Err(file.error(format!("wartość „{}” jest już zdefiniowana", value.id), Some(id.span())));
+        }
+        let index = self.set.values.len();
+        for (c, cue) in value.cues.iter().enumerate() {
+            for &key in cue.first_keys() {
+                self.set.cue_index.entry(key).or_default().push((index, c));
+            }
+        }
+        self.set.values.push(value);
+        Ok(())
+    }
+
+    fn value_ref(&self, file: &RuleFile, id: &Spanned<String>) -> Result<ValueIdx, RulesError> {
+        self.set.value_index(id.get_ref()).ok_or_else(|| {
+            file.error_with_help(
+                format!("nieznana wartość „{}”", id.get_ref()),
+                id.span(),
+                "wartości i metryki definiują pliki wymiarów (np. responsibility.toml)",
+            )
+        })
+    }
+
+    fn conflicts(&mut self, file: &RuleFile) -> Result<(), RulesError> {
+        let raw: ConflictsFile = file.parse()?;
+        let mut codes = HashSet::new();
+        for conflict in raw.conflict {
+            if !codes.insert(conflict.code.get_ref().clone()) {
+                return Err(file.error(format!("kod {} jest użyty dwa razy", conflict.code.get_ref()), Some(conflict.code.span())));
+            }
+            let severity = match conflict.severity.get_ref().as_str() {
+                "error" => Severity::Error,
+                "warning" => Severity::Warning,
+                other => {
+                    return Err(file.error_with_help(
+                        format!("nieznana waga „{other}”"),
+                        conflict.severity.span(),
+                        "dostępne: error, warning",
+                    ));
+                }
+            };
+            let engine = match conflict.engine.get_ref().as_str() {
+                "exclusive" => {
+                    let mut pairs = Vec::new();
+                    for pair in &conflict.pairs {
+                        let [a, b] = pair.as_slice() else {
+                            return Err(file.error("para musi mieć dokładnie dwie wartości", pair.first().map(|p| p.span())));
+                        };
+                        pairs.push((self.value_ref(file, a)?, self.value_ref(file, b)?));
+                    }
+                    Engine::Exclusive { pairs }
+                }
+                "polarity" => Engine::Polarity,
+                "numeric" => {
+                    let mut metrics = Vec::new();
+                    for id in &conflict.metrics {
+                        let index = self.value_ref(file, id)?;
+                        if self.set.values[index].metric.is_none() {
+                            return Err(file.error(format!("„{}” nie jest metryką", id.get_ref()), Some(id.span())));
+                        }
+                        metrics.push(index);
+                    }
+                    Engine::Numeric { metrics }
+                }
+                "self" => Engine::SelfContradiction {
+                    first: self.phrases(file, &conflict.first, 0)?,
+                    second: self.phrases(file, &conflict.second, 0)?,
+                },
+                "drift" => Engine::Drift,
+                "misleading" => Engine::Misleading,
+                other => {
+                    return Err(file.error_with_help(
+                        format!("nieznany silnik „{other}”"),
+                        conflict.engine.span(),
+                        "dostępne: exclusive, polarity, numeric, self, drift, misleading",
+                    ));
+                }
+            };
+            self.set.conflicts.push(Conflict {
+                code: conflict.code.into_inner(),
+                name: conflict.name,
+                engine,
+                severity,
+                summary: conflict.summary,
+                why: conflict.why,
+                help: conflict.help,
+                examples: conflict.examples,
+            });
+        }
+        Ok(())
+    }
+}
+
+fn check_id(file: &RuleFile, id: &Spanned<String>) -> Result<(), RulesError> {
+    let valid = !id.get_ref().is_empty()
+        && id
+            .get_ref()
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if valid {
+        Ok(())
+    } else {
+        Err(file.error_with_help(
+            format!("niepoprawny identyfikator „{}”", id.get_ref()),
+            id.span(),
+            "identyfikatory piszemy małymi literami ASCII, cyframi i podkreśleniami, np. account_manager",
+        ))
+    }
+}
+
+fn compile_regex(file: &RuleFile, regex: &Spanned<String>) -> Result<Regex, RulesError> {
+    RegexBuilder::new(regex.get_ref())
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| file.error(format!("niepoprawne wyrażenie regularne: {e}"), Some(regex.span())))
+}

@@ -1,0 +1,391 @@
+//! segment: normalised text → [`Doc`] of blocks, sentences, clauses and word tokens.
+//!
+//! Owns the shape of a Polish text: paragraphs, headings ("Wymagania:", "## Obowiązki"), list
+//! items ("- …", "1. …"), sentence ends that are not abbreviations (ds., np., m.in., tzw., ok.,
+//! prof. …), clause breaks in comparisons (", natomiast", ", podczas gdy", ", a", ";", " – "),
+//! numbers with spaced digit groups ("65 000") and inflected abbreviations ("KAM-a").
+//! It does not look words up: lemmas are the next stage's job.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::{Norm, Span};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits), including "KAM-a" and abbreviations with their dot ("ds.").
+    Word,
+    /// Digits, with spaced groups joined ("12 300") and decimal commas ("12,5").
+    Number,
+    /// Anything else that is not white space.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span<Norm>,
+    pub kind: TokenKind,
+}
+
+/// How the block holding a sentence is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Prose,
+    /// A title or section heading: a Markdown heading, or a short line ending in ':'.
+    Heading,
+    /// One item of a bulleted or numbered list.
+    ListItem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span<Norm>,
+    /// Indices into [`Doc::tokens`].
+    pub tokens: Range<usize>,
+    /// Token ranges of the clauses, in order, covering the sentence's tokens.
+    pub clauses: Vec<Range<usize>>,
+    pub layout: Layout,
+    /// Index of the block (paragraph, heading or list item) the sentence belongs to.
+    pub block: usize,
+}
+
+/// A segmented text.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Abbreviations written with a dot that do not end a sentence, lower case, without the dot.
+const ABBREVIATIONS: &[&str] = &[
+    "ds", "np", "m.in", "tzw", "ok", "prof", "dr", "hab", "mgr", "inż", "tj", "wg", "ul", "godz",
+    "tys", "mln", "mld", "zł", "gr", "nr", "pkt", "str", "ang", "łac", "min", "maks", "max",
+    "mies", "r", "tel", "itd", "itp", "etc", "jw", "śr", "ww", "sp", "z.o.o", "o.o", "s.a", "św",
+    "gen", "płk", "lek", "doc", "red", "wyd", "zob", "por", "ew", "p.o", "cd", "dot", "jęz",
+];
+
+/// Abbreviations that may also close a sentence when a capital letter follows.
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["itd", "itp", "etc", "r", "zł", "tys", "mln"];
+
+/// Words that open a new clause when a comma stands before them.
+const CLAUSE_OPENERS: &[&str] = &["natomiast", "podczas", "a", "zaś", "ale", "lecz", "tymczasem"];
+
+/// Split a normalised text into blocks, sentences, clauses and tokens.
+pub fn segment(text: &str) -> Doc {
+    let mut doc = Doc::default();
+    for (block, (range, layout)) in blocks(text).into_iter().enumerate() {
+        let first = doc.tokens.len();
+        tokenize(text, range.clone(), &mut doc.tokens);
+        split_sentences(text, first, layout, block, &mut doc);
+    }
+    doc
+}
+
+/// Lines grouped into blocks: paragraphs of prose, single headings, single list items.
+fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
+    let mut blocks: Vec<(Range<usize>, Layout)> = Vec::new();
+    let mut paragraph: Option<Range<usize>> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        let layout = classify_line(trimmed);
+        let continues_paragraph = layout == Layout::Prose && !trimmed.is_empty();
+        if !continues_paragraph {
+            blocks.extend(paragraph.take().map(|p| (p, Layout::Prose)));
+        }
+        let end = start + content.len();
+        match layout {
+            _ if trimmed.is_empty() => {}
+            Layout::Prose => {
+                paragraph = Some(paragraph.map_or(start..end, |p| p.start..end));
+            }
+            Layout::Heading | Layout::ListItem => blocks.push((start..end, layout)),
+        }
+    }
+    blocks.extend(paragraph.map(|p| (p, Layout::Prose)));
+    blocks
+}
+
+fn classify_line(line: &str) -> Layout {
+    if line.starts_with('#') {
+        return Layout::Heading;
+    }
+    let bullet = line
+        .strip_prefix(['-', '*', '•', '–', '—', '·', '+'])
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    let numbered = {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        digits > 0
+            && line[digits..].starts_with(['.', ')'])
+            && line[digits + 1..].starts_with(char::is_whitespace)
+    };
+    if bullet || numbered {
+        return Layout::ListItem;
+    }
+    if line.ends_with(':') && line.split_whitespace().count() <= 6 {
+        return Layout::Heading;
+    }
+    Layout::Prose
+}
+
+/// Word-bound tokens of `text[range]`, appended to `tokens`, with digit groups, abbreviations
+/// and hyphenated inflection suffixes joined.
+fn tokenize(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
+    let base = range.start;
+    let slice = &text[range];
+    let first = tokens.len();
+    for (offset, piece) in slice.split_word_bound_indices() {
+        let Some(c) = piece.chars().next() else { continue };
+        if c.is_whitespace() {
+            continue;
+        }
+        let numeric = piece.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        let kind = if numeric && piece.starts_with(|c: char| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else if piece.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        let start = base + offset;
+        tokens.push(Token {
+            span: Span::new(start, start + piece.len()),
+            kind,
+        });
+    }
+    join_pieces(text, first, tokens);
+}
+
+fn join_pieces(text: &str, first: usize, tokens: &mut Vec<Token>) {
+    let mut joined: Vec<Token> = Vec::with_capacity(tokens.len() - first);
+    for token in tokens.drain(first..) {
+        if let Some(last) = joined.last_mut()
+            && joins(text, last, &token) {
+                last.span = last.span.cover(&token.span);
+                continue;
+            }
+        joined.push(token);
+    }
+    // Hyphenated suffixes are joined in two steps ("KAM" + "-", then "KAM-" + "a"); a hyphen
+    // left dangling at the end of a joined word is split off again.
+    for token in joined {
+        let surface = token.span.slice(text);
+        if token.kind == TokenKind::Word && surface.ends_with('-') && surface.len() > 1 {
+            let cut = token.span.end() - 1;
+            tokens.push(Token {
+                span: Span::new(token.span.start(), cut),
+                kind: TokenKind::Word,
+            });
+            tokens.push(Token {
+                span: Span::new(cut, token.span.end()),
+                kind: TokenKind::Punct,
+            });
+        } else {
+            tokens.push(token);
+        }
+    }
+}
+
+/// Whether `next` continues `last` as one token.
+fn joins(text: &str, last: &Token, next: &Token) -> bool {
+    let last_text = last.span.slice(text);
+    let next_text = next.span.slice(text);
+    let adjacent = last.span.end() == next.span.start();
+    match (last.kind, next.kind) {
+        // "65 000", "1 200 000": a group of 1–3 digits, one space, then exactly three digits.
+        (TokenKind::Number, TokenKind::Number) => {
+            let gap = &text[last.span.end()..next.span.start()];
+            let last_group = last_text.rsplit(' ').next().unwrap_or(last_text);
+            matches!(gap, " " | "\u{a0}" | "\u{202f}")
+                && last_group.len() <= 3
+                && last_group.chars().all(|c| c.is_ascii_digit())
+                && next_text.len() == 3
+                && next_text.chars().all(|c| c.is_ascii_digit())
+        }
+        // "ds." "np." "m.in."
+        (TokenKind::Word, TokenKind::Punct) if adjacent && next_text == "." => {
+            is_abbreviation(last_text)
+        }
+        // "KAM" + "-": the start of an inflected abbreviation.
+        (TokenKind::Word, TokenKind::Punct) if adjacent && next_text == "-" => {
+            last_text.chars().count() >= 2
+                && last_text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        }
+        // "KAM-" + "a": the suffix.
+        (TokenKind::Word, TokenKind::Word) if adjacent && last_text.ends_with('-') => {
+            next_text.chars().count() <= 4 && next_text.chars().all(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Split the tokens of one block (from `first` to the end) into sentences and clauses.
+fn split_sentences(text: &str, first: usize, layout: Layout, block: usize, doc: &mut Doc) {
+    let end = doc.tokens.len();
+    let mut start = first;
+    for i in first..end {
+        let is_last = i + 1 == end;
+        if is_last || ends_sentence(text, &doc.tokens, i) {
+            if start <= i {
+                let tokens = start..i + 1;
+                let span = doc.tokens[start].span.cover(&doc.tokens[i].span);
+                let clauses = split_clauses(text, &doc.tokens, tokens.clone());
+                doc.sentences.push(Sentence {
+                    span,
+                    tokens,
+                    clauses,
+                    layout,
+                    block,
+                });
+            }
+            start = i + 1;
+        }
+    }
+}
+
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    let surface = token.span.slice(text);
+    let closes = match token.kind {
+        TokenKind::Punct => matches!(surface, "." | "!" | "?" | "…") || surface.ends_with(['.', '!', '?']),
+        TokenKind::Word if surface.ends_with('.') => {
+            let bare = surface.trim_end_matches('.').to_lowercase();
+            SENTENCE_FINAL_ABBREVIATIONS.contains(&bare.as_str())
+        }
+        _ => false,
+    };
+    if !closes {
+        return false;
+    }
+    match tokens.get(i + 1) {
+        None => true,
+        Some(next) => {
+            let next_text = next.span.slice(text);
+            if matches!(next_text, "." | "!" | "?" | "…" | "\"" | "”" | ")" | "»") {
+                return false;
+            }
+            next_text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„\"«(–—-".contains(c))
+        }
+    }
+}
+
+fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut clauses = Vec::new();
+    let mut start = sentence.start;
+    for i in sentence.clone() {
+        let surface = tokens[i].span.slice(text);
+        let breaks_before = match surface {
+            ";" => Some(i + 1),
+            "–" | "—" if i > start => Some(i + 1),
+            "," => tokens
+                .get(i + 1)
+                .filter(|_| i + 1 < sentence.end)
+                .map(|next| next.span.slice(text).to_lowercase())
+                .filter(|next| CLAUSE_OPENERS.contains(&next.as_str()))
+                .map(|_| i + 1),
+            _ => None,
+        };
+        if let Some(next_start) = breaks_before
+            && next_start > start && next_start < sentence.end {
+                clauses.push(start..next_start);
+                start = next_start;
+            }
+    }
+    clauses.push(start..sentence.end);
+    clauses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = segment(text);
+        doc.sentences.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        segment(text).tokens.iter().map(|t| t.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_before_capitals_do_not_end_sentences() {
+        let text = "Kierownik ds. Klientów Kluczowych dba np. Jira i tzw. Scrum. \
+                    Zarabia ok. 12 000 zł, jak mówi prof. Nowak. Drugie zdanie.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Kierownik ds. Klientów Kluczowych dba np. Jira i tzw. Scrum.",
+                "Zarabia ok. 12 000 zł, jak mówi prof. Nowak.",
+                "Drugie zdanie."
+            ]
+        );
+    }
+
+    #[test]
+    fn digit_groups_stay_whole() {
+        assert_eq!(
+            words("65 000 dolarów, 12 300 zł i 1 200 000 euro w 2024 r."),
+            ["65 000", "dolarów", ",", "12 300", "zł", "i", "1 200 000", "euro", "w", "2024", "r."]
+        );
+    }
+
+    #[test]
+    fn inflected_abbreviations_are_one_word() {
+        assert_eq!(words("Zatrudnij KAM-a i PM-em."), ["Zatrudnij", "KAM-a", "i", "PM-em", "."]);
+        assert_eq!(words("Grupa KAM - trzy osoby"), ["Grupa", "KAM", "-", "trzy", "osoby"]);
+    }
+
+    #[test]
+    fn comparisons_split_into_clauses() {
+        let text = "Account Manager dba o klientów, natomiast Project Manager pilnuje terminów; \
+                    księgowa liczy, a rekruter szuka ludzi.";
+        let doc = segment(text);
+        let clauses: Vec<&str> = doc.sentences[0]
+            .clauses
+            .iter()
+            .map(|c| doc.tokens[c.start].span.cover(&doc.tokens[c.end - 1].span).slice(text))
+            .collect();
+        assert_eq!(
+            clauses,
+            [
+                "Account Manager dba o klientów,",
+                "natomiast Project Manager pilnuje terminów;",
+                "księgowa liczy,",
+                "a rekruter szuka ludzi."
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_and_list_items_are_their_own_blocks() {
+        let text = "Project Manager\r\n\r\nWymagania:\r\n- 3 lata doświadczenia\r\n- angielski\r\nTekst ciągły\r\ndalej.";
+        let doc = segment(text);
+        let layouts: Vec<(Layout, &str)> =
+            doc.sentences.iter().map(|s| (s.layout, s.span.slice(text))).collect();
+        assert_eq!(
+            layouts,
+            [
+                (Layout::Prose, "Project Manager"),
+                (Layout::Heading, "Wymagania:"),
+                (Layout::ListItem, "- 3 lata doświadczenia"),
+                (Layout::ListItem, "- angielski"),
+                (Layout::Prose, "Tekst ciągły\r\ndalej."),
+            ]
+        );
+    }
+}

@@ -248,11 +248,13 @@ impl Checker<'_> {
         }
     }
 
-    /// Mentions of each role, grouped by alias: `role → alias → mention indices`.
-    fn mentions_by_alias(&self) -> BTreeMap<RoleIdx, BTreeMap<usize, Vec<usize>>> {
+    /// Mentions of each role, grouped by name: `role → name → mention indices`; variants of
+    /// one name ("księgowy/księgowa") count as one.
+    fn mentions_by_name(&self) -> BTreeMap<RoleIdx, BTreeMap<usize, Vec<usize>>> {
         let mut grouped: BTreeMap<RoleIdx, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
         for (i, mention) in self.analysis.roles.mentions.iter().enumerate() {
-            grouped.entry(mention.role).or_default().entry(mention.alias).or_default().push(i);
+            let name = self.rules.roles[mention.role].aliases[mention.alias].name;
+            grouped.entry(mention.role).or_default().entry(name).or_default().push(i);
         }
         grouped
     }
@@ -265,17 +267,17 @@ impl Checker<'_> {
     }
 
     fn drift(&self, findings: &mut Vec<Finding>) {
-        for (role, aliases) in self.mentions_by_alias() {
-            if aliases.len() < 2 {
+        for (role, names) in self.mentions_by_name() {
+            if names.len() < 2 {
                 continue;
             }
             let original = self.analysis.text.original();
-            let mut names = Vec::new();
+            let mut listed = Vec::new();
             let mut evidence = Vec::new();
-            for mentions in aliases.values() {
+            for mentions in names.values() {
                 let span = self.mention_span(mentions[0]);
                 let surface = span.slice(original);
-                names.push(format!("„{surface}” ({}×)", mentions.len()));
+                listed.push(format!("„{surface}” ({}×)", mentions.len()));
                 evidence.push(Evidence {
                     file: self.file,
                     span,
@@ -286,16 +288,17 @@ impl Checker<'_> {
             let name = &self.rules.roles[role].name;
             let message = format!(
                 "Jedna rola pod {} nazwami: {}; nazwa zalecana w regułach to „{name}”",
-                names.len(),
-                names.join(", ")
+                listed.len(),
+                listed.join(", ")
             );
             findings.push(self.finding(FindingKind::Terminology, message, Some(role), None, evidence));
         }
     }
 
     fn misleading(&self, findings: &mut Vec<Finding>) {
-        for (role, aliases) in self.mentions_by_alias() {
-            for (alias, mentions) in aliases {
+        for (role, names) in self.mentions_by_name() {
+            for mentions in names.values() {
+                let alias = self.analysis.roles.mentions[mentions[0]].alias;
                 let Some(misleading) = &self.rules.roles[role].aliases[alias].misleading else { continue };
                 let original = self.analysis.text.original();
                 let surface = self.mention_span(mentions[0]).slice(original).to_owned();

@@ -71,6 +71,8 @@ pub struct Role {
 
 pub struct Alias {
     pub phrase: Phrase,
+    /// Variants written together ("księgowy/księgowa") share one name: using both is no drift.
+    pub name: usize,
     pub misleading: Option<Misleading>,
 }
 
@@ -536,18 +538,26 @@ impl Builder {
                         }),
                     )
                 }));
-            for (alias, misleading) in written {
-                let key = alias.get_ref().to_lowercase();
-                if let Some(owner) = seen_aliases.insert(key, role.id.get_ref().clone()) {
-                    return Err(file.error(
-                        format!("alias „{}” należy już do roli „{owner}”", alias.get_ref()),
-                        Some(alias.span()),
-                    ));
+            for (name, (alias, misleading)) in written.enumerate() {
+                for variant in alias.get_ref().split('/') {
+                    let key = variant.trim().to_lowercase();
+                    if let Some(owner) = seen_aliases.insert(key, role.id.get_ref().clone()) {
+                        return Err(file.error(
+                            format!("alias „{}” należy już do roli „{owner}”", variant.trim()),
+                            Some(alias.span()),
+                        ));
+                    }
+                    let phrase = Phrase::compile(variant, 0, &mut self.set.lexicon)
+                        .ok_or_else(|| file.error("alias nie zawiera żadnego słowa", Some(alias.span())))?;
+                    aliases.push(Alias {
+                        phrase,
+                        name,
+                        misleading: misleading.as_ref().map(|m: &Misleading| Misleading {
+                            reason: m.reason.clone(),
+                            suggest: m.suggest.clone(),
+                        }),
+                    });
                 }
-                aliases.push(Alias {
-                    phrase: self.phrase(file, alias, 0)?,
-                    misleading,
-                });
             }
             let index = self.set.roles.len();
             for (a, alias) in aliases.iter().enumerate() {

@@ -1,0 +1,138 @@
+//! The binary end to end: exit statuses, formats, stdin, encodings, bad input and bad rules.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const CONFLICT: &str = "Account Manager buduje i utrzymuje relacje z klientami firmy.\n\n\
+                        Account Manager prowadzi księgowość firmy i pilnuje jej finansów.\n";
+const CLEAN: &str = "Account Manager buduje relacje z klientami, natomiast księgowa prowadzi księgowość firmy.\n";
+
+fn rolelint(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rolelint"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rolelint starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    input.write_all(stdin.unwrap_or_default()).expect("stdin accepts the text");
+    drop(input);
+    child.wait_with_output().expect("rolelint finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn contradiction_on_stdin_exits_1_with_both_sides_labelled() {
+    let output = rolelint(&["-"], Some(CONFLICT.as_bytes()));
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.contains("RL101"), "{out}");
+    assert!(out.contains("tu jako: budowanie relacji z klientami") || out.contains("tu jako:"), "{out}");
+    assert!(out.contains("a tu jako:"), "{out}");
+    assert!(out.contains("<stdin>"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour when NO_COLOR is set and stdout is a pipe");
+}
+
+#[test]
+fn comparison_of_two_roles_is_clean_and_exits_0() {
+    let output = rolelint(&["-"], Some(CLEAN.as_bytes()));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn json_report_follows_the_schema() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let output = rolelint(&["--format", "json", corpus.to_str().expect("UTF-8 path")], None);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../schema/report.schema.json")).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&report).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(report["version"], 1);
+    assert!(report["summary"]["claims"].as_u64().unwrap_or(0) > 100);
+}
+
+#[test]
+fn json_spans_are_byte_offsets_into_the_decoded_text_even_with_crlf() {
+    let text = CONFLICT.replace('\n', "\r\n");
+    let output = rolelint(&["--format", "json", "-"], Some(text.as_bytes()));
+    let report = json(&output);
+    for claim in report["files"][0]["claims"].as_array().expect("claims") {
+        let start = claim["span"]["start"].as_u64().expect("start") as usize;
+        let end = claim["span"]["end"].as_u64().expect("end") as usize;
+        assert_eq!(&text[start..end], claim["text"].as_str().expect("text"));
+    }
+    let second = &report["findings"][0]["evidence"][1]["span"];
+    assert_eq!(second["line"], 3);
+    assert_eq!(second["column"], 17);
+}
+
+#[test]
+fn legacy_encodings_are_decoded() {
+    for encoding in [encoding_rs::WINDOWS_1250, encoding_rs::ISO_8859_2] {
+        let (bytes, _, _) = encoding.encode(CONFLICT);
+        let output = rolelint(&["--format", "json", "-"], Some(&bytes));
+        let report = json(&output);
+        assert_eq!(report["files"][0]["encoding"], encoding.name());
+        assert_eq!(report["summary"]["by_code"]["RL101"], 1, "{}", encoding.name());
+    }
+}
+
+#[test]
+fn unreadable_file_is_a_finding_and_the_rest_is_still_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), CONFLICT).expect("write");
+    std::fs::write(dir.path().join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+    let output = rolelint(&["--format", "json", dir.path().to_str().expect("UTF-8")], None);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let codes: Vec<&str> = report["findings"].as_array().expect("findings").iter().filter_map(|f| f["code"].as_str()).collect();
+    assert!(codes.contains(&"RL001") && codes.contains(&"RL101"), "{codes:?}");
+    let input = report["findings"].as_array().expect("findings").iter().find(|f| f["code"] == "RL001").expect("RL001");
+    assert_eq!(input["kind"], "input");
+}
+
+#[test]
+fn missing_path_bad_flag_and_bad_rules_exit_2_with_a_message() {
+    let missing = rolelint(&["/no/such/place.txt"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/place.txt"));
+
+    let flag = rolelint(&["--no-such-flag", "x"], None);
+    assert_eq!(flag.status.code(), Some(2));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    for entry in std::fs::read_dir(rules).expect("rules/") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let roles = dir.path().join("roles.toml");
+    let broken = std::fs::read_to_string(&roles).expect("roles.toml").replacen("id = \"", "id = \"Zła Nazwa ", 1);
+    std::fs::write(&roles, broken).expect("write");
+    let output = rolelint(&["--rules", dir.path().to_str().expect("UTF-8"), "-"], Some(CLEAN.as_bytes()));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("roles.toml") && stderr.contains("niepoprawny identyfikator"), "{stderr}");
+}
+
+#[test]
+fn warnings_fail_only_with_deny_warnings() {
+    let text = "Account Manager dba o klientów. Opiekun klienta odpowiada na ich pytania.\n";
+    let plain = rolelint(&["-"], Some(text.as_bytes()));
+    assert_eq!(plain.status.code(), Some(0), "{}", stdout(&plain));
+    assert!(stdout(&plain).contains("RL201"));
+    let strict = rolelint(&["--deny-warnings", "-"], Some(text.as_bytes()));
+    assert_eq!(strict.status.code(), Some(1));
+}

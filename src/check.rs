@@ -65,7 +65,9 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             Engine::Exclusive { pairs } => checker.exclusive(pairs, &mut findings),
             Engine::Polarity => checker.polarity(&mut findings),
             Engine::Numeric { metrics } => checker.numeric(metrics, &mut findings),
-            Engine::SelfContradiction { first, second } => checker.self_contradiction(first, second, &mut findings),
+            Engine::SelfContradiction { first, second } => {
+                checker.self_contradiction(first, second, &mut findings)
+            }
             Engine::Drift => checker.drift(&mut findings),
             Engine::Misleading => checker.misleading(&mut findings),
         }
@@ -81,7 +83,14 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn finding(&self, kind: FindingKind, message: String, role: Option<RoleIdx>, value: Option<ValueIdx>, mut evidence: Vec<Evidence>) -> Finding {
+    fn finding(
+        &self,
+        kind: FindingKind,
+        message: String,
+        role: Option<RoleIdx>,
+        value: Option<ValueIdx>,
+        mut evidence: Vec<Evidence>,
+    ) -> Finding {
         evidence.sort_by_key(|e| (e.span, e.claim));
         evidence.dedup_by_key(|e| e.span);
         Finding {
@@ -90,7 +99,11 @@ impl Checker<'_> {
             severity: self.conflict.severity,
             message,
             role: role.map(|r| self.rules.roles[r].id.clone()),
-            dimension: value.map(|v| self.rules.dimensions[self.rules.values[v].dimension].id.clone()),
+            dimension: value.map(|v| {
+                self.rules.dimensions[self.rules.values[v].dimension]
+                    .id
+                    .clone()
+            }),
             evidence,
             help: Some(self.conflict.help.clone()),
         }
@@ -102,7 +115,12 @@ impl Checker<'_> {
             .claims
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.role == role && c.value == value && c.modality == Modality::Asserted && c.polarity == polarity)
+            .filter(|(_, c)| {
+                c.role == role
+                    && c.value == value
+                    && c.modality == Modality::Asserted
+                    && c.polarity == polarity
+            })
             .collect()
     }
 
@@ -140,7 +158,13 @@ impl Checker<'_> {
                     "{} opisano na dwa wykluczające się sposoby: „{label_a}” i „{label_b}”",
                     self.rules.roles[role].name
                 );
-                findings.push(self.finding(FindingKind::Contradiction, message, Some(role), Some(a), evidence));
+                findings.push(self.finding(
+                    FindingKind::Contradiction,
+                    message,
+                    Some(role),
+                    Some(a),
+                    evidence,
+                ));
             }
         }
     }
@@ -163,7 +187,13 @@ impl Checker<'_> {
                     "{}: „{label}” jest tu jednocześnie potwierdzone i zaprzeczone",
                     self.rules.roles[role].name
                 );
-                findings.push(self.finding(FindingKind::Contradiction, message, Some(role), Some(value), evidence));
+                findings.push(self.finding(
+                    FindingKind::Contradiction,
+                    message,
+                    Some(role),
+                    Some(value),
+                    evidence,
+                ));
             }
         }
     }
@@ -174,9 +204,15 @@ impl Checker<'_> {
                 let claims = self.asserted(role, metric, Polarity::Affirmed);
                 let mut classes: Vec<Vec<(usize, &Claim)>> = Vec::new();
                 for (index, claim) in claims {
-                    let Some(quantity) = &claim.quantity else { continue };
+                    let Some(quantity) = &claim.quantity else {
+                        continue;
+                    };
                     let class = classes.iter_mut().find(|class| {
-                        class[0].1.quantity.as_ref().is_some_and(|q| q.comparable(quantity))
+                        class[0]
+                            .1
+                            .quantity
+                            .as_ref()
+                            .is_some_and(|q| q.comparable(quantity))
                     });
                     match class {
                         Some(class) => class.push((index, claim)),
@@ -185,10 +221,12 @@ impl Checker<'_> {
                 }
                 for class in classes {
                     let disagree = class.iter().enumerate().any(|(i, (_, a))| {
-                        class[i + 1..].iter().any(|(_, b)| match (&a.quantity, &b.quantity) {
-                            (Some(qa), Some(qb)) => qa.disagrees(qb),
-                            _ => false,
-                        })
+                        class[i + 1..]
+                            .iter()
+                            .any(|(_, b)| match (&a.quantity, &b.quantity) {
+                                (Some(qa), Some(qb)) => qa.disagrees(qb),
+                                _ => false,
+                            })
                     });
                     if !disagree {
                         continue;
@@ -198,34 +236,60 @@ impl Checker<'_> {
                         .map(|&(index, claim)| Evidence {
                             file: self.file,
                             span: claim.span,
-                            label: claim.quantity.as_ref().map(|q| q.describe()).unwrap_or_default(),
+                            label: claim
+                                .quantity
+                                .as_ref()
+                                .map(|q| q.describe())
+                                .unwrap_or_default(),
                             claim: Some(index),
                         })
                         .collect();
-                    let values: Vec<String> = class.iter().filter_map(|(_, c)| c.quantity.as_ref().map(|q| q.describe())).collect();
+                    let values: Vec<String> = class
+                        .iter()
+                        .filter_map(|(_, c)| c.quantity.as_ref().map(|q| q.describe()))
+                        .collect();
                     let message = format!(
                         "{}: {} podano na kilka sposobów, których nie da się pogodzić: {}",
                         self.rules.roles[role].name,
                         self.rules.values[metric].label,
                         values.join("; ")
                     );
-                    findings.push(self.finding(FindingKind::Contradiction, message, Some(role), Some(metric), evidence));
+                    findings.push(self.finding(
+                        FindingKind::Contradiction,
+                        message,
+                        Some(role),
+                        Some(metric),
+                        evidence,
+                    ));
                 }
             }
         }
     }
 
-    fn self_contradiction(&self, first: &[crate::phrase::Phrase], second: &[crate::phrase::Phrase], findings: &mut Vec<Finding>) {
+    fn self_contradiction(
+        &self,
+        first: &[crate::phrase::Phrase],
+        second: &[crate::phrase::Phrase],
+        findings: &mut Vec<Finding>,
+    ) {
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {
             for (c, clause) in sentence.clauses.iter().enumerate() {
                 let words = word_positions(&analysis.doc, clause.clone());
-                let Some((f, f_last)) = first.iter().find_map(|p| p.find(&words, &analysis.lemmas)) else { continue };
+                let Some((f, f_last)) = first.iter().find_map(|p| p.find(&words, &analysis.lemmas))
+                else {
+                    continue;
+                };
                 let rest = &words[f_last + 1..];
-                let Some((g, g_last)) = second.iter().find_map(|p| p.find(rest, &analysis.lemmas)) else { continue };
+                let Some((g, g_last)) = second.iter().find_map(|p| p.find(rest, &analysis.lemmas))
+                else {
+                    continue;
+                };
                 let span_of = |a: usize, b: usize| {
                     let tokens = &analysis.doc.tokens;
-                    analysis.text.to_original(tokens[a].span.cover(&tokens[b].span))
+                    analysis
+                        .text
+                        .to_original(tokens[a].span.cover(&tokens[b].span))
                 };
                 let evidence = vec![
                     Evidence {
@@ -241,9 +305,17 @@ impl Checker<'_> {
                         claim: None,
                     },
                 ];
-                let role = analysis.roles.clauses[s][c].filter(|r| r.subject == crate::roles::Subject::Named).map(|r| r.role);
+                let role = analysis.roles.clauses[s][c]
+                    .filter(|r| r.subject == crate::roles::Subject::Named)
+                    .map(|r| r.role);
                 let message = "Zdanie przeczy samo sobie: to, co nazwano wspólnym, zarazem określono jako różne".to_owned();
-                findings.push(self.finding(FindingKind::Contradiction, message, role, None, evidence));
+                findings.push(self.finding(
+                    FindingKind::Contradiction,
+                    message,
+                    role,
+                    None,
+                    evidence,
+                ));
             }
         }
     }
@@ -254,7 +326,12 @@ impl Checker<'_> {
         let mut grouped: BTreeMap<RoleIdx, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
         for (i, mention) in self.analysis.roles.mentions.iter().enumerate() {
             let name = self.rules.roles[mention.role].aliases[mention.alias].name;
-            grouped.entry(mention.role).or_default().entry(name).or_default().push(i);
+            grouped
+                .entry(mention.role)
+                .or_default()
+                .entry(name)
+                .or_default()
+                .push(i);
         }
         grouped
     }
@@ -262,7 +339,9 @@ impl Checker<'_> {
     fn mention_span(&self, mention: usize) -> Span<Orig> {
         let tokens = &self.analysis.roles.mentions[mention].tokens;
         let doc = &self.analysis.doc;
-        let span = doc.tokens[tokens.start].span.cover(&doc.tokens[tokens.end - 1].span);
+        let span = doc.tokens[tokens.start]
+            .span
+            .cover(&doc.tokens[tokens.end - 1].span);
         self.analysis.text.to_original(span)
     }
 
@@ -291,7 +370,13 @@ impl Checker<'_> {
                 listed.len(),
                 listed.join(", ")
             );
-            findings.push(self.finding(FindingKind::Terminology, message, Some(role), None, evidence));
+            findings.push(self.finding(
+                FindingKind::Terminology,
+                message,
+                Some(role),
+                None,
+                evidence,
+            ));
         }
     }
 
@@ -299,7 +384,9 @@ impl Checker<'_> {
         for (role, names) in self.mentions_by_name() {
             for mentions in names.values() {
                 let alias = self.analysis.roles.mentions[mentions[0]].alias;
-                let Some(misleading) = &self.rules.roles[role].aliases[alias].misleading else { continue };
+                let Some(misleading) = &self.rules.roles[role].aliases[alias].misleading else {
+                    continue;
+                };
                 let original = self.analysis.text.original();
                 let surface = self.mention_span(mentions[0]).slice(original).to_owned();
                 let evidence = mentions
@@ -315,8 +402,17 @@ impl Checker<'_> {
                     "Nazwa „{surface}” ({}) wprowadza w błąd: {}",
                     self.rules.roles[role].name, misleading.reason
                 );
-                let mut finding = self.finding(FindingKind::Terminology, message, Some(role), None, evidence);
-                finding.help = Some(format!("{} Zamiast „{surface}” napisz: {}.", self.conflict.help, misleading.suggest));
+                let mut finding = self.finding(
+                    FindingKind::Terminology,
+                    message,
+                    Some(role),
+                    None,
+                    evidence,
+                );
+                finding.help = Some(format!(
+                    "{} Zamiast „{surface}” napisz: {}.",
+                    self.conflict.help, misleading.suggest
+                ));
                 findings.push(finding);
             }
         }

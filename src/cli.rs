@@ -67,13 +67,17 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
     let report = crate::lint(inputs, &rules);
     let rendered = match args.format {
         Format::Pretty => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let color = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             pretty::render(&report, color)
         }
         Format::Json => json::render(&report) + "\n",
     };
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
     }

@@ -97,8 +97,7 @@ fn first_bad_byte(bytes: &[u8], encoding: &'static Encoding) -> usize {
     let mut read_total = 0;
     for chunk in bytes.chunks(1) {
         out.clear();
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(chunk, &mut out, false);
+        let (result, read) = decoder.decode_to_string_without_replacement(chunk, &mut out, false);
         if let encoding_rs::DecoderResult::Malformed(_, _) = result {
             return read_total;
         }
@@ -156,7 +155,10 @@ impl Text {
         if self.normalized.is_none() {
             return Span::new(span.start(), span.end());
         }
-        Span::new(self.original_offset(span.start()), self.original_offset(span.end()))
+        Span::new(
+            self.original_offset(span.start()),
+            self.original_offset(span.end()),
+        )
     }
 
     /// The original offset of a normalised offset; an offset inside a cluster maps to the
@@ -213,7 +215,10 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(b"PK\x03\x04\0\0\x80\x81").unwrap_err(), DecodeError::Binary);
+        assert_eq!(
+            decode(b"PK\x03\x04\0\0\x80\x81").unwrap_err(),
+            DecodeError::Binary
+        );
     }
 
     #[test]

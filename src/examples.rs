@@ -54,11 +54,19 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
             let analysis = analyse(Text::from_utf8(&text), rules);
             let found = analysis.roles.mentions.iter().any(|m| {
                 let tokens = &analysis.doc.tokens;
-                let span = analysis.text.to_original(tokens[m.tokens.start].span.cover(&tokens[m.tokens.end - 1].span));
+                let span = analysis.text.to_original(
+                    tokens[m.tokens.start]
+                        .span
+                        .cover(&tokens[m.tokens.end - 1].span),
+                );
                 m.role == r && marked.iter().all(|&mark| overlaps(span, mark))
             });
             if !found {
-                fail(format!("role {}", role.id), example, "rola nie została rozpoznana w zaznaczonym miejscu".into());
+                fail(
+                    format!("role {}", role.id),
+                    example,
+                    "rola nie została rozpoznana w zaznaczonym miejscu".into(),
+                );
             }
         }
     }
@@ -72,8 +80,16 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
                 .iter()
                 .any(|c| c.value == v && marked.iter().all(|&mark| overlaps(c.span, mark)));
             if !hit {
-                let got: Vec<String> = analysis.claims.iter().map(|c| rules.values[c.value].id.clone()).collect();
-                fail(rule.clone(), example, format!("brak twierdzenia w zaznaczonym miejscu; znaleziono: {got:?}"));
+                let got: Vec<String> = analysis
+                    .claims
+                    .iter()
+                    .map(|c| rules.values[c.value].id.clone())
+                    .collect();
+                fail(
+                    rule.clone(),
+                    example,
+                    format!("brak twierdzenia w zaznaczonym miejscu; znaleziono: {got:?}"),
+                );
             }
         }
         for example in &value.examples.quiet {
@@ -81,7 +97,11 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
             let analysis = analyse(Text::from_utf8(&text), rules);
             if let Some(claim) = analysis.claims.iter().find(|c| c.value == v) {
                 let said = claim.span.slice(analysis.text.original()).to_owned();
-                fail(rule.clone(), example, format!("niechciane twierdzenie: „{said}”"));
+                fail(
+                    rule.clone(),
+                    example,
+                    format!("niechciane twierdzenie: „{said}”"),
+                );
             }
         }
     }

@@ -64,7 +64,13 @@ impl Claim {
 }
 
 /// Extract every claim of a document.
-pub fn extract(text: &Text, doc: &Doc, lemmas: &Lemmas, roles: &Attribution, rules: &RuleSet) -> Vec<Claim> {
+pub fn extract(
+    text: &Text,
+    doc: &Doc,
+    lemmas: &Lemmas,
+    roles: &Attribution,
+    rules: &RuleSet,
+) -> Vec<Claim> {
     let source = text.normalized();
     let mut claims = Vec::new();
     let mut section: Option<DimensionIdx> = None;
@@ -77,7 +83,9 @@ pub fn extract(text: &Text, doc: &Doc, lemmas: &Lemmas, roles: &Attribution, rul
         }
         let sentence_span = text.to_original(sentence.span);
         for (clause, clause_role) in sentence.clauses.iter().zip(&roles.clauses[s]) {
-            let Some(clause_role) = clause_role else { continue };
+            let Some(clause_role) = clause_role else {
+                continue;
+            };
             let words = word_positions(doc, clause.clone());
             let context = ClauseContext {
                 source,
@@ -90,14 +98,18 @@ pub fn extract(text: &Text, doc: &Doc, lemmas: &Lemmas, roles: &Attribution, rul
             };
             let before = claims.len();
             for (value, (first, last), cue) in context.cue_matches() {
-                if section.is_some_and(|d| rules.values[value].dimension != d && rules.values[value].metric.is_none()) {
+                if section.is_some_and(|d| {
+                    rules.values[value].dimension != d && rules.values[value].metric.is_none()
+                }) {
                     continue;
                 }
-                if claims[before..].iter().any(|c: &Claim| c.value == value && c.quantity.is_none()) {
+                if claims[before..]
+                    .iter()
+                    .any(|c: &Claim| c.value == value && c.quantity.is_none())
+                {
                     continue;
                 }
-                let start = doc.tokens[words[first]].span.start();
-                let (polarity, modality) = context.polarity_and_modality(start);
+                let (polarity, modality) = context.polarity_and_modality(first, last);
                 let claim = |span: Span<Norm>, quantity| Claim {
                     role: clause_role.role,
                     value,
@@ -109,7 +121,9 @@ pub fn extract(text: &Text, doc: &Doc, lemmas: &Lemmas, roles: &Attribution, rul
                     sentence: sentence_span,
                     cue: cue.clone(),
                 };
-                let cue_span = doc.tokens[words[first]].span.cover(&doc.tokens[words[last]].span);
+                let cue_span = doc.tokens[words[first]]
+                    .span
+                    .cover(&doc.tokens[words[last]].span);
                 match &rules.values[value].metric {
                     None => claims.push(claim(cue_span, None)),
                     Some(metric) => {
@@ -119,12 +133,20 @@ pub fn extract(text: &Text, doc: &Doc, lemmas: &Lemmas, roles: &Attribution, rul
                             .filter(|q| q.find(&sentence_words, lemmas).is_some())
                             .map(|q| q.text().to_owned())
                             .collect();
-                        for (mut quantity, (a, b)) in context.quantities(metric.engine, (first, last)) {
-                            if claims[before..].iter().any(|c| c.value == value && c.quantity.as_ref() == Some(&quantity)) {
+                        for (mut quantity, (a, b)) in
+                            context.quantities(metric.engine, (first, last))
+                        {
+                            quantity.qualifiers = qualifiers.clone();
+                            if claims[before..]
+                                .iter()
+                                .any(|c| c.value == value && c.quantity.as_ref() == Some(&quantity))
+                            {
                                 continue;
                             }
-                            quantity.qualifiers = qualifiers.clone();
-                            let span = doc.tokens[words[a]].span.cover(&doc.tokens[words[b]].span).cover(&cue_span);
+                            let span = doc.tokens[words[a]]
+                                .span
+                                .cover(&doc.tokens[words[b]].span)
+                                .cover(&cue_span);
                             claims.push(claim(span, Some(quantity)));
                         }
                     }
@@ -138,11 +160,15 @@ pub fn extract(text: &Text, doc: &Doc, lemmas: &Lemmas, roles: &Attribution, rul
 /// The dimension a list heading ("Wymagania:", "Oferujemy:") stands for.
 fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Option<DimensionIdx> {
     rules.dimensions.iter().position(|d| {
-        d.headings
-            .iter()
-            .any(|h| h.match_at(words, 0, lemmas).is_some_and(|last| last + 1 == words.len()))
+        d.headings.iter().any(|h| {
+            h.match_at(words, 0, lemmas)
+                .is_some_and(|last| last + 1 == words.len())
+        })
     })
 }
+
+/// Words after a cue within which a trailing negation ("nie jest wymagana") must start.
+const NEGATION_AFTER_REACH: usize = 3;
 
 struct ClauseContext<'a> {
     source: &'a str,
@@ -173,7 +199,9 @@ impl ClauseContext<'_> {
             let start = self.doc.tokens[*first].span.start();
             let clause = &self.source[start..self.doc.tokens[*last].span.end()];
             for (value, v) in self.rules.values.iter().enumerate() {
-                let Some(m) = v.regex.as_ref().and_then(|r| r.find(clause)) else { continue };
+                let Some(m) = v.regex.as_ref().and_then(|r| r.find(clause)) else {
+                    continue;
+                };
                 let at = |offset: usize| {
                     self.words
                         .iter()
@@ -181,49 +209,90 @@ impl ClauseContext<'_> {
                         .unwrap_or(self.words.len() - 1)
                 };
                 let (a, b) = (at(m.start()), at(m.end().saturating_sub(1)));
-                found.push((value, (a, b), v.regex.as_ref().map(|r| r.as_str().to_owned()).unwrap_or_default()));
+                found.push((
+                    value,
+                    (a, b),
+                    v.regex
+                        .as_ref()
+                        .map(|r| r.as_str().to_owned())
+                        .unwrap_or_default(),
+                ));
             }
         }
         found.sort_by_key(|&(value, (a, _), _)| (a, value));
         found
     }
 
-    fn polarity_and_modality(&self, cue_start: usize) -> (Polarity, Modality) {
-        let before_cue: Vec<usize> = self
-            .words
+    /// Polarity and modality of the cue matched at words `first..=last` of the clause.
+    fn polarity_and_modality(&self, first: usize, last: usize) -> (Polarity, Modality) {
+        let cue_start = self.words[first];
+        let before_cue: Vec<usize> = self.words[..first]
             .iter()
             .copied()
-            .filter(|&w| w >= self.after && self.doc.tokens[w].span.start() < cue_start)
+            .filter(|&w| w >= self.after)
             .collect();
-        let negated = self.rules.modality.negation.iter().any(|p| {
+        let negated_before = self.rules.modality.negation.iter().any(|p| {
             (0..before_cue.len()).any(|at| {
-                p.match_at(&before_cue, at, self.lemmas).is_some() && !self.is_word(before_cue.get(at + 1), "tylko")
+                p.match_at(&before_cue, at, self.lemmas).is_some()
+                    && !self.is_word(before_cue.get(at + 1), "tylko")
             })
         });
+        let after_cue =
+            &self.words[last + 1..(last + 1 + NEGATION_AFTER_REACH).min(self.words.len())];
+        let negated_after = self
+            .rules
+            .modality
+            .negation_after
+            .iter()
+            .any(|p| p.find(after_cue, self.lemmas).is_some());
+        let negated = negated_before || negated_after;
         let sentence_before: Vec<usize> = self
             .sentence_words
             .iter()
             .copied()
-            .filter(|&w| self.doc.tokens[w].span.start() < cue_start)
+            .filter(|&w| w < cue_start)
             .collect();
-        let found = |phrases: &[Phrase], words: &[usize]| phrases.iter().any(|p| p.find(words, self.lemmas).is_some());
+        let found = |phrases: &[Phrase], words: &[usize]| {
+            phrases.iter().any(|p| p.find(words, self.lemmas).is_some())
+        };
+        // "nie negocjuje cen bez zgody przełożonego": not a denial, a condition.
+        let negated_unless = negated_before
+            && self.words[last + 1..]
+                .iter()
+                .any(|&w| self.is_word(Some(&w), "bez"));
         let modality = if found(&self.rules.modality.reported, &sentence_before) {
             Modality::Reported
-        } else if found(&self.rules.modality.conditional, &sentence_before) {
+        } else if negated_unless || found(&self.rules.modality.conditional, &sentence_before) {
             Modality::Conditional
         } else if found(&self.rules.modality.possible, self.words) {
             Modality::Possible
         } else {
             Modality::Asserted
         };
-        (if negated { Polarity::Negated } else { Polarity::Affirmed }, modality)
+        (
+            if negated {
+                Polarity::Negated
+            } else {
+                Polarity::Affirmed
+            },
+            modality,
+        )
     }
 
     fn is_word(&self, token: Option<&usize>, lower: &str) -> bool {
-        token.is_some_and(|&t| self.doc.tokens[t].span.slice(self.source).eq_ignore_ascii_case(lower))
+        token.is_some_and(|&t| {
+            self.doc.tokens[t]
+                .span
+                .slice(self.source)
+                .eq_ignore_ascii_case(lower)
+        })
     }
 
-    fn quantities(&self, engine: MetricEngine, cue: (usize, usize)) -> Vec<(Quantity, (usize, usize))> {
+    fn quantities(
+        &self,
+        engine: MetricEngine,
+        cue: (usize, usize),
+    ) -> Vec<(Quantity, (usize, usize))> {
         let (Some(&first), Some(&last)) = (self.words.first(), self.words.last()) else {
             return Vec::new();
         };
@@ -232,7 +301,8 @@ impl ClauseContext<'_> {
             .filter_map(|t| {
                 let token = &self.doc.tokens[t];
                 let surface = token.span.slice(self.source);
-                let keep = token.kind != TokenKind::Punct || matches!(surface, "-" | "–" | "—" | "€" | "$" | "£");
+                let keep = token.kind != TokenKind::Punct
+                    || matches!(surface, "-" | "–" | "—" | "€" | "$" | "£");
                 keep.then(|| (t, surface.to_lowercase(), token.kind == TokenKind::Number))
             })
             .collect();

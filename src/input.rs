@@ -22,7 +22,10 @@ pub struct Input {
 /// A path on the command line that cannot be checked at all.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("ścieżka {path} nie istnieje lub jest niedostępna: {reason}")]
-#[diagnostic(code(rolelint::input::missing), help("podaj istniejący plik, katalog albo - dla wejścia standardowego"))]
+#[diagnostic(
+    code(rolelint::input::missing),
+    help("podaj istniejący plik, katalog albo - dla wejścia standardowego")
+)]
 pub struct MissingPath {
     pub path: PathBuf,
     pub reason: String,
@@ -66,10 +69,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Source>, MissingPath> {
 }
 
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
-        let Ok(file_type) = entry.file_type() else { continue };
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
         if file_type.is_dir() {
             walk(&path, found);
         } else if path

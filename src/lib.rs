@@ -97,6 +97,9 @@ fn check_input(index: usize, input: Input, rules: &RuleSet) -> (FileReport, Vec<
             let findings = check::document(index, &analysis, rules);
             (FileReport::new(input.name, &analysis, rules), findings)
         }
-        Err(reason) => (FileReport::unreadable(input.name), vec![check::unreadable(index, &reason)]),
+        Err(reason) => (
+            FileReport::unreadable(input.name),
+            vec![check::unreadable(index, &reason)],
+        ),
     }
 }

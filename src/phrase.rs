@@ -39,7 +39,11 @@ impl Phrase {
                 TokenKind::Word | TokenKind::Number => {
                     words.push(PhraseWord {
                         keys: lexicon.rule_word(surface),
-                        max_gap: if words.is_empty() { 0 } else { next_gap.max(gap) },
+                        max_gap: if words.is_empty() {
+                            0
+                        } else {
+                            next_gap.max(gap)
+                        },
                     });
                     next_gap = 0;
                 }
@@ -113,14 +117,21 @@ mod tests {
             .map(|(i, _)| i)
             .collect();
         let (first, last) = phrase.find(&words, &lemmas)?;
-        let span = doc.tokens[words[first]].span.cover(&doc.tokens[words[last]].span);
+        let span = doc.tokens[words[first]]
+            .span
+            .cover(&doc.tokens[words[last]].span);
         Some(span.slice(text).to_owned())
     }
 
     #[test]
     fn inflected_forms_match_with_small_gaps() {
         assert_eq!(
-            matches("budować relacja z klient", 2, "On buduje trwałe relacje z klientami.").as_deref(),
+            matches(
+                "budować relacja z klient",
+                2,
+                "On buduje trwałe relacje z klientami."
+            )
+            .as_deref(),
             Some("buduje trwałe relacje z klientami")
         );
         assert_eq!(matches("budować relacja", 0, "buduje trwałe relacje"), None);

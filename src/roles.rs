@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::lemma::Lemmas;
 use crate::rules::{RoleIdx, RuleSet};
-use crate::segment::{Doc, TokenKind};
+use crate::segment::{Doc, Layout, TokenKind};
 
 /// One place where a text names a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,16 +55,28 @@ pub struct Attribution {
 
 /// Word (non-punctuation) token indices in `range`.
 pub fn word_positions(doc: &Doc, range: Range<usize>) -> Vec<usize> {
-    range.filter(|&i| doc.tokens[i].kind != TokenKind::Punct).collect()
+    range
+        .filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
+        .collect()
 }
 
 /// Find mentions and give every clause its role.
 pub fn find_roles(doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
     let mut attribution = Attribution::default();
     let mut current: Option<RoleIdx> = None;
+    let mut named_roles: Vec<RoleIdx> = Vec::new();
+    let mut previous: Option<&crate::segment::Sentence> = None;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words = word_positions(doc, sentence.tokens.clone());
         let mentions = mentions_in(&words, lemmas, rules, s);
+        // An implicit subject carries within a paragraph, from a title or heading into what
+        // follows, and through lists; into a new paragraph only when the text has named one
+        // role so far. Otherwise a new paragraph needs a name or an anaphor ("On", "Ta rola").
+        let implicit_carries = previous.is_none_or(|p| {
+            p.block == sentence.block
+                || p.layout != Layout::Prose
+                || sentence.layout != Layout::Prose
+        }) || named_roles.len() <= 1;
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
             let named = mentions.iter().find(|m| clause.contains(&m.tokens.start));
@@ -77,22 +89,34 @@ pub fn find_roles(doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
                         after: mention.tokens.end,
                     })
                 }
-                None => current.map(|role| {
+                None => current.and_then(|role| {
                     let clause_words = word_positions(doc, clause.clone());
-                    let anaphor = rules
-                        .modality
-                        .anaphora
-                        .iter()
-                        .find_map(|p| p.find(&clause_words, lemmas).map(|(_, last)| clause_words[last] + 1));
-                    ClauseRole {
-                        role,
-                        subject: if anaphor.is_some() { Subject::Anaphor } else { Subject::Carried },
-                        after: anaphor.unwrap_or(clause.start),
+                    let anaphor = rules.modality.anaphora.iter().find_map(|p| {
+                        p.find(&clause_words, lemmas)
+                            .map(|(_, last)| clause_words[last] + 1)
+                    });
+                    match anaphor {
+                        Some(after) => Some(ClauseRole {
+                            role,
+                            subject: Subject::Anaphor,
+                            after,
+                        }),
+                        None => implicit_carries.then_some(ClauseRole {
+                            role,
+                            subject: Subject::Carried,
+                            after: clause.start,
+                        }),
                     }
                 }),
             };
             clause_roles.push(role);
         }
+        for mention in &mentions {
+            if !named_roles.contains(&mention.role) {
+                named_roles.push(mention.role);
+            }
+        }
+        previous = Some(sentence);
         attribution.mentions.extend(mentions);
         attribution.clauses.push(clause_roles);
     }
@@ -109,9 +133,10 @@ fn mentions_in(words: &[usize], lemmas: &Lemmas, rules: &RuleSet, sentence: usiz
             for &(role, alias) in rules.aliases_starting_with(key) {
                 let phrase = &rules.roles[role].aliases[alias].phrase;
                 if let Some(last) = phrase.match_at(words, at, lemmas)
-                    && best.is_none_or(|(b, _, _)| last > b) {
-                        best = Some((last, role, alias));
-                    }
+                    && best.is_none_or(|(b, _, _)| last > b)
+                {
+                    best = Some((last, role, alias));
+                }
             }
         }
         match best {

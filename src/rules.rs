@@ -30,14 +30,23 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("roles.toml", include_str!("../rules/roles.toml")),
     ("modality.toml", include_str!("../rules/modality.toml")),
     ("conflicts.toml", include_str!("../rules/conflicts.toml")),
-    ("responsibility.toml", include_str!("../rules/responsibility.toml")),
+    (
+        "responsibility.toml",
+        include_str!("../rules/responsibility.toml"),
+    ),
     ("skills.toml", include_str!("../rules/skills.toml")),
-    ("requirements.toml", include_str!("../rules/requirements.toml")),
+    (
+        "requirements.toml",
+        include_str!("../rules/requirements.toml"),
+    ),
     ("authority.toml", include_str!("../rules/authority.toml")),
     ("career.toml", include_str!("../rules/career.toml")),
     ("salary.toml", include_str!("../rules/salary.toml")),
     ("benefits.toml", include_str!("../rules/benefits.toml")),
-    ("work_environment.toml", include_str!("../rules/work_environment.toml")),
+    (
+        "work_environment.toml",
+        include_str!("../rules/work_environment.toml"),
+    ),
     ("challenges.toml", include_str!("../rules/challenges.toml")),
     ("impact.toml", include_str!("../rules/impact.toml")),
 ];
@@ -117,6 +126,8 @@ pub enum MetricEngine {
 /// Marker phrases that set a claim's polarity and modality, and anaphors.
 pub struct Modality {
     pub negation: Vec<Phrase>,
+    /// Negation that follows what it negates ("znajomość SQL nie jest wymagana").
+    pub negation_after: Vec<Phrase>,
     pub possible: Vec<Phrase>,
     pub reported: Vec<Phrase>,
     pub conditional: Vec<Phrase>,
@@ -150,7 +161,10 @@ pub enum Engine {
     /// Numbers of one metric that disagree.
     Numeric { metrics: Vec<ValueIdx> },
     /// One clause saying a thing is shared and different at once.
-    SelfContradiction { first: Vec<Phrase>, second: Vec<Phrase> },
+    SelfContradiction {
+        first: Vec<Phrase>,
+        second: Vec<Phrase>,
+    },
     /// One role under several names in one text.
     Drift,
     /// A name that misleads about the role.
@@ -276,6 +290,8 @@ struct ModalityFile {
     #[serde(default)]
     negation: Vec<Spanned<String>>,
     #[serde(default)]
+    negation_after: Vec<Spanned<String>>,
+    #[serde(default)]
     possible: Vec<Spanned<String>>,
     #[serde(default)]
     reported: Vec<Spanned<String>>,
@@ -322,7 +338,11 @@ struct RuleFile {
 }
 
 impl RuleFile {
-    fn error(&self, message: impl Into<String>, span: Option<std::ops::Range<usize>>) -> RulesError {
+    fn error(
+        &self,
+        message: impl Into<String>,
+        span: Option<std::ops::Range<usize>>,
+    ) -> RulesError {
         RulesError::Invalid(Box::new(InvalidRule {
             file: self.name.clone(),
             message: message.into(),
@@ -380,7 +400,10 @@ impl RuleSet {
         let mut files = Vec::new();
         let mut lexicon = None;
         for path in paths {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             let is_toml = path.extension().is_some_and(|e| e == "toml");
             if !is_toml && name != "lexicon.tsv" {
                 continue;
@@ -412,7 +435,11 @@ impl RuleSet {
         }
     }
 
-    fn build(files: Vec<RuleFile>, lexicon_text: &str, lexicon_name: &str) -> Result<RuleSet, RulesError> {
+    fn build(
+        files: Vec<RuleFile>,
+        lexicon_text: &str,
+        lexicon_name: &str,
+    ) -> Result<RuleSet, RulesError> {
         let lexicon = Lexicon::parse(lexicon_text).map_err(|e| {
             let file = RuleFile {
                 name: lexicon_name.to_owned(),
@@ -423,7 +450,9 @@ impl RuleSet {
                 .take(e.line - 1)
                 .map(str::len)
                 .sum::<usize>();
-            let end = lexicon_text[start..].find('\n').map_or(lexicon_text.len(), |n| start + n);
+            let end = lexicon_text[start..]
+                .find('\n')
+                .map_or(lexicon_text.len(), |n| start + n);
             file.error(e.to_string(), Some(start..end))
         })?;
         let mut builder = Builder {
@@ -433,6 +462,7 @@ impl RuleSet {
                 values: Vec::new(),
                 modality: Modality {
                     negation: Vec::new(),
+                    negation_after: Vec::new(),
                     possible: Vec::new(),
                     reported: Vec::new(),
                     conditional: Vec::new(),
@@ -507,12 +537,22 @@ struct Builder {
 }
 
 impl Builder {
-    fn phrase(&mut self, file: &RuleFile, text: &Spanned<String>, gap: usize) -> Result<Phrase, RulesError> {
+    fn phrase(
+        &mut self,
+        file: &RuleFile,
+        text: &Spanned<String>,
+        gap: usize,
+    ) -> Result<Phrase, RulesError> {
         Phrase::compile(text.get_ref(), gap, &mut self.set.lexicon)
             .ok_or_else(|| file.error("fraza nie zawiera żadnego słowa", Some(text.span())))
     }
 
-    fn phrases(&mut self, file: &RuleFile, texts: &[Spanned<String>], gap: usize) -> Result<Vec<Phrase>, RulesError> {
+    fn phrases(
+        &mut self,
+        file: &RuleFile,
+        texts: &[Spanned<String>],
+        gap: usize,
+    ) -> Result<Vec<Phrase>, RulesError> {
         texts.iter().map(|t| self.phrase(file, t, gap)).collect()
     }
 
@@ -522,7 +562,10 @@ impl Builder {
         for role in raw.role {
             check_id(file, &role.id)?;
             if self.set.role_index(role.id.get_ref()).is_some() {
-                return Err(file.error(format!("rola „{}” jest zdefiniowana dwa razy", role.id.get_ref()), Some(role.id.span())));
+                return Err(file.error(
+                    format!("rola „{}” jest zdefiniowana dwa razy", role.id.get_ref()),
+                    Some(role.id.span()),
+                ));
             }
             let mut aliases = Vec::new();
             let written = role
@@ -547,8 +590,10 @@ impl Builder {
                             Some(alias.span()),
                         ));
                     }
-                    let phrase = Phrase::compile(variant, 0, &mut self.set.lexicon)
-                        .ok_or_else(|| file.error("alias nie zawiera żadnego słowa", Some(alias.span())))?;
+                    let phrase =
+                        Phrase::compile(variant, 0, &mut self.set.lexicon).ok_or_else(|| {
+                            file.error("alias nie zawiera żadnego słowa", Some(alias.span()))
+                        })?;
                     aliases.push(Alias {
                         phrase,
                         name,
@@ -562,7 +607,11 @@ impl Builder {
             let index = self.set.roles.len();
             for (a, alias) in aliases.iter().enumerate() {
                 for &key in alias.phrase.first_keys() {
-                    self.set.alias_index.entry(key).or_default().push((index, a));
+                    self.set
+                        .alias_index
+                        .entry(key)
+                        .or_default()
+                        .push((index, a));
                 }
             }
             self.set.roles.push(Role {
@@ -579,6 +628,7 @@ impl Builder {
         let raw: ModalityFile = file.parse()?;
         self.set.modality = Modality {
             negation: self.phrases(file, &raw.negation, 0)?,
+            negation_after: self.phrases(file, &raw.negation_after, 0)?,
             possible: self.phrases(file, &raw.possible, 0)?,
             reported: self.phrases(file, &raw.reported, 0)?,
             conditional: self.phrases(file, &raw.conditional, 0)?,
@@ -590,9 +640,17 @@ impl Builder {
     fn dimension(&mut self, file: &RuleFile) -> Result<(), RulesError> {
         let raw: DimensionFile = file.parse()?;
         check_id(file, &raw.dimension)?;
-        if self.set.dimensions.iter().any(|d| &d.id == raw.dimension.get_ref()) {
+        if self
+            .set
+            .dimensions
+            .iter()
+            .any(|d| &d.id == raw.dimension.get_ref())
+        {
             return Err(file.error(
-                format!("wymiar „{}” jest już zdefiniowany w innym pliku", raw.dimension.get_ref()),
+                format!(
+                    "wymiar „{}” jest już zdefiniowany w innym pliku",
+                    raw.dimension.get_ref()
+                ),
                 Some(raw.dimension.span()),
             ));
         }
@@ -605,19 +663,30 @@ impl Builder {
         });
         for value in raw.value {
             if value.cues.is_empty() && value.regex.is_none() {
-                return Err(file.error("wartość potrzebuje „cues” albo „regex”", Some(value.id.span())));
+                return Err(file.error(
+                    "wartość potrzebuje „cues” albo „regex”",
+                    Some(value.id.span()),
+                ));
             }
-            let regex = value.regex.as_ref().map(|r| compile_regex(file, r)).transpose()?;
+            let regex = value
+                .regex
+                .as_ref()
+                .map(|r| compile_regex(file, r))
+                .transpose()?;
             let cues = self.phrases(file, &value.cues, CUE_GAP)?;
-            self.push_value(file, &value.id, Value {
-                id: value.id.get_ref().clone(),
-                label: value.label,
-                dimension,
-                cues,
-                regex,
-                metric: None,
-                examples: value.examples,
-            })?;
+            self.push_value(
+                file,
+                &value.id,
+                Value {
+                    id: value.id.get_ref().clone(),
+                    label: value.label,
+                    dimension,
+                    cues,
+                    regex,
+                    metric: None,
+                    examples: value.examples,
+                },
+            )?;
         }
         for metric in raw.metric {
             let engine = match metric.engine.get_ref().as_str() {
@@ -634,23 +703,35 @@ impl Builder {
             };
             let cues = self.phrases(file, &metric.cues, CUE_GAP)?;
             let qualifiers = self.phrases(file, &metric.qualifiers, 0)?;
-            self.push_value(file, &metric.id, Value {
-                id: metric.id.get_ref().clone(),
-                label: metric.label,
-                dimension,
-                cues,
-                regex: None,
-                metric: Some(Metric { engine, qualifiers }),
-                examples: metric.examples,
-            })?;
+            self.push_value(
+                file,
+                &metric.id,
+                Value {
+                    id: metric.id.get_ref().clone(),
+                    label: metric.label,
+                    dimension,
+                    cues,
+                    regex: None,
+                    metric: Some(Metric { engine, qualifiers }),
+                    examples: metric.examples,
+                },
+            )?;
         }
         Ok(())
     }
 
-    fn push_value(&mut self, file: &RuleFile, id: &Spanned<String>, value: Value) -> Result<(), RulesError> {
+    fn push_value(
+        &mut self,
+        file: &RuleFile,
+        id: &Spanned<String>,
+        value: Value,
+    ) -> Result<(), RulesError> {
         check_id(file, id)?;
         if self.set.value_index(&value.id).is_some() {
-            return Err(file.error(format!("wartość „{}” jest już zdefiniowana", value.id), Some(id.span())));
+            return Err(file.error(
+                format!("wartość „{}” jest już zdefiniowana", value.id),
+                Some(id.span()),
+            ));
         }
         let index = self.set.values.len();
         for (c, cue) in value.cues.iter().enumerate() {
@@ -677,7 +758,10 @@ impl Builder {
         let mut codes = HashSet::new();
         for conflict in raw.conflict {
             if !codes.insert(conflict.code.get_ref().clone()) {
-                return Err(file.error(format!("kod {} jest użyty dwa razy", conflict.code.get_ref()), Some(conflict.code.span())));
+                return Err(file.error(
+                    format!("kod {} jest użyty dwa razy", conflict.code.get_ref()),
+                    Some(conflict.code.span()),
+                ));
             }
             let severity = match conflict.severity.get_ref().as_str() {
                 "error" => Severity::Error,
@@ -695,7 +779,10 @@ impl Builder {
                     let mut pairs = Vec::new();
                     for pair in &conflict.pairs {
                         let [a, b] = pair.as_slice() else {
-                            return Err(file.error("para musi mieć dokładnie dwie wartości", pair.first().map(|p| p.span())));
+                            return Err(file.error(
+                                "para musi mieć dokładnie dwie wartości",
+                                pair.first().map(|p| p.span()),
+                            ));
                         };
                         pairs.push((self.value_ref(file, a)?, self.value_ref(file, b)?));
                     }
@@ -707,7 +794,10 @@ impl Builder {
                     for id in &conflict.metrics {
                         let index = self.value_ref(file, id)?;
                         if self.set.values[index].metric.is_none() {
-                            return Err(file.error(format!("„{}” nie jest metryką", id.get_ref()), Some(id.span())));
+                            return Err(file.error(
+                                format!("„{}” nie jest metryką", id.get_ref()),
+                                Some(id.span()),
+                            ));
                         }
                         metrics.push(index);
                     }
@@ -764,5 +854,10 @@ fn compile_regex(file: &RuleFile, regex: &Spanned<String>) -> Result<Regex, Rule
         .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
-        .map_err(|e| file.error(format!("niepoprawne wyrażenie regularne: {e}"), Some(regex.span())))
+        .map_err(|e| {
+            file.error(
+                format!("niepoprawne wyrażenie regularne: {e}"),
+                Some(regex.span()),
+            )
+        })
 }

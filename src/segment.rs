@@ -70,7 +70,15 @@ const ABBREVIATIONS: &[&str] = &[
 const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["itd", "itp", "etc", "r", "zł", "tys", "mln"];
 
 /// Words that open a new clause when a comma stands before them.
-const CLAUSE_OPENERS: &[&str] = &["natomiast", "podczas", "a", "zaś", "ale", "lecz", "tymczasem"];
+const CLAUSE_OPENERS: &[&str] = &[
+    "natomiast",
+    "podczas",
+    "a",
+    "zaś",
+    "ale",
+    "lecz",
+    "tymczasem",
+];
 
 /// Split a normalised text into blocks, sentences, clauses and tokens.
 pub fn segment(text: &str) -> Doc {
@@ -140,11 +148,15 @@ fn tokenize(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     let slice = &text[range];
     let first = tokens.len();
     for (offset, piece) in slice.split_word_bound_indices() {
-        let Some(c) = piece.chars().next() else { continue };
+        let Some(c) = piece.chars().next() else {
+            continue;
+        };
         if c.is_whitespace() {
             continue;
         }
-        let numeric = piece.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        let numeric = piece
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
         let kind = if numeric && piece.starts_with(|c: char| c.is_ascii_digit()) {
             TokenKind::Number
         } else if piece.chars().any(char::is_alphanumeric) {
@@ -165,10 +177,11 @@ fn join_pieces(text: &str, first: usize, tokens: &mut Vec<Token>) {
     let mut joined: Vec<Token> = Vec::with_capacity(tokens.len() - first);
     for token in tokens.drain(first..) {
         if let Some(last) = joined.last_mut()
-            && joins(text, last, &token) {
-                last.span = last.span.cover(&token.span);
-                continue;
-            }
+            && joins(text, last, &token)
+        {
+            last.span = last.span.cover(&token.span);
+            continue;
+        }
         joined.push(token);
     }
     // Hyphenated suffixes are joined in two steps ("KAM" + "-", then "KAM-" + "a"); a hyphen
@@ -214,7 +227,9 @@ fn joins(text: &str, last: &Token, next: &Token) -> bool {
         // "KAM" + "-": the start of an inflected abbreviation.
         (TokenKind::Word, TokenKind::Punct) if adjacent && next_text == "-" => {
             last_text.chars().count() >= 2
-                && last_text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && last_text
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
         }
         // "KAM-" + "a": the suffix.
         (TokenKind::Word, TokenKind::Word) if adjacent && last_text.ends_with('-') => {
@@ -258,7 +273,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
     let surface = token.span.slice(text);
     let closes = match token.kind {
-        TokenKind::Punct => matches!(surface, "." | "!" | "?" | "…") || surface.ends_with(['.', '!', '?']),
+        TokenKind::Punct => {
+            matches!(surface, "." | "!" | "?" | "…") || surface.ends_with(['.', '!', '?'])
+        }
         TokenKind::Word if surface.ends_with('.') => {
             let bare = surface.trim_end_matches('.').to_lowercase();
             SENTENCE_FINAL_ABBREVIATIONS.contains(&bare.as_str())
@@ -300,10 +317,12 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
             _ => None,
         };
         if let Some(next_start) = breaks_before
-            && next_start > start && next_start < sentence.end {
-                clauses.push(start..next_start);
-                start = next_start;
-            }
+            && next_start > start
+            && next_start < sentence.end
+        {
+            clauses.push(start..next_start);
+            start = next_start;
+        }
     }
     clauses.push(start..sentence.end);
     clauses
@@ -319,7 +338,11 @@ mod tests {
     }
 
     fn words(text: &str) -> Vec<&str> {
-        segment(text).tokens.iter().map(|t| t.span.slice(text)).collect()
+        segment(text)
+            .tokens
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect()
     }
 
     #[test]
@@ -340,14 +363,32 @@ mod tests {
     fn digit_groups_stay_whole() {
         assert_eq!(
             words("65 000 dolarów, 12 300 zł i 1 200 000 euro w 2024 r."),
-            ["65 000", "dolarów", ",", "12 300", "zł", "i", "1 200 000", "euro", "w", "2024", "r."]
+            [
+                "65 000",
+                "dolarów",
+                ",",
+                "12 300",
+                "zł",
+                "i",
+                "1 200 000",
+                "euro",
+                "w",
+                "2024",
+                "r."
+            ]
         );
     }
 
     #[test]
     fn inflected_abbreviations_are_one_word() {
-        assert_eq!(words("Zatrudnij KAM-a i PM-em."), ["Zatrudnij", "KAM-a", "i", "PM-em", "."]);
-        assert_eq!(words("Grupa KAM - trzy osoby"), ["Grupa", "KAM", "-", "trzy", "osoby"]);
+        assert_eq!(
+            words("Zatrudnij KAM-a i PM-em."),
+            ["Zatrudnij", "KAM-a", "i", "PM-em", "."]
+        );
+        assert_eq!(
+            words("Grupa KAM - trzy osoby"),
+            ["Grupa", "KAM", "-", "trzy", "osoby"]
+        );
     }
 
     #[test]
@@ -358,7 +399,12 @@ mod tests {
         let clauses: Vec<&str> = doc.sentences[0]
             .clauses
             .iter()
-            .map(|c| doc.tokens[c.start].span.cover(&doc.tokens[c.end - 1].span).slice(text))
+            .map(|c| {
+                doc.tokens[c.start]
+                    .span
+                    .cover(&doc.tokens[c.end - 1].span)
+                    .slice(text)
+            })
             .collect();
         assert_eq!(
             clauses,
@@ -375,8 +421,11 @@ mod tests {
     fn headings_and_list_items_are_their_own_blocks() {
         let text = "Project Manager\r\n\r\nWymagania:\r\n- 3 lata doświadczenia\r\n- angielski\r\nTekst ciągły\r\ndalej.";
         let doc = segment(text);
-        let layouts: Vec<(Layout, &str)> =
-            doc.sentences.iter().map(|s| (s.layout, s.span.slice(text))).collect();
+        let layouts: Vec<(Layout, &str)> = doc
+            .sentences
+            .iter()
+            .map(|s| (s.layout, s.span.slice(text)))
+            .collect();
         assert_eq!(
             layouts,
             [

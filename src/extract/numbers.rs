@@ -91,7 +91,11 @@ impl Quantity {
             out.insert_str(0, "ok. ");
         }
         match &self.unit {
-            Unit::Money { currency, period, basis } => {
+            Unit::Money {
+                currency,
+                period,
+                basis,
+            } => {
                 out.push(' ');
                 out.push_str(currency);
                 if let Some(basis) = basis {
@@ -136,28 +140,65 @@ pub struct Word<'a> {
 
 /// The quantities in one clause for an engine; `cue` is the word index range of the metric's
 /// cue, which anchors counts. Returns each quantity with the word index range it came from.
-pub fn quantities(engine: MetricEngine, words: &[Word], cue: (usize, usize)) -> Vec<(Quantity, (usize, usize))> {
-    match engine {
+pub fn quantities(
+    engine: MetricEngine,
+    words: &[Word],
+    cue: (usize, usize),
+) -> Vec<(Quantity, (usize, usize))> {
+    let found = match engine {
         MetricEngine::Money => money(words),
         MetricEngine::Years => years(words),
         MetricEngine::Count => count(words, cue),
-    }
+    };
+    found
+        .into_iter()
+        .filter(|&(_, (first, _))| !is_part(words, first))
+        .collect()
+}
+
+/// Words before a number that make it a part of a whole stated before ("pięć lat
+/// doświadczenia, w tym dwa lata w roli doradczej"): not a second value of the metric.
+const PART_REACH: usize = 3;
+
+fn is_part(words: &[Word], first: usize) -> bool {
+    let before = &words[first.saturating_sub(PART_REACH)..first];
+    before
+        .windows(2)
+        .any(|pair| pair[0].lower == "w" && pair[1].lower == "tym")
 }
 
 /// The value of a number token or a Polish numeral word.
 fn value(word: &Word) -> Option<f64> {
     if word.is_number {
-        return word.lower.replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".").parse().ok();
+        return word
+            .lower
+            .replace([' ', '\u{a0}', '\u{202f}'], "")
+            .replace(',', ".")
+            .parse()
+            .ok();
     }
     numeral(word.lower)
 }
 
 fn numeral(word: &str) -> Option<f64> {
     const SMALL: &[(&[&str], f64)] = &[
-        (&["jeden", "jedna", "jedno", "jednego", "jednej", "jednemu", "jednym", "jedną"], 1.0),
-        (&["dwa", "dwie", "dwóch", "dwoma", "dwu", "dwom", "dwaj", "dwiema"], 2.0),
+        (
+            &[
+                "jeden", "jedna", "jedno", "jednego", "jednej", "jednemu", "jednym", "jedną",
+            ],
+            1.0,
+        ),
+        (
+            &[
+                "dwa", "dwie", "dwóch", "dwoma", "dwu", "dwom", "dwaj", "dwiema",
+            ],
+            2.0,
+        ),
         (&["trzy", "trzech", "trzema", "trzem", "trzej"], 3.0),
-        (&["cztery", "czterech", "czterema", "czterem", "czterej"], 4.0),
+        (
+            &["cztery", "czterech", "czterema", "czterem", "czterej"],
+            4.0,
+        ),
         (&["pół"], 0.5),
         (&["półtora", "półtorej"], 1.5),
     ];
@@ -211,9 +252,13 @@ fn multiplier(word: &str) -> Option<f64> {
 
 fn period(word: &str) -> Option<Period> {
     match word {
-        "miesięcznie" | "mies." | "mies" | "miesiąc" | "miesiące" | "m-c" | "msc" | "miesięczne"
-        | "miesięcznej" | "miesięczna" | "miesięcznego" | "miesięcznych" => Some(Period::Monthly),
-        "rocznie" | "rok" | "roczne" | "roczna" | "rocznej" | "rocznego" | "rocznych" => Some(Period::Annual),
+        "miesięcznie" | "mies." | "mies" | "miesiąc" | "miesiące" | "m-c" | "msc"
+        | "miesięczne" | "miesięcznej" | "miesięczna" | "miesięcznego" | "miesięcznych" => {
+            Some(Period::Monthly)
+        }
+        "rocznie" | "rok" | "roczne" | "roczna" | "rocznej" | "rocznego" | "rocznych" => {
+            Some(Period::Annual)
+        }
         "godzinę" | "godz." | "godzinowa" | "godzinowej" | "h" => Some(Period::Hourly),
         _ => None,
     }
@@ -232,31 +277,54 @@ fn is_range_dash(word: &str) -> bool {
 }
 
 fn approximates(word: &str) -> bool {
-    matches!(word, "ok." | "około" | "średnio" | "przeciętnie" | "blisko" | "mniej" | "rzędu" | "ok")
+    matches!(
+        word,
+        "ok." | "około" | "średnio" | "przeciętnie" | "blisko" | "mniej" | "rzędu" | "ok"
+    )
 }
 
 fn opens_upward(word: &str) -> bool {
-    matches!(word, "od" | "ponad" | "powyżej" | "najmniej" | "minimum" | "min." | "przynajmniej")
+    matches!(
+        word,
+        "od" | "ponad" | "powyżej" | "najmniej" | "minimum" | "min." | "przynajmniej"
+    )
 }
 
 fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     let mut found = Vec::new();
-    let period = words.iter().find_map(|w| period(w.lower));
-    let basis = words.iter().find_map(|w| basis(w.lower));
+    let clause_period = words.iter().find_map(|w| period(w.lower));
+    let clause_basis = words.iter().find_map(|w| basis(w.lower));
     for (c, word) in words.iter().enumerate() {
-        let Some(currency) = currency(word.lower) else { continue };
+        let Some(currency) = currency(word.lower) else {
+            continue;
+        };
+        // Period and basis belong to the amount they follow ("12 300 zł brutto miesięcznie,
+        // czyli ok. 8 900 zł netto"); only what the amount leaves open comes from the clause.
+        let following = &words[c + 1..];
+        let own = &following[..following
+            .iter()
+            .position(|w| w.is_number)
+            .unwrap_or(following.len())];
+        let period = own.iter().find_map(|w| period(w.lower)).or(clause_period);
+        let basis = own.iter().find_map(|w| basis(w.lower)).or(clause_basis);
         // The amount stands right before the currency, maybe with "tys." between.
         let (factor, mut n) = match c.checked_sub(1).map(|i| &words[i]) {
-            Some(w) if multiplier(w.lower).is_some() => (multiplier(w.lower).unwrap_or(1.0), c.saturating_sub(2)),
+            Some(w) if multiplier(w.lower).is_some() => {
+                (multiplier(w.lower).unwrap_or(1.0), c.saturating_sub(2))
+            }
             _ => (1.0, c.saturating_sub(1)),
         };
         if c == 0 || n >= c {
             continue;
         }
-        let Some(high) = value(&words[n]).filter(|_| words[n].is_number) else { continue };
+        let Some(high) = value(&words[n]).filter(|_| words[n].is_number) else {
+            continue;
+        };
         let mut low = high;
         let mut max = Some(high * factor);
-        let start_of_range = n.checked_sub(2).filter(|&i| is_range_dash(words[i + 1].lower));
+        let start_of_range = n
+            .checked_sub(2)
+            .filter(|&i| is_range_dash(words[i + 1].lower));
         if let Some(i) = start_of_range.filter(|&i| words[i].is_number) {
             if let Some(v) = value(&words[i]) {
                 low = v;
@@ -296,18 +364,23 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         if !is_year_word(word.lower) || y == 0 {
             continue;
         }
-        let Some(high) = value(&words[y - 1]) else { continue };
+        let Some(high) = value(&words[y - 1]) else {
+            continue;
+        };
         // "w 2019 roku" is a date, not a duration.
         if high >= 100.0 {
             continue;
         }
         let mut n = y - 1;
         let mut low = high;
-        if let Some(i) = n.checked_sub(2).filter(|&i| is_range_dash(words[i + 1].lower))
-            && let Some(v) = value(&words[i]).filter(|&v| v < high) {
-                low = v;
-                n = i;
-            }
+        if let Some(i) = n
+            .checked_sub(2)
+            .filter(|&i| is_range_dash(words[i + 1].lower))
+            && let Some(v) = value(&words[i]).filter(|&v| v < high)
+        {
+            low = v;
+            n = i;
+        }
         let approximate = n > 0 && approximates(words[n - 1].lower);
         found.push((
             Quantity {
@@ -334,7 +407,9 @@ fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity
         .find(|&i| {
             let next = words.get(i + 1).map(|w| w.lower);
             value(&words[i]).is_some()
-                && !next.is_some_and(|n| is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%")
+                && !next.is_some_and(|n| {
+                    is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%"
+                })
         })
         .and_then(|i| {
             let v = value(&words[i])?;
@@ -360,8 +435,16 @@ mod tests {
         let doc = crate::segment::segment(text);
         doc.tokens
             .iter()
-            .filter(|t| t.kind != crate::segment::TokenKind::Punct || matches!(t.span.slice(text), "-" | "–" | "$" | "€"))
-            .map(|t| (t.span.slice(text).to_lowercase(), t.kind == crate::segment::TokenKind::Number))
+            .filter(|t| {
+                t.kind != crate::segment::TokenKind::Punct
+                    || matches!(t.span.slice(text), "-" | "–" | "$" | "€")
+            })
+            .map(|t| {
+                (
+                    t.span.slice(text).to_lowercase(),
+                    t.kind == crate::segment::TokenKind::Number,
+                )
+            })
             .collect()
     }
 
@@ -370,30 +453,73 @@ mod tests {
         let words: Vec<Word> = owned
             .iter()
             .enumerate()
-            .map(|(token, (lower, is_number))| Word { token, lower, is_number: *is_number })
+            .map(|(token, (lower, is_number))| Word {
+                token,
+                lower,
+                is_number: *is_number,
+            })
             .collect();
-        quantities(engine, &words, (0, 0)).into_iter().map(|(q, _)| q.describe()).collect()
+        quantities(engine, &words, (0, 0))
+            .into_iter()
+            .map(|(q, _)| q.describe())
+            .collect()
     }
 
     #[test]
     fn money_with_groups_ranges_periods_and_basis() {
-        assert_eq!(run(MetricEngine::Money, "zarabia 12 300 zł brutto miesięcznie"), ["12 300 PLN brutto miesięcznie"]);
-        assert_eq!(run(MetricEngine::Money, "od 8 do 10 tys. zł netto"), ["8 000–10 000 PLN netto"]);
-        assert_eq!(run(MetricEngine::Money, "65 000 dolarów rocznie"), ["65 000 USD rocznie"]);
+        assert_eq!(
+            run(MetricEngine::Money, "zarabia 12 300 zł brutto miesięcznie"),
+            ["12 300 PLN brutto miesięcznie"]
+        );
+        assert_eq!(
+            run(MetricEngine::Money, "od 8 do 10 tys. zł netto"),
+            ["8 000–10 000 PLN netto"]
+        );
+        assert_eq!(
+            run(MetricEngine::Money, "65 000 dolarów rocznie"),
+            ["65 000 USD rocznie"]
+        );
         assert_eq!(run(MetricEngine::Money, "ok. 9 000 zł"), ["ok. 9 000 PLN"]);
         assert_eq!(run(MetricEngine::Money, "od 15 000 zł"), ["od 15 000 PLN"]);
     }
 
     #[test]
     fn years_in_digits_and_words() {
-        assert_eq!(run(MetricEngine::Years, "co najmniej trzy lata doświadczenia"), ["3 lat"]);
+        assert_eq!(
+            run(MetricEngine::Years, "co najmniej trzy lata doświadczenia"),
+            ["3 lat"]
+        );
         assert_eq!(run(MetricEngine::Years, "2–3 lata stażu"), ["2–3 lat"]);
         assert!(run(MetricEngine::Years, "w 2019 roku").is_empty());
     }
 
     #[test]
+    fn parts_of_a_whole_are_not_values() {
+        assert_eq!(
+            run(
+                MetricEngine::Years,
+                "pięciu lat doświadczenia, w tym minimum dwóch lat w roli doradczej"
+            ),
+            ["5 lat"]
+        );
+        assert_eq!(
+            run(
+                MetricEngine::Money,
+                "12 300 zł brutto miesięcznie, czyli ok. 8 900 zł netto"
+            ),
+            [
+                "12 300 PLN brutto miesięcznie",
+                "ok. 8 900 PLN netto miesięcznie"
+            ]
+        );
+    }
+
+    #[test]
     fn head_count_after_the_cue() {
-        assert_eq!(run(MetricEngine::Count, "zespołem pięciu analityków"), ["5 os."]);
+        assert_eq!(
+            run(MetricEngine::Count, "zespołem pięciu analityków"),
+            ["5 os."]
+        );
         assert_eq!(run(MetricEngine::Count, "zespół 12 osób"), ["12 os."]);
     }
 
@@ -403,12 +529,23 @@ mod tests {
             min,
             max: Some(min),
             approximate: false,
-            unit: Unit::Money { currency: "PLN".into(), period: Some(Period::Monthly), basis: Some(Basis::Gross) },
+            unit: Unit::Money {
+                currency: "PLN".into(),
+                period: Some(Period::Monthly),
+                basis: Some(Basis::Gross),
+            },
             qualifiers: vec![],
         };
         assert!(monthly(9_500.0).disagrees(&monthly(14_000.0)));
         assert!(!monthly(9_500.0).disagrees(&monthly(9_500.0)));
-        let annual = Quantity { unit: Unit::Money { currency: "EUR".into(), period: Some(Period::Annual), basis: None }, ..monthly(60_000.0) };
+        let annual = Quantity {
+            unit: Unit::Money {
+                currency: "EUR".into(),
+                period: Some(Period::Annual),
+                basis: None,
+            },
+            ..monthly(60_000.0)
+        };
         assert!(!monthly(9_500.0).comparable(&annual));
     }
 }

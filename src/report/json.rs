@@ -90,7 +90,11 @@ fn span(index: &LineIndex, span: Span<Orig>) -> JsonSpan {
 
 /// Render the report as pretty-printed JSON.
 pub fn render(report: &Report) -> String {
-    let indexes: Vec<LineIndex> = report.files.iter().map(|f| LineIndex::new(&f.text)).collect();
+    let indexes: Vec<LineIndex> = report
+        .files
+        .iter()
+        .map(|f| LineIndex::new(&f.text))
+        .collect();
     let files = report
         .files
         .iter()
@@ -98,7 +102,11 @@ pub fn render(report: &Report) -> String {
         .map(|(file, index)| JsonFile {
             path: &file.path,
             encoding: file.encoding,
-            claims: file.claims.iter().map(|c| claim(index, &file.text, c)).collect(),
+            claims: file
+                .claims
+                .iter()
+                .map(|c| claim(index, &file.text, c))
+                .collect(),
         })
         .collect();
     let findings = report
@@ -134,7 +142,8 @@ pub fn render(report: &Report) -> String {
         findings,
         summary: report.summary(),
     };
-    serde_json::to_string_pretty(&json).expect("the report serialises: it holds no maps with non-string keys")
+    serde_json::to_string_pretty(&json)
+        .expect("the report serialises: it holds no maps with non-string keys")
 }
 
 fn claim<'a>(index: &LineIndex, text: &'a str, c: &'a ClaimRecord) -> JsonClaim<'a> {

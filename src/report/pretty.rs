@@ -7,7 +7,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
 
 use super::Report;
 use crate::check::{Finding, FindingKind};
@@ -24,7 +26,9 @@ struct FindingView<'a> {
 
 impl fmt::Debug for FindingView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FindingView").field("code", &self.finding.code).finish()
+        f.debug_struct("FindingView")
+            .field("code", &self.finding.code)
+            .finish()
     }
 }
 
@@ -52,7 +56,10 @@ impl Diagnostic for FindingView<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -61,14 +68,16 @@ impl Diagnostic for FindingView<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
-        Some(Box::new(self.finding.evidence.iter().enumerate().map(|(i, e)| {
-            let span = miette::SourceSpan::from(e.span);
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(Some(e.label.clone()), span)
-            } else {
-                LabeledSpan::new_with_span(Some(e.label.clone()), span)
-            }
-        })))
+        Some(Box::new(self.finding.evidence.iter().enumerate().map(
+            |(i, e)| {
+                let span = miette::SourceSpan::from(e.span);
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(Some(e.label.clone()), span)
+                } else {
+                    LabeledSpan::new_with_span(Some(e.label.clone()), span)
+                }
+            },
+        )))
     }
 }
 
@@ -82,7 +91,9 @@ pub fn render(report: &Report, color: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH);
     let mut out = String::new();
     for finding in &report.findings {
-        let Some(file) = finding.evidence.first().map(|e| &report.files[e.file]) else { continue };
+        let Some(file) = finding.evidence.first().map(|e| &report.files[e.file]) else {
+            continue;
+        };
         let source = (finding.kind != FindingKind::Input)
             .then(|| NamedSource::new(&file.path, Arc::clone(&file.text)).with_language("text"));
         let view = FindingView {
@@ -91,7 +102,10 @@ pub fn render(report: &Report, color: bool) -> String {
             path: &file.path,
         };
         if handler.render_report(&mut out, &view).is_err() {
-            out.push_str(&format!("{}: {} {}\n", file.path, finding.code, finding.message));
+            out.push_str(&format!(
+                "{}: {} {}\n",
+                file.path, finding.code, finding.message
+            ));
         }
         out.push('\n');
     }

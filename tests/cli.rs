@@ -6,7 +6,8 @@ use std::process::{Command, Output, Stdio};
 
 const CONFLICT: &str = "Account Manager buduje i utrzymuje relacje z klientami firmy.\n\n\
                         Account Manager prowadzi księgowość firmy i pilnuje jej finansów.\n";
-const CLEAN: &str = "Account Manager buduje relacje z klientami, natomiast księgowa prowadzi księgowość firmy.\n";
+const CLEAN: &str =
+    "Account Manager buduje relacje z klientami, natomiast księgowa prowadzi księgowość firmy.\n";
 
 fn rolelint(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_rolelint"))
@@ -18,7 +19,9 @@ fn rolelint(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("rolelint starts");
     let mut input = child.stdin.take().expect("stdin is piped");
-    input.write_all(stdin.unwrap_or_default()).expect("stdin accepts the text");
+    input
+        .write_all(stdin.unwrap_or_default())
+        .expect("stdin accepts the text");
     drop(input);
     child.wait_with_output().expect("rolelint finishes")
 }
@@ -37,10 +40,16 @@ fn contradiction_on_stdin_exits_1_with_both_sides_labelled() {
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
     assert!(out.contains("RL101"), "{out}");
-    assert!(out.contains("tu jako: budowanie relacji z klientami") || out.contains("tu jako:"), "{out}");
+    assert!(
+        out.contains("tu jako: budowanie relacji z klientami") || out.contains("tu jako:"),
+        "{out}"
+    );
     assert!(out.contains("a tu jako:"), "{out}");
     assert!(out.contains("<stdin>"), "{out}");
-    assert!(!out.contains('\u{1b}'), "no colour when NO_COLOR is set and stdout is a pipe");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour when NO_COLOR is set and stdout is a pipe"
+    );
 }
 
 #[test]
@@ -52,12 +61,19 @@ fn comparison_of_two_roles_is_clean_and_exits_0() {
 #[test]
 fn json_report_follows_the_schema() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let output = rolelint(&["--format", "json", corpus.to_str().expect("UTF-8 path")], None);
+    let output = rolelint(
+        &["--format", "json", corpus.to_str().expect("UTF-8 path")],
+        None,
+    );
     assert_eq!(output.status.code(), Some(1));
     let report = json(&output);
-    let schema: serde_json::Value = serde_json::from_str(include_str!("../schema/report.schema.json")).expect("schema is JSON");
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schema/report.schema.json")).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&report).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(report["version"], 1);
     assert!(report["summary"]["claims"].as_u64().unwrap_or(0) > 100);
@@ -85,7 +101,12 @@ fn legacy_encodings_are_decoded() {
         let output = rolelint(&["--format", "json", "-"], Some(&bytes));
         let report = json(&output);
         assert_eq!(report["files"][0]["encoding"], encoding.name());
-        assert_eq!(report["summary"]["by_code"]["RL101"], 1, "{}", encoding.name());
+        assert_eq!(
+            report["summary"]["by_code"]["RL101"],
+            1,
+            "{}",
+            encoding.name()
+        );
     }
 }
 
@@ -94,12 +115,28 @@ fn unreadable_file_is_a_finding_and_the_rest_is_still_checked() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.txt"), CONFLICT).expect("write");
     std::fs::write(dir.path().join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
-    let output = rolelint(&["--format", "json", dir.path().to_str().expect("UTF-8")], None);
+    let output = rolelint(
+        &["--format", "json", dir.path().to_str().expect("UTF-8")],
+        None,
+    );
     assert_eq!(output.status.code(), Some(1));
     let report = json(&output);
-    let codes: Vec<&str> = report["findings"].as_array().expect("findings").iter().filter_map(|f| f["code"].as_str()).collect();
-    assert!(codes.contains(&"RL001") && codes.contains(&"RL101"), "{codes:?}");
-    let input = report["findings"].as_array().expect("findings").iter().find(|f| f["code"] == "RL001").expect("RL001");
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"RL001") && codes.contains(&"RL101"),
+        "{codes:?}"
+    );
+    let input = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["code"] == "RL001")
+        .expect("RL001");
     assert_eq!(input["kind"], "input");
 }
 
@@ -119,12 +156,20 @@ fn missing_path_bad_flag_and_bad_rules_exit_2_with_a_message() {
         std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
     }
     let roles = dir.path().join("roles.toml");
-    let broken = std::fs::read_to_string(&roles).expect("roles.toml").replacen("id = \"", "id = \"Zła Nazwa ", 1);
+    let broken = std::fs::read_to_string(&roles)
+        .expect("roles.toml")
+        .replacen("id = \"", "id = \"Zła Nazwa ", 1);
     std::fs::write(&roles, broken).expect("write");
-    let output = rolelint(&["--rules", dir.path().to_str().expect("UTF-8"), "-"], Some(CLEAN.as_bytes()));
+    let output = rolelint(
+        &["--rules", dir.path().to_str().expect("UTF-8"), "-"],
+        Some(CLEAN.as_bytes()),
+    );
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("roles.toml") && stderr.contains("niepoprawny identyfikator"), "{stderr}");
+    assert!(
+        stderr.contains("roles.toml") && stderr.contains("niepoprawny identyfikator"),
+        "{stderr}"
+    );
 }
 
 #[test]

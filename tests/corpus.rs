@@ -24,11 +24,12 @@ struct ExpectedFinding {
 }
 
 fn corpus_texts() -> Vec<PathBuf> {
-    let mut texts: Vec<PathBuf> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
-        .expect("corpus/ exists")
-        .map(|e| e.expect("corpus entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
+    let mut texts: Vec<PathBuf> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+            .expect("corpus/ exists")
+            .map(|e| e.expect("corpus entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .collect();
     texts.sort();
     texts
 }
@@ -51,8 +52,9 @@ fn every_text_gives_exactly_its_expected_findings() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let mut failures = Vec::new();
     for text in corpus_texts() {
-        let expected: Expected = toml::from_str(&fs::read_to_string(sidecar(&text)).expect("sidecar readable"))
-            .unwrap_or_else(|e| panic!("{}: {e}", sidecar(&text).display()));
+        let expected: Expected =
+            toml::from_str(&fs::read_to_string(sidecar(&text)).expect("sidecar readable"))
+                .unwrap_or_else(|e| panic!("{}: {e}", sidecar(&text).display()));
         let mut want = expected.finding;
         want.sort();
         let report = rolelint::lint(vec![read(&Source::File(text.clone()))], &rules);
@@ -67,26 +69,45 @@ fn every_text_gives_exactly_its_expected_findings() {
             .collect();
         got.sort();
         if got != want {
-            let messages: Vec<String> = report.findings.iter().map(|f| format!("{} {}", f.code, f.message)).collect();
+            let messages: Vec<String> = report
+                .findings
+                .iter()
+                .map(|f| format!("{} {}", f.code, f.message))
+                .collect();
             failures.push(format!(
                 "{}\n  expected: {want:?}\n  got:      {got:?}\n  messages: {messages:#?}",
                 text.display()
             ));
         }
     }
-    assert!(failures.is_empty(), "{} texts differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} texts differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_span_resolves_to_the_text_it_claims() {
     let rules = RuleSet::embedded().expect("embedded rules load");
-    let inputs = corpus_texts().into_iter().map(|p| read(&Source::File(p))).collect();
+    let inputs = corpus_texts()
+        .into_iter()
+        .map(|p| read(&Source::File(p)))
+        .collect();
     let report = rolelint::lint(inputs, &rules);
     for file in &report.files {
         for claim in &file.claims {
             for span in [claim.span, claim.sentence] {
-                assert!(span.end() <= file.text.len(), "{}: span out of bounds", file.path);
-                assert!(file.text.is_char_boundary(span.start()) && file.text.is_char_boundary(span.end()));
+                assert!(
+                    span.end() <= file.text.len(),
+                    "{}: span out of bounds",
+                    file.path
+                );
+                assert!(
+                    file.text.is_char_boundary(span.start())
+                        && file.text.is_char_boundary(span.end())
+                );
                 assert!(!span.is_empty(), "{}: empty claim span", file.path);
             }
         }
@@ -99,5 +120,8 @@ fn every_span_resolves_to_the_text_it_claims() {
             assert!(text.is_char_boundary(e.span.start()) && text.is_char_boundary(e.span.end()));
         }
     }
-    assert!(report.files.iter().all(|f| !f.claims.is_empty()), "a corpus text has no claims at all");
+    assert!(
+        report.files.iter().all(|f| !f.claims.is_empty()),
+        "a corpus text has no claims at all"
+    );
 }

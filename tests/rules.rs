@@ -16,20 +16,44 @@ fn shipped_rules_cover_the_agreed_roles_and_dimensions() {
     let rules = rules();
     let roles: BTreeSet<&str> = rules.roles.iter().map(|r| r.id.as_str()).collect();
     for id in [
-        "account_manager", "key_account_manager", "project_manager", "product_manager", "product_owner",
-        "scrum_master", "hr_business_partner", "recruiter", "accountant", "sales_representative",
-        "business_analyst", "office_manager",
+        "account_manager",
+        "key_account_manager",
+        "project_manager",
+        "product_manager",
+        "product_owner",
+        "scrum_master",
+        "hr_business_partner",
+        "recruiter",
+        "accountant",
+        "sales_representative",
+        "business_analyst",
+        "office_manager",
     ] {
         assert!(roles.contains(id), "role {id} missing");
     }
     let dimensions: BTreeSet<&str> = rules.dimensions.iter().map(|d| d.id.as_str()).collect();
     for id in [
-        "responsibility", "skills", "requirements", "authority", "career", "salary", "benefits",
-        "work_environment", "challenges", "impact",
+        "responsibility",
+        "skills",
+        "requirements",
+        "authority",
+        "career",
+        "salary",
+        "benefits",
+        "work_environment",
+        "challenges",
+        "impact",
     ] {
         assert!(dimensions.contains(id), "dimension {id} missing");
-        let dimension = rules.dimensions.iter().position(|d| d.id == id).expect("present");
-        assert!(rules.values.iter().any(|v| v.dimension == dimension), "dimension {id} has no values");
+        let dimension = rules
+            .dimensions
+            .iter()
+            .position(|d| d.id == id)
+            .expect("present");
+        assert!(
+            rules.values.iter().any(|v| v.dimension == dimension),
+            "dimension {id} has no values"
+        );
     }
 }
 
@@ -37,18 +61,46 @@ fn shipped_rules_cover_the_agreed_roles_and_dimensions() {
 fn every_rule_is_documented_and_has_examples() {
     let rules = rules();
     for role in &rules.roles {
-        assert!(!role.examples.mentions.is_empty(), "role {} has no examples", role.id);
+        assert!(
+            !role.examples.mentions.is_empty(),
+            "role {} has no examples",
+            role.id
+        );
     }
     for value in &rules.values {
-        assert!(!value.examples.fires.is_empty(), "value {} has no firing example", value.id);
-        assert!(!value.examples.quiet.is_empty(), "value {} has no quiet example", value.id);
+        assert!(
+            !value.examples.fires.is_empty(),
+            "value {} has no firing example",
+            value.id
+        );
+        assert!(
+            !value.examples.quiet.is_empty(),
+            "value {} has no quiet example",
+            value.id
+        );
     }
     for conflict in &rules.conflicts {
-        for (field, text) in [("summary", &conflict.summary), ("why", &conflict.why), ("help", &conflict.help)] {
-            assert!(!text.trim().is_empty(), "conflict {} has no {field}", conflict.code);
+        for (field, text) in [
+            ("summary", &conflict.summary),
+            ("why", &conflict.why),
+            ("help", &conflict.help),
+        ] {
+            assert!(
+                !text.trim().is_empty(),
+                "conflict {} has no {field}",
+                conflict.code
+            );
         }
-        assert!(!conflict.examples.fires.is_empty(), "conflict {} has no firing example", conflict.code);
-        assert!(!conflict.examples.quiet.is_empty(), "conflict {} has no quiet example", conflict.code);
+        assert!(
+            !conflict.examples.fires.is_empty(),
+            "conflict {} has no firing example",
+            conflict.code
+        );
+        assert!(
+            !conflict.examples.quiet.is_empty(),
+            "conflict {} has no quiet example",
+            conflict.code
+        );
     }
 }
 
@@ -59,20 +111,39 @@ fn every_rule_example_behaves() {
         .iter()
         .map(|f| format!("{}: {}\n    {}", f.rule, f.problem, f.example))
         .collect();
-    assert!(failures.is_empty(), "{} rule examples fail:\n{}", failures.len(), listed.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} rule examples fail:\n{}",
+        failures.len(),
+        listed.join("\n")
+    );
 }
 
 /// Keys whose strings are phrases matched through the lexicon.
 const PHRASE_KEYS: &[&str] = &[
-    "aliases", "alias", "cues", "headings", "first", "second", "qualifiers", "negation", "possible",
-    "reported", "conditional", "anaphora",
+    "aliases",
+    "alias",
+    "cues",
+    "headings",
+    "first",
+    "second",
+    "qualifiers",
+    "negation",
+    "possible",
+    "reported",
+    "conditional",
+    "anaphora",
 ];
 
 fn collect_phrases(value: &toml::Value, key: Option<&str>, out: &mut Vec<String>) {
     match value {
-        toml::Value::String(s) if key.is_some_and(|k| PHRASE_KEYS.contains(&k)) => out.push(s.clone()),
+        toml::Value::String(s) if key.is_some_and(|k| PHRASE_KEYS.contains(&k)) => {
+            out.push(s.clone())
+        }
         toml::Value::Array(items) => items.iter().for_each(|v| collect_phrases(v, key, out)),
-        toml::Value::Table(table) => table.iter().for_each(|(k, v)| collect_phrases(v, Some(k), out)),
+        toml::Value::Table(table) => table
+            .iter()
+            .for_each(|(k, v)| collect_phrases(v, Some(k), out)),
         _ => {}
     }
 }
@@ -87,19 +158,31 @@ fn every_rule_word_is_in_the_lexicon() {
         if path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
-        let value: toml::Value = toml::from_str(&fs::read_to_string(&path).expect("readable")).expect("valid TOML");
+        let value: toml::Value =
+            toml::from_str(&fs::read_to_string(&path).expect("readable")).expect("valid TOML");
         let mut phrases = Vec::new();
         collect_phrases(&value, None, &mut phrases);
         for phrase in phrases {
             let doc = rolelint::segment::segment(&phrase);
-            for token in doc.tokens.iter().filter(|t| t.kind == rolelint::segment::TokenKind::Word) {
+            for token in doc
+                .tokens
+                .iter()
+                .filter(|t| t.kind == rolelint::segment::TokenKind::Word)
+            {
                 let word = token.span.slice(&phrase);
-                let capitals = word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+                let capitals = word.chars().count() >= 2
+                    && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
                 if !capitals && !rules.lexicon.knows_form(&word.to_lowercase()) {
-                    missing.insert(format!("{word} ({})", path.file_name().and_then(|n| n.to_str()).unwrap_or("?")));
+                    missing.insert(format!(
+                        "{word} ({})",
+                        path.file_name().and_then(|n| n.to_str()).unwrap_or("?")
+                    ));
                 }
             }
         }
     }
-    assert!(missing.is_empty(), "words missing from rules/lexicon.tsv (run tools/gen_lexicon.py): {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "words missing from rules/lexicon.tsv (run tools/gen_lexicon.py): {missing:?}"
+    );
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::Analysis;
 use crate::extract::{Claim, Modality, Polarity};
+use crate::phrase::Phrase;
 use crate::roles::word_positions;
 use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, ValueIdx};
 use crate::span::{Orig, Span};
@@ -65,9 +66,11 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             Engine::Exclusive { pairs } => checker.exclusive(pairs, &mut findings),
             Engine::Polarity => checker.polarity(&mut findings),
             Engine::Numeric { metrics } => checker.numeric(metrics, &mut findings),
-            Engine::SelfContradiction { first, second } => {
-                checker.self_contradiction(first, second, &mut findings)
-            }
+            Engine::SelfContradiction {
+                first,
+                second,
+                link,
+            } => checker.self_contradiction(first, second, link, &mut findings),
             Engine::Drift => checker.drift(&mut findings),
             Engine::Misleading => checker.misleading(&mut findings),
         }
@@ -268,8 +271,9 @@ impl Checker<'_> {
 
     fn self_contradiction(
         &self,
-        first: &[crate::phrase::Phrase],
-        second: &[crate::phrase::Phrase],
+        first: &[Phrase],
+        second: &[Phrase],
+        link: &[Phrase],
         findings: &mut Vec<Finding>,
     ) {
         let analysis = self.analysis;
@@ -285,6 +289,13 @@ impl Checker<'_> {
                 else {
                     continue;
                 };
+                let linked = link.is_empty()
+                    || link
+                        .iter()
+                        .any(|p| p.find(&rest[..g], &analysis.lemmas).is_some());
+                if !linked {
+                    continue;
+                }
                 let span_of = |a: usize, b: usize| {
                     let tokens = &analysis.doc.tokens;
                     analysis

@@ -37,6 +37,10 @@ pub enum Modality {
     Reported,
     /// "jeśli", "o ile", "w razie".
     Conditional,
+    /// Asked, not stated: "Czy Scrum Master musi umieć programować?"
+    Question,
+    /// Inside quotation marks: somebody's words, not the text's.
+    Quoted,
 }
 
 /// One thing a text says about one role.
@@ -82,6 +86,8 @@ pub fn extract(
             Layout::ListItem => {}
         }
         let sentence_span = text.to_original(sentence.span);
+        let question = sentence.span.slice(source).trim_end().ends_with('?');
+        let quotes = quoted_ranges(source, doc, sentence.tokens.clone());
         for (clause, clause_role) in sentence.clauses.iter().zip(&roles.clauses[s]) {
             let Some(clause_role) = clause_role else {
                 continue;
@@ -95,6 +101,8 @@ pub fn extract(
                 words: &words,
                 sentence_words: &sentence_words,
                 after: clause_role.after,
+                question,
+                quotes: &quotes,
             };
             let before = claims.len();
             for (value, (first, last), cue) in context.cue_matches() {
@@ -157,6 +165,29 @@ pub fn extract(
     claims
 }
 
+/// Token ranges between quotation marks („…”, "…", «…») in `tokens`.
+fn quoted_ranges(
+    source: &str,
+    doc: &Doc,
+    tokens: std::ops::Range<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    for t in tokens {
+        let surface = doc.tokens[t].span.slice(source);
+        match (open, surface) {
+            (None, "„" | "\"" | "«" | "“") => open = Some((t, surface)),
+            (Some((start, opener)), "”" | "\"" | "»" | "“") if opener != "«" || surface == "»" =>
+            {
+                ranges.push(start..t + 1);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
 /// The dimension a list heading ("Wymagania:", "Oferujemy:") stands for.
 fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Option<DimensionIdx> {
     rules.dimensions.iter().position(|d| {
@@ -179,6 +210,10 @@ struct ClauseContext<'a> {
     sentence_words: &'a [usize],
     /// Token index after the subject mention: negation must stand after it.
     after: usize,
+    /// The sentence ends with a question mark.
+    question: bool,
+    /// Token ranges of the sentence between quotation marks.
+    quotes: &'a [std::ops::Range<usize>],
 }
 
 impl ClauseContext<'_> {
@@ -260,9 +295,24 @@ impl ClauseContext<'_> {
             && self.words[last + 1..]
                 .iter()
                 .any(|&w| self.is_word(Some(&w), "bez"));
-        let modality = if found(&self.rules.modality.reported, &sentence_before) {
+        let conditional = self.rules.modality.conditional.iter().any(|p| {
+            (0..sentence_before.len()).any(|at| {
+                p.match_at(&sentence_before, at, self.lemmas).is_some()
+                    && !self
+                        .rules
+                        .modality
+                        .conditional_except
+                        .iter()
+                        .any(|e| e.match_at(&sentence_before, at, self.lemmas).is_some())
+            })
+        });
+        let modality = if self.quoted(cue_start) {
+            Modality::Quoted
+        } else if self.question {
+            Modality::Question
+        } else if found(&self.rules.modality.reported, &sentence_before) {
             Modality::Reported
-        } else if negated_unless || found(&self.rules.modality.conditional, &sentence_before) {
+        } else if negated_unless || conditional {
             Modality::Conditional
         } else if found(&self.rules.modality.possible, self.words) {
             Modality::Possible
@@ -277,6 +327,10 @@ impl ClauseContext<'_> {
             },
             modality,
         )
+    }
+
+    fn quoted(&self, token: usize) -> bool {
+        self.quotes.iter().any(|q| q.contains(&token))
     }
 
     fn is_word(&self, token: Option<&usize>, lower: &str) -> bool {

@@ -60,7 +60,7 @@ pub struct Analysis {
 pub fn analyse(text: Text, rules: &RuleSet) -> Analysis {
     let doc = segment::segment(text.normalized());
     let lemmas = lemma::lemmatise(text.normalized(), &doc, &rules.lexicon);
-    let roles = roles::find_roles(&doc, &lemmas, rules);
+    let roles = roles::find_roles(text.normalized(), &doc, &lemmas, rules);
     let claims = extract::extract(&text, &doc, &lemmas, &roles, rules);
     Analysis {
         text,

@@ -23,6 +23,9 @@ pub struct Mention {
     /// Token indices in the document.
     pub tokens: Range<usize>,
     pub sentence: usize,
+    /// False inside a relative clause (", które są domeną rekrutera"): such a mention names
+    /// the role but is not what the clause talks about.
+    pub subject_candidate: bool,
 }
 
 /// How a clause's subject was found.
@@ -61,14 +64,14 @@ pub fn word_positions(doc: &Doc, range: Range<usize>) -> Vec<usize> {
 }
 
 /// Find mentions and give every clause its role.
-pub fn find_roles(doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
+pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
     let mut attribution = Attribution::default();
     let mut current: Option<RoleIdx> = None;
     let mut named_roles: Vec<RoleIdx> = Vec::new();
     let mut previous: Option<&crate::segment::Sentence> = None;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words = word_positions(doc, sentence.tokens.clone());
-        let mentions = mentions_in(&words, lemmas, rules, s);
+        let mentions = mentions_in(source, doc, &words, lemmas, rules, s);
         // An implicit subject carries within a paragraph, from a title or heading into what
         // follows, and through lists; into a new paragraph only when the text has named one
         // role so far. Otherwise a new paragraph needs a name or an anaphor ("On", "Ta rola").
@@ -79,7 +82,9 @@ pub fn find_roles(doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
         }) || named_roles.len() <= 1;
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
-            let named = mentions.iter().find(|m| clause.contains(&m.tokens.start));
+            let named = mentions
+                .iter()
+                .find(|m| m.subject_candidate && clause.contains(&m.tokens.start));
             let role = match named {
                 Some(mention) => {
                     current = Some(mention.role);
@@ -92,14 +97,16 @@ pub fn find_roles(doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
                 None => current.and_then(|role| {
                     let clause_words = word_positions(doc, clause.clone());
                     let anaphor = rules.modality.anaphora.iter().find_map(|p| {
-                        p.find(&clause_words, lemmas)
-                            .map(|(_, last)| clause_words[last] + 1)
+                        (0..clause_words.len()).find(|&at| {
+                            !is_negation(doc, source, clause_words[at])
+                                && p.match_at(&clause_words, at, lemmas).is_some()
+                        })
                     });
                     match anaphor {
-                        Some(after) => Some(ClauseRole {
+                        Some(_) => Some(ClauseRole {
                             role,
                             subject: Subject::Anaphor,
-                            after,
+                            after: clause.start,
                         }),
                         None => implicit_carries.then_some(ClauseRole {
                             role,
@@ -124,7 +131,14 @@ pub fn find_roles(doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
 }
 
 /// Role mentions among `words`, longest alias first at each place, never overlapping.
-fn mentions_in(words: &[usize], lemmas: &Lemmas, rules: &RuleSet, sentence: usize) -> Vec<Mention> {
+fn mentions_in(
+    source: &str,
+    doc: &Doc,
+    words: &[usize],
+    lemmas: &Lemmas,
+    rules: &RuleSet,
+    sentence: usize,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut at = 0;
     while at < words.len() {
@@ -139,18 +153,43 @@ fn mentions_in(words: &[usize], lemmas: &Lemmas, rules: &RuleSet, sentence: usiz
                 }
             }
         }
-        match best {
-            Some((last, role, alias)) => {
-                mentions.push(Mention {
-                    role,
-                    alias,
-                    tokens: words[at]..words[last] + 1,
-                    sentence,
-                });
-                at = last + 1;
-            }
-            None => at += 1,
+        let Some((last, role, alias)) = best else {
+            at += 1;
+            continue;
+        };
+        // "system księgowy", "konto księgowe": the alias is an adjective of another noun here.
+        let modifies_other_noun = at > 0
+            && rules.roles[role].not_after.iter().any(|p| {
+                p.match_at(words, at - 1, lemmas)
+                    .is_some_and(|end| end == at - 1)
+            });
+        if !modifies_other_noun {
+            mentions.push(Mention {
+                role,
+                alias,
+                tokens: words[at]..words[last] + 1,
+                sentence,
+                subject_candidate: !in_relative_clause(source, doc, words[at]),
+            });
         }
+        at = last + 1;
     }
     mentions
+}
+
+/// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma
+/// before `token` and `token`, within its sentence.
+fn in_relative_clause(source: &str, doc: &Doc, token: usize) -> bool {
+    doc.tokens[..token]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.span.slice(source), "," | "." | "!" | "?" | ";" | ":"))
+        .any(|t| t.span.slice(source).to_lowercase().starts_with("któr"))
+}
+
+fn is_negation(doc: &Doc, source: &str, token: usize) -> bool {
+    doc.tokens[token]
+        .span
+        .slice(source)
+        .eq_ignore_ascii_case("nie")
 }

@@ -75,6 +75,8 @@ pub struct Role {
     pub id: String,
     pub name: String,
     pub aliases: Vec<Alias>,
+    /// Words after which an alias is not this role ("system księgowy" is no accountant).
+    pub not_after: Vec<Phrase>,
     pub examples: Examples,
 }
 
@@ -131,6 +133,8 @@ pub struct Modality {
     pub possible: Vec<Phrase>,
     pub reported: Vec<Phrase>,
     pub conditional: Vec<Phrase>,
+    /// Phrases that start like a condition but are none ("jeśli chodzi o").
+    pub conditional_except: Vec<Phrase>,
     pub anaphora: Vec<Phrase>,
 }
 
@@ -164,6 +168,8 @@ pub enum Engine {
     SelfContradiction {
         first: Vec<Phrase>,
         second: Vec<Phrase>,
+        /// When not empty, one of these (a copula: "być") must stand between the two.
+        link: Vec<Phrase>,
     },
     /// One role under several names in one text.
     Drift,
@@ -235,6 +241,8 @@ struct RawRole {
     #[serde(default)]
     misleading: Vec<RawMisleading>,
     #[serde(default)]
+    not_after: Vec<Spanned<String>>,
+    #[serde(default)]
     examples: Examples,
 }
 
@@ -298,6 +306,8 @@ struct ModalityFile {
     #[serde(default)]
     conditional: Vec<Spanned<String>>,
     #[serde(default)]
+    conditional_except: Vec<Spanned<String>>,
+    #[serde(default)]
     anaphora: Vec<Spanned<String>>,
 }
 
@@ -322,6 +332,8 @@ struct RawConflict {
     first: Vec<Spanned<String>>,
     #[serde(default)]
     second: Vec<Spanned<String>>,
+    #[serde(default)]
+    link: Vec<Spanned<String>>,
     summary: String,
     why: String,
     help: String,
@@ -466,6 +478,7 @@ impl RuleSet {
                     possible: Vec::new(),
                     reported: Vec::new(),
                     conditional: Vec::new(),
+                    conditional_except: Vec::new(),
                     anaphora: Vec::new(),
                 },
                 conflicts: Vec::new(),
@@ -614,10 +627,12 @@ impl Builder {
                         .push((index, a));
                 }
             }
+            let not_after = self.phrases(file, &role.not_after, 0)?;
             self.set.roles.push(Role {
                 id: role.id.into_inner(),
                 name: role.name,
                 aliases,
+                not_after,
                 examples: role.examples,
             });
         }
@@ -632,6 +647,7 @@ impl Builder {
             possible: self.phrases(file, &raw.possible, 0)?,
             reported: self.phrases(file, &raw.reported, 0)?,
             conditional: self.phrases(file, &raw.conditional, 0)?,
+            conditional_except: self.phrases(file, &raw.conditional_except, 0)?,
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
         };
         Ok(())
@@ -806,6 +822,7 @@ impl Builder {
                 "self" => Engine::SelfContradiction {
                     first: self.phrases(file, &conflict.first, 0)?,
                     second: self.phrases(file, &conflict.second, 0)?,
+                    link: self.phrases(file, &conflict.link, 0)?,
                 },
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,

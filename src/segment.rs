@@ -300,6 +300,15 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Whether token `i` stands between white space (or at an edge) on both sides.
+fn spaced(tokens: &[Token], i: usize) -> bool {
+    let before = i == 0 || tokens[i - 1].span.end() < tokens[i].span.start();
+    let after = tokens
+        .get(i + 1)
+        .is_none_or(|next| next.span.start() > tokens[i].span.end());
+    before && after
+}
+
 fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut clauses = Vec::new();
     let mut start = sentence.start;
@@ -307,7 +316,8 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
         let surface = tokens[i].span.slice(text);
         let breaks_before = match surface {
             ";" => Some(i + 1),
-            "–" | "—" if i > start => Some(i + 1),
+            // A dash between spaces ("Scrum Master – z zespołem"), not one joining a range.
+            "–" | "—" if i > start && spaced(tokens, i) => Some(i + 1),
             "," => tokens
                 .get(i + 1)
                 .filter(|_| i + 1 < sentence.end)

@@ -396,35 +396,39 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     found
 }
 
-/// Words after (or just before) the cue within which a head count may stand.
-const COUNT_REACH: usize = 4;
+/// Words after the cue within which a head count may stand ("zespołem liczącym 12 osób").
+const COUNT_REACH: usize = 3;
 
+/// A head count after the cue, or an "N-osobowy" team just before it. A numeral right before
+/// the cue counts teams, not people ("w dwóch zespołach"), and is not a team size.
 fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity, (usize, usize))> {
     let after = cue_last + 1..(cue_last + 1 + COUNT_REACH).min(words.len());
-    let before = cue_first.saturating_sub(2)..cue_first;
-    after
-        .chain(before)
-        .find(|&i| {
-            let next = words.get(i + 1).map(|w| w.lower);
-            value(&words[i]).is_some()
-                && !next.is_some_and(|n| {
-                    is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%"
-                })
-        })
-        .and_then(|i| {
-            let v = value(&words[i])?;
-            Some(vec![(
-                Quantity {
-                    min: v,
-                    max: Some(v),
-                    approximate: false,
-                    unit: Unit::People,
-                    qualifiers: Vec::new(),
-                },
-                (i.min(cue_first), i.max(cue_last)),
-            )])
-        })
-        .unwrap_or_default()
+    let sized_before = cue_first
+        .checked_sub(3)
+        .filter(|&i| words[i + 1].lower == "-" && words[i + 2].lower.starts_with("osobow"));
+    let is_count = |i: &usize| {
+        let next = words.get(i + 1).map(|w| w.lower);
+        value(&words[*i]).is_some()
+            && !next.is_some_and(|n| {
+                is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%"
+            })
+    };
+    let Some(i) = after.clone().find(is_count).or(sized_before) else {
+        return Vec::new();
+    };
+    let Some(v) = value(&words[i]) else {
+        return Vec::new();
+    };
+    vec![(
+        Quantity {
+            min: v,
+            max: Some(v),
+            approximate: false,
+            unit: Unit::People,
+            qualifiers: Vec::new(),
+        },
+        (i.min(cue_first), i.max(cue_last)),
+    )]
 }
 
 #[cfg(test)]
@@ -459,7 +463,11 @@ mod tests {
                 is_number: *is_number,
             })
             .collect();
-        quantities(engine, &words, (0, 0))
+        let cue = words
+            .iter()
+            .position(|w| w.lower.starts_with("zesp"))
+            .unwrap_or(0);
+        quantities(engine, &words, (cue, cue))
             .into_iter()
             .map(|(q, _)| q.describe())
             .collect()
@@ -494,6 +502,14 @@ mod tests {
     }
 
     #[test]
+    fn unspaced_dash_makes_a_range() {
+        assert_eq!(
+            run(MetricEngine::Money, "8 000–9 500 zł brutto"),
+            ["8 000–9 500 PLN brutto"]
+        );
+    }
+
+    #[test]
     fn parts_of_a_whole_are_not_values() {
         assert_eq!(
             run(
@@ -521,6 +537,7 @@ mod tests {
             ["5 os."]
         );
         assert_eq!(run(MetricEngine::Count, "zespół 12 osób"), ["12 os."]);
+        assert_eq!(run(MetricEngine::Count, "5-osobowy zespół"), ["5 os."]);
     }
 
     #[test]

@@ -1,0 +1,147 @@
+//! Claim extraction on short Polish texts: which role, which value, polarity and modality.
+//! One test per phenomenon, each on real sentences through the whole pipeline.
+
+use rolelint::decode::Text;
+use rolelint::extract::{Modality, Polarity};
+use rolelint::rules::RuleSet;
+
+/// `(role, value, polarity, modality)` of every claim in `text`.
+fn claims(text: &str) -> Vec<(String, String, Polarity, Modality)> {
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    analysis
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                rules.roles[c.role].id.clone(),
+                rules.values[c.value].id.clone(),
+                c.polarity,
+                c.modality,
+            )
+        })
+        .collect()
+}
+
+/// Every claim of `text` has this modality, and there is at least one.
+fn all_are(text: &str, modality: Modality) -> bool {
+    let found = claims(text);
+    !found.is_empty() && found.iter().all(|(.., m)| *m == modality)
+}
+
+fn has(text: &str, role: &str, value: &str, polarity: Polarity, modality: Modality) -> bool {
+    claims(text)
+        .iter()
+        .any(|(r, v, p, m)| r == role && v == value && *p == polarity && *m == modality)
+}
+
+#[test]
+fn comparison_gives_each_clause_its_own_role() {
+    let text = "Account Manager buduje relacje z klientami, natomiast księgowa prowadzi księgi rachunkowe firmy.";
+    let found = claims(text);
+    assert!(
+        found
+            .iter()
+            .any(|(r, v, ..)| r == "account_manager" && v == "client_relationships"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(r, v, ..)| r == "accountant" && v == "bookkeeping"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(r, v, ..)| r == "account_manager" && v == "bookkeeping"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn implicit_subject_and_pronoun_carry_the_role() {
+    let text = "Kierownik projektu pracuje w dużej firmie. Odpowiada za budżet projektu.";
+    assert!(
+        has(
+            text,
+            "project_manager",
+            "budget_control",
+            Polarity::Affirmed,
+            Modality::Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+}
+
+#[test]
+fn negation_before_the_cue_and_after_the_pronoun() {
+    let text = "Office Manager pracuje w biurze. On nie odpowiada za budżet firmy.";
+    assert!(
+        has(
+            text,
+            "office_manager",
+            "budget_control",
+            Polarity::Negated,
+            Modality::Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+}
+
+#[test]
+fn refuted_myths_hedges_questions_and_quotes_are_not_assertions() {
+    let myth = "To mit, że Account Manager prowadzi księgowość firmy.";
+    assert!(all_are(myth, Modality::Reported), "{:?}", claims(myth));
+    let hedge = "W niektórych firmach Office Manager zarządza budżetem biura.";
+    assert!(all_are(hedge, Modality::Possible), "{:?}", claims(hedge));
+    let question = "Czy Scrum Master pracuje w pełni zdalnie?";
+    assert!(
+        all_are(question, Modality::Question),
+        "{:?}",
+        claims(question)
+    );
+    let quote = "Product Manager mówi: „zarządzam budżetem działu”.";
+    assert!(all_are(quote, Modality::Quoted), "{:?}", claims(quote));
+}
+
+#[test]
+fn denial_with_an_exception_is_a_condition() {
+    let text = "Account Manager nie negocjuje cen bez zgody przełożonego.";
+    assert!(all_are(text, Modality::Conditional), "{:?}", claims(text));
+}
+
+#[test]
+fn jesli_chodzi_o_sets_no_condition() {
+    let text = "Jeśli chodzi o pracę, Scrum Master pracuje w pełni zdalnie.";
+    assert!(
+        has(
+            text,
+            "scrum_master",
+            "remote_work",
+            Polarity::Affirmed,
+            Modality::Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+}
+
+#[test]
+fn role_named_in_a_relative_clause_is_not_the_subject() {
+    let text = "HR Business Partner doradza kierownikom. Nie prowadzi procesów rekrutacyjnych, które są domeną rekrutera.";
+    let found = claims(text);
+    assert!(!found.iter().any(|(r, ..)| r == "recruiter"), "{found:?}");
+}
+
+#[test]
+fn adjective_kiegowy_is_not_the_accountant() {
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let analysis = rolelint::analyse(
+        Text::from_utf8("Analityk wdraża nowy system księgowy i plan kont księgowych."),
+        &rules,
+    );
+    assert!(analysis.roles.mentions.is_empty());
+}

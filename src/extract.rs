@@ -19,7 +19,7 @@ use crate::segment::{Doc, Layout, TokenKind};
 use crate::span::{Norm, Orig, Span};
 use numbers::{Quantity, Word};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
     Affirmed,

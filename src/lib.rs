@@ -71,23 +71,56 @@ pub fn analyse(text: Text, rules: &RuleSet) -> Analysis {
     }
 }
 
+/// What a run compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LintOptions {
+    /// Compare claims between files, not only within each file.
+    pub cross_file: bool,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions { cross_file: true }
+    }
+}
+
 /// Check every input (in parallel) and gather one report, in input order.
 pub fn lint(inputs: Vec<Input>, rules: &RuleSet) -> Report {
-    let checked: Vec<(FileReport, Vec<Finding>)> = inputs
+    lint_with(inputs, rules, LintOptions::default())
+}
+
+/// [`lint`] with options.
+pub fn lint_with(inputs: Vec<Input>, rules: &RuleSet, options: LintOptions) -> Report {
+    let checked: Vec<Checked> = inputs
         .into_par_iter()
         .enumerate()
         .map(|(index, input)| check_input(index, input, rules))
         .collect();
     let mut report = Report::default();
-    for (file, findings) in checked {
-        report.files.push(file);
-        report.findings.extend(findings);
+    if options.cross_file && checked.len() > 1 {
+        let claims: Vec<(usize, &[Claim])> = checked
+            .iter()
+            .enumerate()
+            .map(|(index, c)| (index, c.claims.as_slice()))
+            .collect();
+        report.findings.extend(check::corpus(&claims, rules));
+    }
+    for checked in checked {
+        report.files.push(checked.file);
+        report.findings.extend(checked.findings);
     }
     report.sort();
     report
 }
 
-fn check_input(index: usize, input: Input, rules: &RuleSet) -> (FileReport, Vec<Finding>) {
+/// One input after the per-file stages.
+struct Checked {
+    file: FileReport,
+    findings: Vec<Finding>,
+    claims: Vec<Claim>,
+}
+
+fn check_input(index: usize, input: Input, rules: &RuleSet) -> Checked {
     let text = input
         .content
         .and_then(|bytes| decode::decode(&bytes).map_err(|e| e.to_string()));
@@ -95,11 +128,16 @@ fn check_input(index: usize, input: Input, rules: &RuleSet) -> (FileReport, Vec<
         Ok(text) => {
             let analysis = analyse(text, rules);
             let findings = check::document(index, &analysis, rules);
-            (FileReport::new(input.name, &analysis, rules), findings)
+            Checked {
+                file: FileReport::new(input.name, &analysis, rules),
+                findings,
+                claims: analysis.claims,
+            }
         }
-        Err(reason) => (
-            FileReport::unreadable(input.name),
-            vec![check::unreadable(index, &reason)],
-        ),
+        Err(reason) => Checked {
+            file: FileReport::unreadable(input.name),
+            findings: vec![check::unreadable(index, &reason)],
+            claims: Vec::new(),
+        },
     }
 }

@@ -66,7 +66,8 @@ impl Quantity {
         a_max < b_min || b_max < a_min
     }
 
-    fn bounds(&self) -> (f64, f64) {
+    /// The interval with the tolerance of approximate numbers applied.
+    pub fn bounds(&self) -> (f64, f64) {
         let slack = if self.approximate { APPROXIMATION } else { 0.0 };
         let max = self.max.unwrap_or(f64::INFINITY);
         (self.min * (1.0 - slack), max * (1.0 + slack))

@@ -2,7 +2,8 @@
 //!
 //! Every finding becomes one diagnostic with its code, severity, message and help, and a
 //! labelled span for each piece of evidence ("tu jako: …", "a tu jako: …"); the first label
-//! is primary. Colour only when asked for (the caller decides from the terminal and NO_COLOR).
+//! is primary. Evidence in other files goes into related diagnostics, each with its own file
+//! as source. Colour only when asked for (the caller decides from the terminal and NO_COLOR).
 
 use std::fmt;
 use std::sync::Arc;
@@ -11,53 +12,53 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
 
-use super::Report;
+use super::{FileReport, Report};
 use crate::check::{Finding, FindingKind};
 use crate::rules::Severity;
 
 /// Width the diagnostics are wrapped to.
 const WIDTH: usize = 100;
 
-struct FindingView<'a> {
-    finding: &'a Finding,
+/// One diagnostic as miette draws it: a finding, or the part of it in another file.
+struct View {
+    message: String,
+    code: Option<String>,
+    severity: miette::Severity,
+    help: Option<String>,
     source: Option<NamedSource<Arc<str>>>,
-    path: &'a str,
+    labels: Vec<LabeledSpan>,
+    related: Vec<View>,
 }
 
-impl fmt::Debug for FindingView<'_> {
+impl fmt::Debug for View {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FindingView")
-            .field("code", &self.finding.code)
+        f.debug_struct("View")
+            .field("message", &self.message)
             .finish()
     }
 }
 
-impl fmt::Display for FindingView<'_> {
+impl fmt::Display for View {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.source.is_none() {
-            write!(f, "{}: ", self.path)?;
-        }
-        f.write_str(&self.finding.message)
+        f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for FindingView<'_> {}
+impl std::error::Error for View {}
 
-impl Diagnostic for FindingView<'_> {
+impl Diagnostic for View {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.finding.code))
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.finding.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-        })
+        Some(self.severity)
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -68,17 +69,75 @@ impl Diagnostic for FindingView<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
-        Some(Box::new(self.finding.evidence.iter().enumerate().map(
-            |(i, e)| {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|v| v as &dyn Diagnostic)))
+    }
+}
+
+fn source_of(file: &FileReport) -> NamedSource<Arc<str>> {
+    NamedSource::new(&file.path, Arc::clone(&file.text)).with_language("text")
+}
+
+/// The diagnostic for one finding: labels in the first file, related views for the others.
+fn view(report: &Report, finding: &Finding) -> Option<View> {
+    let first = finding.evidence.first()?;
+    let mut files: Vec<usize> = Vec::new();
+    for evidence in &finding.evidence {
+        if !files.contains(&evidence.file) {
+            files.push(evidence.file);
+        }
+    }
+    let labels_in = |file: usize| -> Vec<LabeledSpan> {
+        finding
+            .evidence
+            .iter()
+            .filter(|e| e.file == file)
+            .map(|e| {
                 let span = miette::SourceSpan::from(e.span);
-                if i == 0 {
+                if std::ptr::eq(e, first) {
                     LabeledSpan::new_primary_with_span(Some(e.label.clone()), span)
                 } else {
                     LabeledSpan::new_with_span(Some(e.label.clone()), span)
                 }
-            },
-        )))
-    }
+            })
+            .collect()
+    };
+    let main = &report.files[first.file];
+    let readable = finding.kind != FindingKind::Input;
+    let related = files[1..]
+        .iter()
+        .map(|&file| View {
+            message: format!("druga strona konfliktu: {}", report.files[file].path),
+            code: None,
+            severity: miette::Severity::Advice,
+            help: None,
+            source: Some(source_of(&report.files[file])),
+            labels: labels_in(file),
+            related: Vec::new(),
+        })
+        .collect();
+    Some(View {
+        message: if readable {
+            finding.message.clone()
+        } else {
+            format!("{}: {}", main.path, finding.message)
+        },
+        code: Some(finding.code.clone()),
+        severity: match finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        },
+        help: finding.help.clone(),
+        source: readable.then(|| source_of(main)),
+        labels: labels_in(first.file),
+        related,
+    })
 }
 
 /// Render every finding, then a one-line summary.
@@ -91,21 +150,11 @@ pub fn render(report: &Report, color: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH);
     let mut out = String::new();
     for finding in &report.findings {
-        let Some(file) = finding.evidence.first().map(|e| &report.files[e.file]) else {
+        let Some(view) = view(report, finding) else {
             continue;
         };
-        let source = (finding.kind != FindingKind::Input)
-            .then(|| NamedSource::new(&file.path, Arc::clone(&file.text)).with_language("text"));
-        let view = FindingView {
-            finding,
-            source,
-            path: &file.path,
-        };
         if handler.render_report(&mut out, &view).is_err() {
-            out.push_str(&format!(
-                "{}: {} {}\n",
-                file.path, finding.code, finding.message
-            ));
+            out.push_str(&format!("{}: {}\n", finding.code, finding.message));
         }
         out.push('\n');
     }

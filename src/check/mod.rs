@@ -1,4 +1,4 @@
-//! check: claims and mentions of one document → [`Finding`]s.
+//! check: claims and mentions → [`Finding`]s, within a document and across documents.
 //!
 //! Runs the conflict engines that rule files instantiate: exclusive values, the same value
 //! affirmed and negated, numbers that disagree (only when currency, period, basis and
@@ -10,8 +10,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+mod claims;
+
+use claims::{Located, Maker, Pool, Scope};
+
 use crate::Analysis;
-use crate::extract::{Claim, Modality, Polarity};
+use crate::extract::Claim;
 use crate::phrase::Phrase;
 use crate::roles::word_positions;
 use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, ValueIdx};
@@ -54,219 +58,110 @@ pub struct Evidence {
 
 /// Check one analysed document (file number `file` of the report).
 pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Finding> {
+    let located = analysis
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(index, claim)| Located { file, index, claim });
+    let pool = Pool::new(located, Scope::Document);
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {
-        let checker = Checker {
+        let make = Maker { rules, conflict };
+        let wording = Wording {
             file,
             analysis,
             rules,
             conflict,
         };
         match &conflict.engine {
-            Engine::Exclusive { pairs } => checker.exclusive(pairs, &mut findings),
-            Engine::Polarity => checker.polarity(&mut findings),
-            Engine::Numeric { metrics } => checker.numeric(metrics, &mut findings),
+            Engine::Exclusive { pairs } => findings.extend(pool.exclusive(pairs, &make)),
+            Engine::Polarity => findings.extend(pool.polarity(&make)),
+            Engine::Numeric { metrics } => findings.extend(pool.numeric(metrics, &make)),
             Engine::SelfContradiction {
                 first,
                 second,
                 link,
-            } => checker.self_contradiction(first, second, link, &mut findings),
-            Engine::Drift => checker.drift(&mut findings),
-            Engine::Misleading => checker.misleading(&mut findings),
+            } => wording.self_contradiction(first, second, link, &mut findings),
+            Engine::Drift => wording.drift(&mut findings),
+            Engine::Misleading => wording.misleading(&mut findings),
         }
     }
     findings
 }
 
-struct Checker<'a> {
+/// Compare the claims of many files (`(file number, claims)`): conflicts between files, with
+/// evidence from each. Conflicts inside one file are left to [`document`].
+pub fn corpus(files: &[(usize, &[Claim])], rules: &RuleSet) -> Vec<Finding> {
+    let located = files.iter().flat_map(|&(file, claims)| {
+        claims
+            .iter()
+            .enumerate()
+            .map(move |(index, claim)| Located { file, index, claim })
+    });
+    let pool = Pool::new(located, Scope::Corpus);
+    let mut findings = Vec::new();
+    for conflict in &rules.conflicts {
+        let make = Maker { rules, conflict };
+        match &conflict.engine {
+            Engine::Exclusive { pairs } => findings.extend(pool.exclusive(pairs, &make)),
+            Engine::Polarity => findings.extend(pool.polarity(&make)),
+            Engine::Numeric { metrics } => findings.extend(pool.numeric(metrics, &make)),
+            Engine::SelfContradiction { .. } | Engine::Drift | Engine::Misleading => {}
+        }
+    }
+    findings
+}
+
+/// A finding of `conflict`, its evidence sorted and without repeats.
+fn finding(
+    rules: &RuleSet,
+    conflict: &Conflict,
+    kind: FindingKind,
+    message: String,
+    role: Option<RoleIdx>,
+    value: Option<ValueIdx>,
+    mut evidence: Vec<Evidence>,
+) -> Finding {
+    evidence.sort_by_key(|e| (e.file, e.span, e.claim));
+    evidence.dedup_by_key(|e| (e.file, e.span));
+    Finding {
+        code: conflict.code.clone(),
+        kind,
+        severity: conflict.severity,
+        message,
+        role: role.map(|r| rules.roles[r].id.clone()),
+        dimension: value.map(|v| rules.dimensions[rules.values[v].dimension].id.clone()),
+        evidence,
+        help: Some(conflict.help.clone()),
+    }
+}
+
+/// Checks on the wording of one document: self-contradictory clauses and role names.
+struct Wording<'a> {
     file: usize,
     analysis: &'a Analysis,
     rules: &'a RuleSet,
     conflict: &'a Conflict,
 }
 
-impl Checker<'_> {
+impl Wording<'_> {
     fn finding(
         &self,
         kind: FindingKind,
         message: String,
         role: Option<RoleIdx>,
         value: Option<ValueIdx>,
-        mut evidence: Vec<Evidence>,
+        evidence: Vec<Evidence>,
     ) -> Finding {
-        evidence.sort_by_key(|e| (e.span, e.claim));
-        evidence.dedup_by_key(|e| e.span);
-        Finding {
-            code: self.conflict.code.clone(),
+        finding(
+            self.rules,
+            self.conflict,
             kind,
-            severity: self.conflict.severity,
             message,
-            role: role.map(|r| self.rules.roles[r].id.clone()),
-            dimension: value.map(|v| {
-                self.rules.dimensions[self.rules.values[v].dimension]
-                    .id
-                    .clone()
-            }),
+            role,
+            value,
             evidence,
-            help: Some(self.conflict.help.clone()),
-        }
-    }
-
-    /// Claims of one role and value that state a fact.
-    fn asserted(&self, role: RoleIdx, value: ValueIdx, polarity: Polarity) -> Vec<(usize, &Claim)> {
-        self.analysis
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                c.role == role
-                    && c.value == value
-                    && c.modality == Modality::Asserted
-                    && c.polarity == polarity
-            })
-            .collect()
-    }
-
-    fn evidence(&self, claims: &[(usize, &Claim)], label: &str) -> Vec<Evidence> {
-        claims
-            .iter()
-            .map(|&(index, claim)| Evidence {
-                file: self.file,
-                span: claim.span,
-                label: label.to_owned(),
-                claim: Some(index),
-            })
-            .collect()
-    }
-
-    fn roles_with_claims(&self) -> Vec<RoleIdx> {
-        let mut roles: Vec<RoleIdx> = self.analysis.claims.iter().map(|c| c.role).collect();
-        roles.sort_unstable();
-        roles.dedup();
-        roles
-    }
-
-    fn exclusive(&self, pairs: &[(ValueIdx, ValueIdx)], findings: &mut Vec<Finding>) {
-        for role in self.roles_with_claims() {
-            for &(a, b) in pairs {
-                let first = self.asserted(role, a, Polarity::Affirmed);
-                let second = self.asserted(role, b, Polarity::Affirmed);
-                if first.is_empty() || second.is_empty() {
-                    continue;
-                }
-                let (label_a, label_b) = (&self.rules.values[a].label, &self.rules.values[b].label);
-                let mut evidence = self.evidence(&first, &format!("tu jako: {label_a}"));
-                evidence.extend(self.evidence(&second, &format!("a tu jako: {label_b}")));
-                let message = format!(
-                    "{} opisano na dwa wykluczające się sposoby: „{label_a}” i „{label_b}”",
-                    self.rules.roles[role].name
-                );
-                findings.push(self.finding(
-                    FindingKind::Contradiction,
-                    message,
-                    Some(role),
-                    Some(a),
-                    evidence,
-                ));
-            }
-        }
-    }
-
-    fn polarity(&self, findings: &mut Vec<Finding>) {
-        for role in self.roles_with_claims() {
-            for value in 0..self.rules.values.len() {
-                if self.rules.values[value].metric.is_some() {
-                    continue;
-                }
-                let affirmed = self.asserted(role, value, Polarity::Affirmed);
-                let negated = self.asserted(role, value, Polarity::Negated);
-                if affirmed.is_empty() || negated.is_empty() {
-                    continue;
-                }
-                let label = &self.rules.values[value].label;
-                let mut evidence = self.evidence(&affirmed, &format!("tu twierdzi się: {label}"));
-                evidence.extend(self.evidence(&negated, &format!("a tu zaprzecza: {label}")));
-                let message = format!(
-                    "{}: „{label}” jest tu jednocześnie potwierdzone i zaprzeczone",
-                    self.rules.roles[role].name
-                );
-                findings.push(self.finding(
-                    FindingKind::Contradiction,
-                    message,
-                    Some(role),
-                    Some(value),
-                    evidence,
-                ));
-            }
-        }
-    }
-
-    fn numeric(&self, metrics: &[ValueIdx], findings: &mut Vec<Finding>) {
-        for role in self.roles_with_claims() {
-            for &metric in metrics {
-                let claims = self.asserted(role, metric, Polarity::Affirmed);
-                let mut classes: Vec<Vec<(usize, &Claim)>> = Vec::new();
-                for (index, claim) in claims {
-                    let Some(quantity) = &claim.quantity else {
-                        continue;
-                    };
-                    let class = classes.iter_mut().find(|class| {
-                        class[0]
-                            .1
-                            .quantity
-                            .as_ref()
-                            .is_some_and(|q| q.comparable(quantity))
-                    });
-                    match class {
-                        Some(class) => class.push((index, claim)),
-                        None => classes.push(vec![(index, claim)]),
-                    }
-                }
-                for class in classes {
-                    let disagree = class.iter().enumerate().any(|(i, (_, a))| {
-                        class[i + 1..]
-                            .iter()
-                            .any(|(_, b)| match (&a.quantity, &b.quantity) {
-                                (Some(qa), Some(qb)) => qa.disagrees(qb),
-                                _ => false,
-                            })
-                    });
-                    if !disagree {
-                        continue;
-                    }
-                    let evidence = class
-                        .iter()
-                        .map(|&(index, claim)| Evidence {
-                            file: self.file,
-                            span: claim.span,
-                            label: claim
-                                .quantity
-                                .as_ref()
-                                .map(|q| q.describe())
-                                .unwrap_or_default(),
-                            claim: Some(index),
-                        })
-                        .collect();
-                    let values: Vec<String> = class
-                        .iter()
-                        .filter_map(|(_, c)| c.quantity.as_ref().map(|q| q.describe()))
-                        .collect();
-                    let message = format!(
-                        "{}: {} podano na kilka sposobów, których nie da się pogodzić: {}",
-                        self.rules.roles[role].name,
-                        self.rules.values[metric].label,
-                        values.join("; ")
-                    );
-                    findings.push(self.finding(
-                        FindingKind::Contradiction,
-                        message,
-                        Some(role),
-                        Some(metric),
-                        evidence,
-                    ));
-                }
-            }
-        }
+        )
     }
 
     fn self_contradiction(

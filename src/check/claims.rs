@@ -1,0 +1,260 @@
+//! The engines that compare claims: exclusive values, the same value affirmed and negated,
+//! numbers that disagree. They run over a [`Pool`] of asserted claims grouped by role and
+//! value, so the same code checks one document or a whole corpus; a corpus-wide pool reports
+//! only conflicts whose sides come from different files (one file's own conflicts are the
+//! document check's). Grouping keeps the cost linear in the number of claims.
+
+use std::collections::BTreeMap;
+
+use super::{Evidence, Finding, FindingKind};
+use crate::extract::numbers::Quantity;
+use crate::extract::{Claim, Modality, Polarity};
+use crate::rules::{Conflict, RoleIdx, RuleSet, ValueIdx};
+
+/// A claim with the file it comes from and its index among that file's claims.
+#[derive(Clone, Copy)]
+pub struct Located<'a> {
+    pub file: usize,
+    pub index: usize,
+    pub claim: &'a Claim,
+}
+
+/// Whether conflicts are looked for inside one file or between files.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Document,
+    Corpus,
+}
+
+/// Asserted claims grouped by role, value and polarity.
+pub struct Pool<'a> {
+    groups: BTreeMap<(RoleIdx, ValueIdx, Polarity), Vec<Located<'a>>>,
+    scope: Scope,
+}
+
+impl<'a> Pool<'a> {
+    pub fn new(claims: impl IntoIterator<Item = Located<'a>>, scope: Scope) -> Pool<'a> {
+        let mut groups: BTreeMap<_, Vec<Located>> = BTreeMap::new();
+        for located in claims {
+            let claim = located.claim;
+            if claim.modality == Modality::Asserted {
+                groups
+                    .entry((claim.role, claim.value, claim.polarity))
+                    .or_default()
+                    .push(located);
+            }
+        }
+        Pool { groups, scope }
+    }
+
+    fn group(&self, role: RoleIdx, value: ValueIdx, polarity: Polarity) -> &[Located<'a>] {
+        self.groups
+            .get(&(role, value, polarity))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn roles(&self) -> Vec<RoleIdx> {
+        let mut roles: Vec<RoleIdx> = self.groups.keys().map(|&(role, ..)| role).collect();
+        roles.dedup();
+        roles
+    }
+
+    /// Whether claims on two sides make a conflict in this scope: any two in a document; in
+    /// a corpus, only two from different files.
+    fn sides_meet(&self, a: &[Located], b: &[Located]) -> bool {
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        match self.scope {
+            Scope::Document => true,
+            Scope::Corpus => {
+                let only_file = a[0].file;
+                !(a.iter().chain(b).all(|l| l.file == only_file))
+            }
+        }
+    }
+
+    fn across_files(&self) -> &'static str {
+        match self.scope {
+            Scope::Document => "",
+            Scope::Corpus => " (w różnych plikach)",
+        }
+    }
+
+    /// Exclusive value pairs: one finding per role and pair.
+    pub fn exclusive(&self, pairs: &[(ValueIdx, ValueIdx)], make: &Maker) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for role in self.roles() {
+            for &(a, b) in pairs {
+                let first = self.group(role, a, Polarity::Affirmed);
+                let second = self.group(role, b, Polarity::Affirmed);
+                if !self.sides_meet(first, second) {
+                    continue;
+                }
+                let (label_a, label_b) = (&make.rules.values[a].label, &make.rules.values[b].label);
+                let mut evidence = evidence_of(first, &format!("tu jako: {label_a}"));
+                evidence.extend(evidence_of(second, &format!("a tu jako: {label_b}")));
+                let message = format!(
+                    "{} opisano na dwa wykluczające się sposoby{}: „{label_a}” i „{label_b}”",
+                    make.rules.roles[role].name,
+                    self.across_files()
+                );
+                findings.push(make.finding(message, role, a, evidence));
+            }
+        }
+        findings
+    }
+
+    /// The same value affirmed and negated: one finding per role and value.
+    pub fn polarity(&self, make: &Maker) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for (&(role, value, polarity), affirmed) in &self.groups {
+            if polarity != Polarity::Affirmed || make.rules.values[value].metric.is_some() {
+                continue;
+            }
+            let negated = self.group(role, value, Polarity::Negated);
+            if !self.sides_meet(affirmed, negated) {
+                continue;
+            }
+            let label = &make.rules.values[value].label;
+            let mut evidence = evidence_of(affirmed, &format!("tu twierdzi się: {label}"));
+            evidence.extend(evidence_of(negated, &format!("a tu zaprzecza: {label}")));
+            let message = format!(
+                "{}: „{label}” jest jednocześnie potwierdzone i zaprzeczone{}",
+                make.rules.roles[role].name,
+                self.across_files()
+            );
+            findings.push(make.finding(message, role, value, evidence));
+        }
+        findings
+    }
+
+    /// Numbers of one metric that cannot all be true: one finding per role, metric and class
+    /// of comparable numbers (same unit, currency, period, basis and qualifiers).
+    pub fn numeric(&self, metrics: &[ValueIdx], make: &Maker) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for role in self.roles() {
+            for &metric in metrics {
+                let mut classes: Vec<(&Quantity, Vec<Located>)> = Vec::new();
+                for &located in self.group(role, metric, Polarity::Affirmed) {
+                    let Some(quantity) = &located.claim.quantity else {
+                        continue;
+                    };
+                    match classes.iter_mut().find(|(q, _)| q.comparable(quantity)) {
+                        Some((_, class)) => class.push(located),
+                        None => classes.push((quantity, vec![located])),
+                    }
+                }
+                for (_, class) in classes {
+                    if !self.numbers_disagree(&class) {
+                        continue;
+                    }
+                    let evidence = class
+                        .iter()
+                        .map(|l| Evidence {
+                            file: l.file,
+                            span: l.claim.span,
+                            label: l
+                                .claim
+                                .quantity
+                                .as_ref()
+                                .map(Quantity::describe)
+                                .unwrap_or_default(),
+                            claim: Some(l.index),
+                        })
+                        .collect();
+                    let mut values: Vec<String> = class
+                        .iter()
+                        .filter_map(|l| l.claim.quantity.as_ref().map(Quantity::describe))
+                        .collect();
+                    values.dedup();
+                    let message = format!(
+                        "{}: {} podano na kilka sposobów, których nie da się pogodzić{}: {}",
+                        make.rules.roles[role].name,
+                        make.rules.values[metric].label,
+                        self.across_files(),
+                        values.join("; ")
+                    );
+                    findings.push(make.finding(message, role, metric, evidence));
+                }
+            }
+        }
+        findings
+    }
+
+    /// Whether a class of comparable numbers holds two disjoint intervals (from different
+    /// files, in a corpus). Linear: per file, the lowest upper bound and the highest lower
+    /// bound are all that matter.
+    fn numbers_disagree(&self, class: &[Located]) -> bool {
+        let mut per_file: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
+        for located in class {
+            let Some(quantity) = &located.claim.quantity else {
+                continue;
+            };
+            let (low, high) = quantity.bounds();
+            let entry = per_file
+                .entry(located.file)
+                .or_insert((f64::INFINITY, f64::NEG_INFINITY));
+            entry.0 = entry.0.min(high);
+            entry.1 = entry.1.max(low);
+        }
+        match self.scope {
+            Scope::Document => per_file
+                .values()
+                .any(|&(lowest_high, highest_low)| lowest_high < highest_low),
+            Scope::Corpus => {
+                // The two files with the lowest upper bounds and the two with the highest lower
+                // bounds are enough to find a disjoint pair from different files.
+                let mut by_high: Vec<(f64, usize)> =
+                    per_file.iter().map(|(&f, &(h, _))| (h, f)).collect();
+                let mut by_low: Vec<(f64, usize)> =
+                    per_file.iter().map(|(&f, &(_, l))| (l, f)).collect();
+                by_high.sort_by(|a, b| a.0.total_cmp(&b.0));
+                by_low.sort_by(|a, b| b.0.total_cmp(&a.0));
+                by_high
+                    .iter()
+                    .take(2)
+                    .any(|&(high, f)| by_low.iter().take(2).any(|&(low, g)| f != g && high < low))
+            }
+        }
+    }
+}
+
+/// Evidence for a group of claims, all with one label.
+pub fn evidence_of(claims: &[Located], label: &str) -> Vec<Evidence> {
+    claims
+        .iter()
+        .map(|l| Evidence {
+            file: l.file,
+            span: l.claim.span,
+            label: label.to_owned(),
+            claim: Some(l.index),
+        })
+        .collect()
+}
+
+/// Builds findings of one conflict rule.
+pub struct Maker<'a> {
+    pub rules: &'a RuleSet,
+    pub conflict: &'a Conflict,
+}
+
+impl Maker<'_> {
+    pub fn finding(
+        &self,
+        message: String,
+        role: RoleIdx,
+        value: ValueIdx,
+        evidence: Vec<Evidence>,
+    ) -> Finding {
+        super::finding(
+            self.rules,
+            self.conflict,
+            FindingKind::Contradiction,
+            message,
+            Some(role),
+            Some(value),
+            evidence,
+        )
+    }
+}

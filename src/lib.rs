@@ -21,6 +21,7 @@
 //! assert!(findings.iter().any(|f| f.code == "RL101"));
 //! ```
 
+pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod decode;
@@ -110,6 +111,20 @@ pub fn lint_with(inputs: Vec<Input>, rules: &RuleSet, options: LintOptions) -> R
         report.findings.extend(checked.findings);
     }
     report.sort();
+    report
+}
+
+/// Check `drafts` against a reference corpus: everything is analysed and compared, but only
+/// findings that involve a draft are kept (a draft's own conflicts, and its conflicts with the
+/// reference). Drafts come first in the report's files.
+pub fn lint_against(drafts: Vec<Input>, reference: Vec<Input>, rules: &RuleSet) -> Report {
+    let drafts_len = drafts.len();
+    let mut inputs = drafts;
+    inputs.extend(reference);
+    let mut report = lint_with(inputs, rules, LintOptions { cross_file: true });
+    report
+        .findings
+        .retain(|f| f.evidence.iter().any(|e| e.file < drafts_len));
     report
 }
 

@@ -40,7 +40,7 @@ struct JsonSpan {
 }
 
 #[derive(Serialize)]
-struct JsonClaim<'a> {
+pub(super) struct JsonClaim<'a> {
     role: &'a str,
     dimension: &'a str,
     value: &'a str,
@@ -146,7 +146,7 @@ pub fn render(report: &Report) -> String {
         .expect("the report serialises: it holds no maps with non-string keys")
 }
 
-fn claim<'a>(index: &LineIndex, text: &'a str, c: &'a ClaimRecord) -> JsonClaim<'a> {
+pub(super) fn claim<'a>(index: &LineIndex, text: &'a str, c: &'a ClaimRecord) -> JsonClaim<'a> {
     JsonClaim {
         role: &c.role,
         dimension: &c.dimension,

@@ -4,6 +4,7 @@
 //! findings — sorted once, so the output is the same whatever the thread count. Each renderer
 //! (`pretty`, `json`) turns a `&Report` into text and computes nothing of its own.
 
+pub mod claims;
 pub mod json;
 pub mod pretty;
 
@@ -38,6 +39,15 @@ pub struct FileReport {
     /// The decoded text as read; spans point here.
     pub text: Arc<str>,
     pub claims: Vec<ClaimRecord>,
+    /// Every place the text names a role.
+    pub mentions: Vec<MentionRecord>,
+}
+
+/// A place where a text names a role, by whichever alias.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRecord {
+    pub role: String,
+    pub span: Span<Orig>,
 }
 
 /// A claim as reported: ids instead of indices.
@@ -110,11 +120,26 @@ impl FileReport {
                 }
             })
             .collect();
+        let tokens = &analysis.doc.tokens;
+        let mentions = analysis
+            .roles
+            .mentions
+            .iter()
+            .map(|m| MentionRecord {
+                role: rules.roles[m.role].id.clone(),
+                span: analysis.text.to_original(
+                    tokens[m.tokens.start]
+                        .span
+                        .cover(&tokens[m.tokens.end - 1].span),
+                ),
+            })
+            .collect();
         FileReport {
             path,
             encoding: Some(analysis.text.encoding()),
             text: Arc::from(analysis.text.original()),
             claims,
+            mentions,
         }
     }
 
@@ -124,6 +149,7 @@ impl FileReport {
             encoding: None,
             text: Arc::from(""),
             claims: Vec::new(),
+            mentions: Vec::new(),
         }
     }
 }

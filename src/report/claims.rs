@@ -1,0 +1,265 @@
+//! claims: what the texts claim about each role, for `rolelint claims`.
+//!
+//! A role × dimension view: every value said of a role, affirmed or denied, with how many
+//! texts say so and where; and which names each role goes by across the corpus. Rendered as
+//! an aligned table, Markdown, CSV, or JSON (the main report's claim objects grouped by role).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Report;
+use super::json::{JsonClaim, claim};
+use crate::extract::{Modality, Polarity};
+use crate::span::LineIndex;
+
+/// How `rolelint claims` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimsFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+/// One line of the view: a value said of a role.
+struct Row {
+    role: String,
+    dimension: String,
+    value: String,
+    stance: &'static str,
+    texts: usize,
+    claims: usize,
+    places: Vec<String>,
+}
+
+/// The rows, sorted by role, dimension and value; the names each role goes by.
+fn rows(
+    report: &Report,
+) -> (
+    Vec<Row>,
+    BTreeMap<String, BTreeMap<String, (usize, Vec<String>)>>,
+) {
+    let mut grouped: BTreeMap<(String, String, String, &'static str), (Vec<usize>, Vec<String>)> =
+        BTreeMap::new();
+    for (f, file) in report.files.iter().enumerate() {
+        let index = LineIndex::new(&file.text);
+        for c in &file.claims {
+            let stance = match (c.polarity, c.modality) {
+                (Polarity::Affirmed, Modality::Asserted) => "tak",
+                (Polarity::Negated, Modality::Asserted) => "nie",
+                _ => "niepewne",
+            };
+            let value = match &c.quantity {
+                Some(q) => format!("{}: {}", c.label, q.describe()),
+                None => c.label.clone(),
+            };
+            let entry = grouped
+                .entry((c.role.clone(), c.dimension.clone(), value, stance))
+                .or_default();
+            entry.0.push(f);
+            entry.1.push(format!(
+                "{}:{}",
+                file.path,
+                index.locate(c.span.start()).line
+            ));
+        }
+    }
+    let rows = grouped
+        .into_iter()
+        .map(|((role, dimension, value, stance), (mut files, places))| {
+            let claims = files.len();
+            files.dedup();
+            Row {
+                role,
+                dimension,
+                value,
+                stance,
+                texts: files.len(),
+                claims,
+                places,
+            }
+        })
+        .collect();
+    let mut names: BTreeMap<String, BTreeMap<String, (usize, Vec<String>)>> = BTreeMap::new();
+    for file in &report.files {
+        for mention in &file.mentions {
+            let name = mention.span.slice(&file.text).to_lowercase();
+            let entry = names
+                .entry(mention.role.clone())
+                .or_default()
+                .entry(name)
+                .or_default();
+            entry.0 += 1;
+            if entry.1.last() != Some(&file.path) {
+                entry.1.push(file.path.clone());
+            }
+        }
+    }
+    (rows, names)
+}
+
+/// Render the claims view.
+pub fn render(report: &Report, format: ClaimsFormat) -> String {
+    match format {
+        ClaimsFormat::Table => table(report),
+        ClaimsFormat::Markdown => markdown(report),
+        ClaimsFormat::Csv => csv(report),
+        ClaimsFormat::Json => json(report),
+    }
+}
+
+fn table(report: &Report) -> String {
+    let (rows, names) = rows(report);
+    let width = |f: fn(&Row) -> usize| rows.iter().map(f).max().unwrap_or(0);
+    let dimension_width = width(|r| r.dimension.chars().count());
+    let value_width = width(|r| r.value.chars().count()).min(60);
+    let mut out = String::new();
+    let mut role = "";
+    for row in &rows {
+        if row.role != role {
+            role = &row.role;
+            out.push_str(&format!("\n{role}\n"));
+            if let Some(names) = names.get(role) {
+                let listed: Vec<String> = names
+                    .iter()
+                    .map(|(n, (count, _))| format!("„{n}” ×{count}"))
+                    .collect();
+                out.push_str(&format!("  nazwy: {}\n", listed.join(", ")));
+            }
+        }
+        out.push_str(&format!(
+            "  {:dw$}  {:vw$}  {:8}  tekstów: {:<3} twierdzeń: {:<3} {}\n",
+            row.dimension,
+            row.value,
+            row.stance,
+            row.texts,
+            row.claims,
+            row.places.join(", "),
+            dw = dimension_width,
+            vw = value_width,
+        ));
+    }
+    out
+}
+
+fn markdown(report: &Report) -> String {
+    let (rows, names) = rows(report);
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut out = String::from(
+        "| rola | wymiar | wartość | stanowisko | teksty | twierdzenia | gdzie |\n|---|---|---|---|---|---|---|\n",
+    );
+    for row in &rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            row.role,
+            row.dimension,
+            cell(&row.value),
+            row.stance,
+            row.texts,
+            row.claims,
+            cell(&row.places.join(", "))
+        ));
+    }
+    out.push_str("\n| rola | nazwa | wystąpienia | pliki |\n|---|---|---|---|\n");
+    for (role, names) in &names {
+        for (name, (count, files)) in names {
+            out.push_str(&format!(
+                "| {role} | {} | {count} | {} |\n",
+                cell(name),
+                cell(&files.join(", "))
+            ));
+        }
+    }
+    out
+}
+
+fn csv(report: &Report) -> String {
+    let (rows, _) = rows(report);
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut out = String::from("role,dimension,value,stance,texts,claims,places\n");
+    for row in &rows {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{}\n",
+            quote(&row.role),
+            quote(&row.dimension),
+            quote(&row.value),
+            row.stance,
+            row.texts,
+            row.claims,
+            quote(&row.places.join(" "))
+        ));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonRole<'a> {
+    role: &'a str,
+    claims: Vec<JsonPlacedClaim<'a>>,
+    names: Vec<JsonName<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPlacedClaim<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    claim: JsonClaim<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonName<'a> {
+    name: String,
+    count: usize,
+    files: Vec<&'a str>,
+}
+
+fn json(report: &Report) -> String {
+    let mut roles: BTreeMap<&str, JsonRole> = BTreeMap::new();
+    for file in &report.files {
+        let index = LineIndex::new(&file.text);
+        for c in &file.claims {
+            roles
+                .entry(&c.role)
+                .or_insert_with(|| JsonRole {
+                    role: &c.role,
+                    claims: Vec::new(),
+                    names: Vec::new(),
+                })
+                .claims
+                .push(JsonPlacedClaim {
+                    path: &file.path,
+                    claim: claim(&index, &file.text, c),
+                });
+        }
+    }
+    let (_, names) = rows(report);
+    for (role, names) in &names {
+        if let Some(entry) = roles.get_mut(role.as_str()) {
+            for (name, (count, files)) in names {
+                let files = report
+                    .files
+                    .iter()
+                    .filter(|f| files.contains(&f.path))
+                    .map(|f| f.path.as_str())
+                    .collect();
+                entry.names.push(JsonName {
+                    name: name.clone(),
+                    count: *count,
+                    files,
+                });
+            }
+        }
+    }
+    let body = serde_json::json!({
+        "version": super::json::VERSION,
+        "roles": roles.into_values().collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&body).expect("the claims view serialises") + "\n"
+}

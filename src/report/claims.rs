@@ -33,15 +33,22 @@ struct Row {
     places: Vec<String>,
 }
 
+/// How often a name stands for a role, and in which files.
+#[derive(Default)]
+struct NameUse {
+    count: usize,
+    files: Vec<String>,
+}
+
+/// Role id → name as written (lower case) → its use.
+type Names = BTreeMap<String, BTreeMap<String, NameUse>>;
+
+/// Role, dimension, value (with its number) and stance: what a row groups by.
+type RowKey = (String, String, String, &'static str);
+
 /// The rows, sorted by role, dimension and value; the names each role goes by.
-fn rows(
-    report: &Report,
-) -> (
-    Vec<Row>,
-    BTreeMap<String, BTreeMap<String, (usize, Vec<String>)>>,
-) {
-    let mut grouped: BTreeMap<(String, String, String, &'static str), (Vec<usize>, Vec<String>)> =
-        BTreeMap::new();
+fn rows(report: &Report) -> (Vec<Row>, Names) {
+    let mut grouped: BTreeMap<RowKey, (Vec<usize>, Vec<String>)> = BTreeMap::new();
     for (f, file) in report.files.iter().enumerate() {
         let index = LineIndex::new(&file.text);
         for c in &file.claims {
@@ -81,7 +88,7 @@ fn rows(
             }
         })
         .collect();
-    let mut names: BTreeMap<String, BTreeMap<String, (usize, Vec<String>)>> = BTreeMap::new();
+    let mut names: Names = BTreeMap::new();
     for file in &report.files {
         for mention in &file.mentions {
             let name = mention.span.slice(&file.text).to_lowercase();
@@ -90,9 +97,9 @@ fn rows(
                 .or_default()
                 .entry(name)
                 .or_default();
-            entry.0 += 1;
-            if entry.1.last() != Some(&file.path) {
-                entry.1.push(file.path.clone());
+            entry.count += 1;
+            if entry.files.last() != Some(&file.path) {
+                entry.files.push(file.path.clone());
             }
         }
     }
@@ -123,7 +130,7 @@ fn table(report: &Report) -> String {
             if let Some(names) = names.get(role) {
                 let listed: Vec<String> = names
                     .iter()
-                    .map(|(n, (count, _))| format!("„{n}” ×{count}"))
+                    .map(|(n, used)| format!("„{n}” ×{}", used.count))
                     .collect();
                 out.push_str(&format!("  nazwy: {}\n", listed.join(", ")));
             }
@@ -163,7 +170,7 @@ fn markdown(report: &Report) -> String {
     }
     out.push_str("\n| rola | nazwa | wystąpienia | pliki |\n|---|---|---|---|\n");
     for (role, names) in &names {
-        for (name, (count, files)) in names {
+        for (name, NameUse { count, files }) in names {
             out.push_str(&format!(
                 "| {role} | {} | {count} | {} |\n",
                 cell(name),
@@ -242,7 +249,7 @@ fn json(report: &Report) -> String {
     let (_, names) = rows(report);
     for (role, names) in &names {
         if let Some(entry) = roles.get_mut(role.as_str()) {
-            for (name, (count, files)) in names {
+            for (name, NameUse { count, files }) in names {
                 let files = report
                     .files
                     .iter()

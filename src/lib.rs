@@ -25,6 +25,7 @@ pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod decode;
+pub mod eval;
 pub mod examples;
 pub mod extract;
 pub mod input;

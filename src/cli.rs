@@ -1,23 +1,43 @@
 //! cli: the command line, from typed arguments to a finished run.
 //!
 //! Parses flags with clap, turns them into a validated run (rules loaded, paths expanded),
-//! runs the library and writes the chosen format. `main.rs` only maps the outcome to an exit
-//! status.
+//! runs the library and writes the chosen format. Besides checking texts it answers
+//! `claims` (what the texts say about each role), `rules` (the rule list, or `rules test`
+//! to run a rule set's examples) and `explain CODE`. `main.rs` only maps the outcome to an
+//! exit status.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::input;
-use crate::report::{Outcome, json, pretty};
+use crate::input::{self, Input, Source};
+use crate::report::claims::ClaimsFormat;
+use crate::report::{Outcome, Report, claims, concise, github, gitlab, json, pretty, sarif};
 use crate::rules::RuleSet;
+use crate::{LintOptions, catalog, examples};
 
 /// Finds where Polish texts about job roles contradict themselves.
 #[derive(Debug, Parser)]
-#[command(name = "rolelint", version, about)]
+#[command(
+    name = "rolelint",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 pub struct Args {
-    /// Files or folders to check (folders: every *.txt and *.md inside); `-` reads stdin.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+/// Checking texts: `rolelint [OPTIONS] PATH...`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check (folders: every *.txt, *.md and *.html inside); `-` reads stdin.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
@@ -32,6 +52,67 @@ pub struct Args {
     /// Exit with status 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// After the output, count the findings of each code (on stderr for machine formats).
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Compare claims only within each file, not between files.
+    #[arg(long)]
+    pub no_cross: bool,
+
+    /// Check the PATHs against this reference corpus: report only findings that involve them.
+    #[arg(long, value_name = "DIR")]
+    pub against: Vec<PathBuf>,
+
+    /// Threads to check files with (default: one per core). Output is the same for any number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// The name stdin's text goes by; its extension tells its format (.md, .html, .txt).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print what the texts claim about each role: values, how many texts say so, and where.
+    Claims {
+        /// Files or folders to read.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ClaimsFormatArg::Table)]
+        format: ClaimsFormatArg,
+        /// A folder of rule files replacing the built-in rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// List the rules; `rules test [DIR]` runs a rule set's examples.
+    Rules {
+        #[command(subcommand)]
+        action: Option<RulesAction>,
+        /// A folder of rule files replacing the built-in rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Explain a rule: what it checks, why, what to do, and its examples.
+    Explain {
+        /// The rule's code, e.g. RL101.
+        code: String,
+        /// A folder of rule files replacing the built-in rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Run every example of a rule set (the built-in one without DIR); exit 1 on a failure.
+    Test {
+        /// The folder of rule files to test.
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -40,6 +121,37 @@ pub enum Format {
     Pretty,
     /// The JSON report, version 1.
     Json,
+    /// One line per finding: `path:line:col: CODE message`.
+    Concise,
+    /// A SARIF 2.1.0 log, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on a pull request.
+    Github,
+    /// A GitLab Code Quality report.
+    Gitlab,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormatArg {
+    /// An aligned table per role.
+    Table,
+    /// Markdown tables.
+    Markdown,
+    /// Comma-separated values, one row per role, dimension and value.
+    Csv,
+    /// The claim objects of the JSON report, grouped by role.
+    Json,
+}
+
+impl From<ClaimsFormatArg> for ClaimsFormat {
+    fn from(format: ClaimsFormatArg) -> ClaimsFormat {
+        match format {
+            ClaimsFormatArg::Table => ClaimsFormat::Table,
+            ClaimsFormatArg::Markdown => ClaimsFormat::Markdown,
+            ClaimsFormatArg::Csv => ClaimsFormat::Csv,
+            ClaimsFormatArg::Json => ClaimsFormat::Json,
+        }
+    }
 }
 
 /// Why a run could not be done as asked.
@@ -51,35 +163,161 @@ pub enum RunError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Input(#[from] input::MissingPath),
+    #[error("nieznany kod reguły {0}")]
+    #[diagnostic(
+        code(rolelint::explain),
+        help("`rolelint rules` wypisuje wszystkie kody")
+    )]
+    UnknownCode(String),
+    #[error("--jobs musi być liczbą większą od zera")]
+    #[diagnostic(code(rolelint::jobs))]
+    Jobs,
     #[error("nie można zapisać wyniku: {0}")]
     #[diagnostic(code(rolelint::output))]
     Output(#[from] std::io::Error),
 }
 
-/// Run rolelint as the arguments ask.
-pub fn run(args: Args) -> Result<Outcome, RunError> {
-    let rules = match &args.rules {
+fn load_rules(dir: Option<&Path>) -> Result<RuleSet, RunError> {
+    Ok(match dir {
         Some(dir) => RuleSet::from_dir(dir)?,
         None => RuleSet::embedded()?,
+    })
+}
+
+/// Read every source; stdin takes the name given with `--stdin-filename`.
+fn read_all(paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Vec<Input>, RunError> {
+    let sources = input::discover(paths)?;
+    Ok(sources
+        .iter()
+        .map(|source| {
+            let mut read = input::read(source);
+            if let (Source::Stdin, Some(name)) = (source, stdin_name) {
+                read.name = name.to_owned();
+            }
+            read
+        })
+        .collect())
+}
+
+/// Run rolelint as the arguments ask.
+pub fn run(args: Args) -> Result<Outcome, RunError> {
+    match args.command {
+        None => check(args.check),
+        Some(Command::Claims {
+            paths,
+            format,
+            rules,
+        }) => {
+            let rules = load_rules(rules.as_deref())?;
+            let report = crate::lint_with(
+                read_all(&paths, None)?,
+                &rules,
+                LintOptions { cross_file: false },
+            );
+            write_all(
+                std::io::stdout().lock(),
+                &claims::render(&report, format.into()),
+            )?;
+            Ok(Outcome::Clean)
+        }
+        Some(Command::Rules {
+            action: None,
+            rules,
+        }) => {
+            let rules = load_rules(rules.as_deref())?;
+            write_all(std::io::stdout().lock(), &catalog::list(&rules))?;
+            Ok(Outcome::Clean)
+        }
+        Some(Command::Rules {
+            action: Some(RulesAction::Test { dir }),
+            rules,
+        }) => {
+            let rules = load_rules(dir.as_deref().or(rules.as_deref()))?;
+            let failures = examples::run(&rules);
+            let mut out = String::new();
+            for failure in &failures {
+                out.push_str(&format!(
+                    "✗ {}: {}\n    {}\n",
+                    failure.rule, failure.problem, failure.example
+                ));
+            }
+            out.push_str(&format!(
+                "przykłady: {}, niezgodne: {}\n",
+                examples::count(&rules),
+                failures.len()
+            ));
+            write_all(std::io::stdout().lock(), &out)?;
+            Ok(if failures.is_empty() {
+                Outcome::Clean
+            } else {
+                Outcome::Findings
+            })
+        }
+        Some(Command::Explain { code, rules }) => {
+            let rules = load_rules(rules.as_deref())?;
+            let text = catalog::explain(&rules, &code).ok_or(RunError::UnknownCode(code))?;
+            write_all(std::io::stdout().lock(), &text)?;
+            Ok(Outcome::Clean)
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> Result<Outcome, RunError> {
+    if let Some(jobs) = args.jobs {
+        if jobs == 0 {
+            return Err(RunError::Jobs);
+        }
+        // Fails only when a pool was already built in this process; the first one stands.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build_global();
+    }
+    let rules = load_rules(args.rules.as_deref())?;
+    let inputs = read_all(&args.paths, args.stdin_filename.as_deref())?;
+    let report = if args.against.is_empty() {
+        crate::lint_with(
+            inputs,
+            &rules,
+            LintOptions {
+                cross_file: !args.no_cross,
+            },
+        )
+    } else {
+        let reference = read_all(&args.against, None)?;
+        crate::lint_against(inputs, reference, &rules)
     };
-    let sources = input::discover(&args.paths)?;
-    let inputs = sources.iter().map(input::read).collect();
-    let report = crate::lint(inputs, &rules);
-    let rendered = match args.format {
+    render(&report, &args)?;
+    Ok(report.outcome(args.deny_warnings))
+}
+
+fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
+    let mut rendered = match args.format {
         Format::Pretty => {
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            pretty::render(&report, color)
+            pretty::render(report, color)
         }
-        Format::Json => json::render(&report) + "\n",
+        Format::Json => json::render(report) + "\n",
+        Format::Concise => concise::render(report),
+        Format::Sarif => sarif::render(report) + "\n",
+        Format::Github => github::render(report),
+        Format::Gitlab => gitlab::render(report) + "\n",
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(rendered.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
+    let mut table = args.statistics.then(|| concise::statistics(report));
+    if matches!(args.format, Format::Pretty | Format::Concise) {
+        rendered.extend(table.take());
     }
-    Ok(report.outcome(args.deny_warnings))
+    write_all(std::io::stdout().lock(), &rendered)?;
+    if let Some(table) = table {
+        write_all(std::io::stderr().lock(), &table)?;
+    }
+    Ok(())
+}
+
+/// Write all of `text`; a reader that went away (`| head`) is no error.
+fn write_all(mut out: impl Write, text: &str) -> Result<(), RunError> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }

@@ -50,6 +50,20 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// The NFC form of `text` when it differs, with the grapheme-cluster offset map back.
+fn normalize(text: &str) -> (Option<String>, Vec<(usize, usize)>) {
+    if is_nfc(text) {
+        return (None, Vec::new());
+    }
+    let mut normalized = String::with_capacity(text.len());
+    let mut clusters = Vec::new();
+    for (start, cluster) in text.grapheme_indices(true) {
+        clusters.push((normalized.len(), start));
+        normalized.extend(cluster.nfc());
+    }
+    (Some(normalized), clusters)
+}
+
 /// Decode a whole file. Never loses text silently: bytes that do not fit the detected
 /// encoding are an error, not replacement characters.
 pub fn decode(bytes: &[u8]) -> Result<Text, DecodeError> {
@@ -108,25 +122,24 @@ fn first_bad_byte(bytes: &[u8], encoding: &'static Encoding) -> usize {
 
 impl Text {
     fn new((original, encoding): (String, &'static str)) -> Text {
-        if is_nfc(&original) {
-            return Text {
-                original,
-                normalized: None,
-                clusters: Vec::new(),
-                encoding,
-            };
-        }
-        let mut normalized = String::with_capacity(original.len());
-        let mut clusters = Vec::new();
-        for (start, cluster) in original.grapheme_indices(true) {
-            clusters.push((normalized.len(), start));
-            normalized.extend(cluster.nfc());
-        }
+        let (normalized, clusters) = normalize(&original);
         Text {
             original,
-            normalized: Some(normalized),
+            normalized,
             clusters,
             encoding,
+        }
+    }
+
+    /// Match on `prose` instead of the text as read: the text with markup blanked out, of the
+    /// same length (see [`crate::markup`]). Reported spans still point into the original.
+    pub fn with_prose(self, prose: String) -> Text {
+        debug_assert_eq!(prose.len(), self.original.len());
+        let (normalized, clusters) = normalize(&prose);
+        Text {
+            normalized: Some(normalized.unwrap_or(prose)),
+            clusters,
+            ..self
         }
     }
 
@@ -152,7 +165,7 @@ impl Text {
 
     /// Map a span of the normalised text back to the original text.
     pub fn to_original(&self, span: Span<Norm>) -> Span<Orig> {
-        if self.normalized.is_none() {
+        if self.clusters.is_empty() {
             return Span::new(span.start(), span.end());
         }
         Span::new(

@@ -38,6 +38,22 @@ fn overlaps(a: Span<Orig>, b: Span<Orig>) -> bool {
     a.start() < b.end() && b.start() < a.end()
 }
 
+/// How many examples a rule set carries.
+pub fn count(rules: &RuleSet) -> usize {
+    let roles: usize = rules.roles.iter().map(|r| r.examples.mentions.len()).sum();
+    let values: usize = rules
+        .values
+        .iter()
+        .map(|v| v.examples.fires.len() + v.examples.quiet.len())
+        .sum();
+    let conflicts: usize = rules
+        .conflicts
+        .iter()
+        .map(|c| c.examples.fires.len() + c.examples.quiet.len())
+        .sum();
+    roles + values + conflicts
+}
+
 /// Run every example of every rule; an empty result means all passed.
 pub fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();

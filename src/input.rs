@@ -10,8 +10,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Extensions of files found inside folders.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+/// Extensions of files found inside folders (Markdown and HTML are read for their prose).
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// A text to check: its display name and its bytes, or why they could not be read.
 pub struct Input {

@@ -30,6 +30,7 @@ pub mod examples;
 pub mod extract;
 pub mod input;
 pub mod lemma;
+pub mod markup;
 pub mod phrase;
 pub mod report;
 pub mod roles;
@@ -98,7 +99,10 @@ pub fn lint_with(inputs: Vec<Input>, rules: &RuleSet, options: LintOptions) -> R
         .enumerate()
         .map(|(index, input)| check_input(index, input, rules))
         .collect();
-    let mut report = Report::default();
+    let mut report = Report {
+        rules: report::RuleDoc::all(rules),
+        ..Report::default()
+    };
     if options.cross_file && checked.len() > 1 {
         let claims: Vec<(usize, &[Claim])> = checked
             .iter()
@@ -142,6 +146,11 @@ fn check_input(index: usize, input: Input, rules: &RuleSet) -> Checked {
         .and_then(|bytes| decode::decode(&bytes).map_err(|e| e.to_string()));
     match text {
         Ok(text) => {
+            let text = match markup::prose(text.original(), markup::Markup::from_name(&input.name))
+            {
+                Some(prose) => text.with_prose(prose),
+                None => text,
+            };
             let analysis = analyse(text, rules);
             let findings = check::document(index, &analysis, rules);
             Checked {

@@ -2,11 +2,17 @@
 //!
 //! The report holds plain data — files with their claims (ids resolved to strings) and
 //! findings — sorted once, so the output is the same whatever the thread count. Each renderer
-//! (`pretty`, `json`) turns a `&Report` into text and computes nothing of its own.
+//! (`pretty`, `json`, `concise`, `sarif`, `github`, `gitlab`) turns a `&Report` into text and
+//! computes nothing of its own; the few things several of them share (line index, fingerprint,
+//! path with forward slashes) live at the end of this file.
 
 pub mod claims;
+pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod json;
 pub mod pretty;
+pub mod sarif;
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -27,6 +33,9 @@ use crate::span::{Orig, Span};
 pub struct Report {
     pub files: Vec<FileReport>,
     pub findings: Vec<Finding>,
+    /// What the codes mean, for the formats that describe their rules (SARIF, statistics);
+    /// filled from the rule set by the caller, empty when nobody did.
+    pub rules: Vec<RuleDoc>,
 }
 
 /// One checked file.
@@ -202,5 +211,146 @@ impl Report {
     /// Findings of one kind (used by tests and the summary line).
     pub fn count(&self, kind: FindingKind) -> usize {
         self.findings.iter().filter(|f| f.kind == kind).count()
+    }
+}
+
+/// What one finding code means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleDoc {
+    pub code: String,
+    pub name: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub help: String,
+}
+
+impl RuleDoc {
+    /// The built-in unreadable-input code and every conflict rule of `rules`.
+    pub fn all(rules: &RuleSet) -> Vec<RuleDoc> {
+        let unreadable = crate::check::unreadable(0, "");
+        let mut docs = vec![RuleDoc {
+            code: unreadable.code,
+            name: "unreadable-input".to_owned(),
+            severity: unreadable.severity,
+            summary: "Plik, którego nie da się odczytać ani zdekodować.".to_owned(),
+            help: unreadable.help.unwrap_or_default(),
+        }];
+        docs.extend(rules.conflicts.iter().map(|c| RuleDoc {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            severity: c.severity,
+            summary: c.summary.clone(),
+            help: c.help.clone(),
+        }));
+        docs
+    }
+}
+
+impl Report {
+    /// What `code` means, when the report was given its rules.
+    pub fn rule(&self, code: &str) -> Option<&RuleDoc> {
+        self.rules.iter().find(|r| r.code == code)
+    }
+}
+
+/// Line indexes of every file of a report, built once per render.
+pub struct Lines<'a> {
+    report: &'a Report,
+    indexes: Vec<crate::span::LineIndex<'a>>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(report: &'a Report) -> Self {
+        let indexes = report
+            .files
+            .iter()
+            .map(|f| crate::span::LineIndex::new(&f.text))
+            .collect();
+        Lines { report, indexes }
+    }
+
+    /// Where a piece of evidence starts and ends: 1-based lines and columns in characters, the
+    /// end just past the last character.
+    pub fn range(
+        &self,
+        e: &crate::check::Evidence,
+    ) -> (crate::span::LineColumn, crate::span::LineColumn) {
+        let index = &self.indexes[e.file];
+        (index.locate(e.span.start()), index.locate(e.span.end()))
+    }
+
+    /// The path of the file a piece of evidence is in, as given.
+    pub fn path(&self, e: &crate::check::Evidence) -> &'a str {
+        &self.report.files[e.file].path
+    }
+
+    /// The text a piece of evidence covers.
+    pub fn text(&self, e: &crate::check::Evidence) -> &'a str {
+        e.span.slice(&self.report.files[e.file].text)
+    }
+}
+
+/// A path with forward slashes, as SARIF, GitHub and GitLab want it (only Windows has others).
+pub fn slash_path(path: &str) -> std::borrow::Cow<'_, str> {
+    if std::path::MAIN_SEPARATOR == '\\' {
+        std::borrow::Cow::Owned(path.replace('\\', "/"))
+    } else {
+        std::borrow::Cow::Borrowed(path)
+    }
+}
+
+/// One stable id per finding (16 hex digits of FNV-1a 64) from what it says and where: code,
+/// role, dimension, and the path and text of each piece of evidence — never offsets, so an id
+/// survives edits elsewhere in the file. Findings that would share an id get their occurrence
+/// number mixed in, so ids stay unique within a report.
+pub fn fingerprints(report: &Report) -> Vec<String> {
+    let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
+    report
+        .findings
+        .iter()
+        .map(|finding| {
+            let key = content_hash(report, finding);
+            let mut hash = Fnv(key);
+            let occurrence = seen.entry(key).or_default();
+            if *occurrence > 0 {
+                hash.field(&occurrence.to_string());
+            }
+            *occurrence += 1;
+            format!("{:016x}", hash.0)
+        })
+        .collect()
+}
+
+/// The hash behind [`fingerprints`], before any occurrence number is mixed in: code, role,
+/// dimension, and the path (forward slashes) and text of each piece of evidence. Findings that
+/// say the same thing in the same files share it; the first of them has it as its fingerprint.
+/// `crate::baseline` keys on it.
+pub fn content_hash(report: &Report, finding: &Finding) -> u64 {
+    let mut hash = Fnv::new();
+    hash.field(&finding.code);
+    hash.field(finding.role.as_deref().unwrap_or(""));
+    hash.field(finding.dimension.as_deref().unwrap_or(""));
+    for e in &finding.evidence {
+        let file = &report.files[e.file];
+        hash.field(&slash_path(&file.path));
+        hash.field(e.span.slice(&file.text));
+    }
+    hash.0
+}
+
+/// FNV-1a, 64 bits: small, stable across versions and platforms (unlike `DefaultHasher`).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Hash a string and a separator that cannot occur in it, so fields never run together.
+    fn field(&mut self, text: &str) {
+        for byte in text.bytes().chain([0xff]) {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
 }

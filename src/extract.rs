@@ -88,6 +88,7 @@ pub fn extract(
         let sentence_span = text.to_original(sentence.span);
         let question = sentence.span.slice(source).trim_end().ends_with('?');
         let quotes = quoted_ranges(source, doc, sentence.tokens.clone());
+        let mut sentence_metrics: Vec<(ValueIdx, String)> = Vec::new();
         for (clause, clause_role) in sentence.clauses.iter().zip(&roles.clauses[s]) {
             let Some(clause_role) = clause_role else {
                 continue;
@@ -105,60 +106,88 @@ pub fn extract(
                 quotes: &quotes,
             };
             let before = claims.len();
-            for (value, (first, last), cue) in context.cue_matches() {
-                if section.is_some_and(|d| {
-                    rules.values[value].dimension != d && rules.values[value].metric.is_none()
-                }) {
-                    continue;
+            let mut matches = context.cue_matches();
+            // "Product Manager zarabia 15 000 zł, a Project Manager 12 000 zł": a clause that
+            // names its own role but leaves the verb out takes the metric of the clause before.
+            if clause_role.subject == Subject::Named {
+                for (value, cue) in &sentence_metrics {
+                    if !matches.iter().any(|(v, ..)| v == value) {
+                        matches.push((*value, None, cue.clone()));
+                    }
                 }
-                if claims[before..]
+            }
+            for (value, cue_words, cue) in matches {
+                let admitted = section.is_none_or(|d| {
+                    rules.values[value].metric.is_some()
+                        || rules.admits(d, rules.values[value].dimension)
+                });
+                let repeated = claims[before..]
                     .iter()
-                    .any(|c: &Claim| c.value == value && c.quantity.is_none())
-                {
+                    .any(|c: &Claim| c.value == value && c.quantity.is_none());
+                if !admitted || repeated {
                     continue;
                 }
-                let (polarity, modality) = context.polarity_and_modality(first, last);
-                let claim = |span: Span<Norm>, quantity| Claim {
-                    role: clause_role.role,
-                    value,
-                    polarity,
-                    modality,
-                    quantity,
-                    subject: clause_role.subject,
-                    span: text.to_original(span),
-                    sentence: sentence_span,
-                    cue: cue.clone(),
+                let claim = |(first, last): (usize, usize), span: Span<Norm>, quantity| {
+                    let (polarity, modality) = context.polarity_and_modality(first, last);
+                    Claim {
+                        role: clause_role.role,
+                        value,
+                        polarity,
+                        modality,
+                        quantity,
+                        subject: clause_role.subject,
+                        span: text.to_original(span),
+                        sentence: sentence_span,
+                        cue: cue.clone(),
+                    }
                 };
-                let cue_span = doc.tokens[words[first]]
-                    .span
-                    .cover(&doc.tokens[words[last]].span);
-                match &rules.values[value].metric {
-                    None => claims.push(claim(cue_span, None)),
-                    Some(metric) => {
+                let span_of = |(a, b): (usize, usize)| {
+                    doc.tokens[words[a]].span.cover(&doc.tokens[words[b]].span)
+                };
+                match (&rules.values[value].metric, cue_words) {
+                    (None, Some(cue_words)) => {
+                        claims.push(claim(cue_words, span_of(cue_words), None))
+                    }
+                    (None, None) => {}
+                    (Some(metric), _) => {
+                        if cue_words.is_some() {
+                            sentence_metrics.retain(|(v, _)| *v != value);
+                            sentence_metrics.push((value, cue.clone()));
+                        }
                         let qualifiers: Vec<String> = metric
                             .qualifiers
                             .iter()
                             .filter(|q| q.find(&sentence_words, lemmas).is_some())
                             .map(|q| q.text().to_owned())
                             .collect();
-                        for (mut quantity, (a, b)) in
-                            context.quantities(metric.engine, (first, last))
-                        {
+                        let anchor = cue_words.unwrap_or((0, 0));
+                        for (mut quantity, number) in context.quantities(metric.engine, anchor) {
                             quantity.qualifiers = qualifiers.clone();
-                            if claims[before..]
-                                .iter()
-                                .any(|c| c.value == value && c.quantity.as_ref() == Some(&quantity))
-                            {
+                            let known = claims[before..].iter().any(|c| {
+                                c.value == value && c.quantity.as_ref() == Some(&quantity)
+                            });
+                            if known {
                                 continue;
                             }
-                            let span = doc.tokens[words[a]]
-                                .span
-                                .cover(&doc.tokens[words[b]].span)
-                                .cover(&cue_span);
-                            claims.push(claim(span, Some(quantity)));
+                            let span = match cue_words {
+                                Some(cue_words) => span_of(number).cover(&span_of(cue_words)),
+                                None => span_of(number),
+                            };
+                            claims.push(claim(cue_words.unwrap_or(number), span, Some(quantity)));
                         }
                     }
                 }
+            }
+            // "Obie role …": what the clause says holds for both roles talked about last.
+            if let Some(other) = clause_role.also {
+                let copies: Vec<Claim> = claims[before..]
+                    .iter()
+                    .map(|c| Claim {
+                        role: other,
+                        ..c.clone()
+                    })
+                    .collect();
+                claims.extend(copies);
             }
         }
     }
@@ -218,14 +247,14 @@ struct ClauseContext<'a> {
 
 impl ClauseContext<'_> {
     /// `(value, (first word, last word), cue text)` for every cue match in the clause, in order.
-    fn cue_matches(&self) -> Vec<(ValueIdx, (usize, usize), String)> {
+    fn cue_matches(&self) -> Vec<(ValueIdx, Option<(usize, usize)>, String)> {
         let mut found = Vec::new();
         for at in 0..self.words.len() {
             for &key in self.lemmas.of(self.words[at]) {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
                     let phrase = &self.rules.values[value].cues[cue];
                     if let Some(last) = phrase.match_at(self.words, at, self.lemmas) {
-                        found.push((value, (at, last), phrase.text().to_owned()));
+                        found.push((value, Some((at, last)), phrase.text().to_owned()));
                     }
                 }
             }
@@ -246,7 +275,7 @@ impl ClauseContext<'_> {
                 let (a, b) = (at(m.start()), at(m.end().saturating_sub(1)));
                 found.push((
                     value,
-                    (a, b),
+                    Some((a, b)),
                     v.regex
                         .as_ref()
                         .map(|r| r.as_str().to_owned())
@@ -254,7 +283,7 @@ impl ClauseContext<'_> {
                 ));
             }
         }
-        found.sort_by_key(|&(value, (a, _), _)| (a, value));
+        found.sort_by_key(|&(value, words, _)| (words, value));
         found
     }
 

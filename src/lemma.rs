@@ -25,6 +25,8 @@ pub struct Lexicon {
     lemma_ids: HashMap<Box<str>, LemmaId>,
     /// Snowball stems of rule lemmas, for text words the lexicon lacks.
     by_stem: HashMap<String, Vec<LemmaId>>,
+    /// Rule words that match one written form only ("=czasem" is not any form of "czas").
+    exact: HashMap<Box<str>, LemmaId>,
     stemmer: Stemmer,
 }
 
@@ -43,6 +45,7 @@ impl Lexicon {
             lemmas: Vec::new(),
             lemma_ids: HashMap::new(),
             by_stem: HashMap::new(),
+            exact: HashMap::new(),
             stemmer: Stemmer::create(Algorithm::Polish),
         };
         for (index, line) in tsv.lines().enumerate() {
@@ -96,6 +99,14 @@ impl Lexicon {
         ids
     }
 
+    /// A rule word that matches exactly this lower-case form and no other.
+    pub fn exact_word(&mut self, word: &str) -> LemmaId {
+        let lower = word.to_lowercase();
+        let id = self.intern(&format!("={lower}"));
+        self.exact.insert(lower.into(), id);
+        id
+    }
+
     fn lookup_form(&self, lower: &str) -> Option<&[LemmaId]> {
         self.forms
             .get(lower)
@@ -110,6 +121,9 @@ impl Lexicon {
             keys.extend(self.lemma_ids.get(stem_of_abbreviation));
         }
         let lower = surface.to_lowercase();
+        if !self.exact.is_empty() {
+            keys.extend(self.exact.get(lower.as_str()));
+        }
         if let Some(ids) = self.lookup_form(&lower) {
             keys.extend_from_slice(ids);
         } else if let Some(&id) = self.lemma_ids.get(lower.as_str()) {

@@ -31,14 +31,21 @@ impl Phrase {
         let doc = segment(text);
         let mut words: Vec<PhraseWord> = Vec::new();
         let mut next_gap = 0;
+        let mut exact = false;
         for token in &doc.tokens {
             let surface = token.span.slice(text);
             match token.kind {
                 TokenKind::Punct if matches!(surface, "…" | "...") => next_gap = LONG_GAP,
-                TokenKind::Punct => {}
+                TokenKind::Punct => exact = surface == "=",
                 TokenKind::Word | TokenKind::Number => {
+                    let keys = if exact {
+                        vec![lexicon.exact_word(surface)]
+                    } else {
+                        lexicon.rule_word(surface)
+                    };
+                    exact = false;
                     words.push(PhraseWord {
-                        keys: lexicon.rule_word(surface),
+                        keys,
                         max_gap: if words.is_empty() {
                             0
                         } else {

@@ -47,6 +47,8 @@ pub struct ClauseRole {
     pub subject: Subject,
     /// Token index where the subject mention ends (claims come after it), if named.
     pub after: usize,
+    /// A second role the clause talks about: "obie role", "obu" mean the two named last.
+    pub also: Option<RoleIdx>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -68,6 +70,8 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
     let mut attribution = Attribution::default();
     let mut current: Option<RoleIdx> = None;
     let mut named_roles: Vec<RoleIdx> = Vec::new();
+    // The two roles named last, the latest at the end.
+    let mut recent: Vec<RoleIdx> = Vec::new();
     let mut previous: Option<&crate::segment::Sentence> = None;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let words = word_positions(doc, sentence.tokens.clone());
@@ -92,6 +96,15 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
                         role: mention.role,
                         subject: Subject::Named,
                         after: mention.tokens.end,
+                        also: None,
+                    })
+                }
+                None if recent.len() == 2 && mentions_both(doc, clause, lemmas, rules) => {
+                    Some(ClauseRole {
+                        role: recent[1],
+                        subject: Subject::Anaphor,
+                        after: clause.start,
+                        also: Some(recent[0]),
                     })
                 }
                 None => current.and_then(|role| {
@@ -107,11 +120,13 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
                             role,
                             subject: Subject::Anaphor,
                             after: clause.start,
+                            also: None,
                         }),
                         None => implicit_carries.then_some(ClauseRole {
                             role,
                             subject: Subject::Carried,
                             after: clause.start,
+                            also: None,
                         }),
                     }
                 }),
@@ -122,12 +137,26 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
             if !named_roles.contains(&mention.role) {
                 named_roles.push(mention.role);
             }
+            recent.retain(|&r| r != mention.role);
+            recent.push(mention.role);
+            if recent.len() > 2 {
+                recent.remove(0);
+            }
         }
         previous = Some(sentence);
         attribution.mentions.extend(mentions);
         attribution.clauses.push(clause_roles);
     }
     attribution
+}
+
+fn mentions_both(doc: &Doc, clause: &Range<usize>, lemmas: &Lemmas, rules: &RuleSet) -> bool {
+    let words = word_positions(doc, clause.clone());
+    rules
+        .modality
+        .both
+        .iter()
+        .any(|p| p.find(&words, lemmas).is_some())
 }
 
 /// Role mentions among `words`, longest alias first at each place, never overlapping.

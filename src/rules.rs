@@ -96,6 +96,9 @@ pub struct Dimension {
     pub id: String,
     pub label: String,
     pub headings: Vec<Phrase>,
+    /// Other dimensions whose values a list under this dimension's heading may hold
+    /// ("Wymagania:" lists skills too).
+    pub admits: Vec<String>,
 }
 
 pub struct Value {
@@ -136,6 +139,8 @@ pub struct Modality {
     /// Phrases that start like a condition but are none ("jeśli chodzi o").
     pub conditional_except: Vec<Phrase>,
     pub anaphora: Vec<Phrase>,
+    /// Words that make a clause about the two roles talked about last ("obie role", "obu").
+    pub both: Vec<Phrase>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -262,6 +267,8 @@ struct DimensionFile {
     #[serde(default)]
     headings: Vec<Spanned<String>>,
     #[serde(default)]
+    admits: Vec<String>,
+    #[serde(default)]
     value: Vec<RawValue>,
     #[serde(default)]
     metric: Vec<RawMetric>,
@@ -309,6 +316,8 @@ struct ModalityFile {
     conditional_except: Vec<Spanned<String>>,
     #[serde(default)]
     anaphora: Vec<Spanned<String>>,
+    #[serde(default)]
+    both: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -480,6 +489,7 @@ impl RuleSet {
                     conditional: Vec::new(),
                     conditional_except: Vec::new(),
                     anaphora: Vec::new(),
+                    both: Vec::new(),
                 },
                 conflicts: Vec::new(),
                 lexicon,
@@ -518,6 +528,14 @@ impl RuleSet {
     /// Cue phrases whose first word could be the token with these keys.
     pub(crate) fn cues_starting_with(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
         self.cue_index.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a list under `heading`'s heading may hold values of `dimension`.
+    pub fn admits(&self, heading: DimensionIdx, dimension: DimensionIdx) -> bool {
+        heading == dimension
+            || self.dimensions[heading]
+                .admits
+                .contains(&self.dimensions[dimension].id)
     }
 
     pub fn role_index(&self, id: &str) -> Option<RoleIdx> {
@@ -649,6 +667,7 @@ impl Builder {
             conditional: self.phrases(file, &raw.conditional, 0)?,
             conditional_except: self.phrases(file, &raw.conditional_except, 0)?,
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
+            both: self.phrases(file, &raw.both, 0)?,
         };
         Ok(())
     }
@@ -676,6 +695,7 @@ impl Builder {
             id: raw.dimension.into_inner(),
             label: raw.label,
             headings,
+            admits: raw.admits,
         });
         for value in raw.value {
             if value.cues.is_empty() && value.regex.is_none() {

@@ -359,13 +359,57 @@ fn is_year_word(word: &str) -> bool {
     matches!(word, "rok" | "roku" | "lata" | "lat" | "latach" | "latami")
 }
 
+/// "dwuletni", "3-letnie": the number of years an adjective carries.
+fn years_adjective(words: &[Word], at: usize) -> Option<f64> {
+    const PREFIXES: &[(&str, f64)] = &[
+        ("jedno", 1.0),
+        ("dwu", 2.0),
+        ("trzy", 3.0),
+        ("cztero", 4.0),
+        ("pięcio", 5.0),
+        ("sześcio", 6.0),
+        ("siedmio", 7.0),
+        ("ośmio", 8.0),
+        ("dziewięcio", 9.0),
+        ("dziesięcio", 10.0),
+        ("półtora", 1.5),
+    ];
+    let word = words[at].lower;
+    if let Some(stem) = word.find("letni").filter(|&i| i > 0).map(|i| &word[..i]) {
+        return PREFIXES.iter().find(|(p, _)| *p == stem).map(|&(_, n)| n);
+    }
+    // "3-letnie": a number, a hyphen, then "letni…".
+    if word.starts_with("letni") && at >= 2 && words[at - 1].lower == "-" {
+        return value(&words[at - 2]).filter(|_| words[at - 2].is_number);
+    }
+    None
+}
+
 fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     let mut found = Vec::new();
+    let single = |n: f64, approximate: bool| Quantity {
+        min: n,
+        max: Some(n),
+        approximate,
+        unit: Unit::Years,
+        qualifiers: Vec::new(),
+    };
     for (y, word) in words.iter().enumerate() {
-        if !is_year_word(word.lower) || y == 0 {
+        if let Some(n) = years_adjective(words, y) {
+            found.push((single(n, false), (y, y)));
             continue;
         }
-        let Some(high) = value(&words[y - 1]) else {
+        if !is_year_word(word.lower) {
+            continue;
+        }
+        let Some(high) = y.checked_sub(1).and_then(|p| value(&words[p])) else {
+            // "min. rok doświadczenia", "co najmniej rok": one year, said without a numeral.
+            let bound = y
+                .checked_sub(1)
+                .is_some_and(|p| opens_upward(words[p].lower));
+            if bound && matches!(word.lower, "rok" | "roku") {
+                found.push((single(1.0, false), (y - 1, y)));
+            }
             continue;
         };
         // "w 2019 roku" is a date, not a duration.
@@ -386,10 +430,7 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         found.push((
             Quantity {
                 min: low,
-                max: Some(high),
-                approximate,
-                unit: Unit::Years,
-                qualifiers: Vec::new(),
+                ..single(high, approximate)
             },
             (n, y),
         ));
@@ -500,6 +541,18 @@ mod tests {
         );
         assert_eq!(run(MetricEngine::Years, "2–3 lata stażu"), ["2–3 lat"]);
         assert!(run(MetricEngine::Years, "w 2019 roku").is_empty());
+        assert_eq!(
+            run(MetricEngine::Years, "co najmniej dwuletnim doświadczeniem"),
+            ["2 lat"]
+        );
+        assert_eq!(
+            run(MetricEngine::Years, "3-letnie doświadczenie"),
+            ["3 lat"]
+        );
+        assert_eq!(
+            run(MetricEngine::Years, "min. rok doświadczenia"),
+            ["1 lat"]
+        );
     }
 
     #[test]

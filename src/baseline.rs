@@ -199,7 +199,10 @@ impl Baseline {
                 serde_json::error::Category::Syntax => format!("to nie jest poprawny JSON ({e})"),
                 _ => format!("niepoprawna zawartość ({e})"),
             };
-            malformed(message, offset_of(text, e.line(), e.column()).map(|o| (o, 0)))
+            malformed(
+                message,
+                offset_of(text, e.line(), e.column()).map(|o| (o, 0)),
+            )
         })?;
         if file.version != VERSION {
             let at = text.find("\"version\"").map(|o| (o, "\"version\"".len()));
@@ -211,7 +214,11 @@ impl Baseline {
                 at,
             ));
         }
-        if let Some(bad) = file.fingerprints.iter().find(|e| !is_fingerprint(&e.fingerprint)) {
+        if let Some(bad) = file
+            .fingerprints
+            .iter()
+            .find(|e| !is_fingerprint(&e.fingerprint))
+        {
             let quoted = format!("\"{}\"", bad.fingerprint);
             let at = text.find(&quoted).map(|o| (o, quoted.len()));
             return Err(malformed(
@@ -237,13 +244,15 @@ impl Baseline {
         let keep: Vec<bool> = report
             .findings
             .iter()
-            .map(|finding| match left.get_mut(fingerprint(report, finding).as_str()) {
-                Some(count) if *count > 0 => {
-                    *count -= 1;
-                    false
-                }
-                _ => true,
-            })
+            .map(
+                |finding| match left.get_mut(fingerprint(report, finding).as_str()) {
+                    Some(count) if *count > 0 => {
+                        *count -= 1;
+                        false
+                    }
+                    _ => true,
+                },
+            )
             .collect();
         let before = report.findings.len();
         let mut keep = keep.into_iter();
@@ -313,12 +322,14 @@ mod tests {
         let baseline = Baseline::from_report(&before);
         assert_eq!(baseline.len(), before.findings.len());
 
-        let edited = format!(
-            "Nowy wstęp do tekstu o pracy w sprzedaży.\nDruga linia wstępu.\n\n{TEXT}"
-        );
+        let edited =
+            format!("Nowy wstęp do tekstu o pracy w sprzedaży.\nDruga linia wstępu.\n\n{TEXT}");
         let mut after = lint(&[("corpus/am.txt", &edited)]);
         let moved = after.findings[0].evidence[0].span;
-        assert_ne!(moved, before.findings[0].evidence[0].span, "the spans moved");
+        assert_ne!(
+            moved, before.findings[0].evidence[0].span,
+            "the spans moved"
+        );
         let dropped = baseline.filter(&mut after);
         assert_eq!(dropped, before.findings.len());
         assert!(after.findings.is_empty(), "{:?}", codes(&after));
@@ -354,7 +365,10 @@ mod tests {
         let mut after = lint(&[("am.txt", &edited)]);
         assert!(codes(&after).contains(&"RL101"));
         baseline.filter(&mut after);
-        assert!(codes(&after).contains(&"RL101"), "the evidence text changed");
+        assert!(
+            codes(&after).contains(&"RL101"),
+            "the evidence text changed"
+        );
     }
 
     fn finding(start: usize, end: usize) -> Finding {
@@ -424,10 +438,16 @@ mod tests {
         let baseline = Baseline::from_report(&report);
         baseline.write(&path).expect("the file is written");
         let text = fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("{\n  \"version\": 1,\n  \"fingerprints\": ["), "{text}");
+        assert!(
+            text.starts_with("{\n  \"version\": 1,\n  \"fingerprints\": ["),
+            "{text}"
+        );
         assert!(text.contains("\"code\": \"RL101\""));
         assert!(text.contains("\"path\": \"corpus/am.txt\""));
-        assert_eq!(Baseline::read(&path).expect("the file reads back"), baseline);
+        assert_eq!(
+            Baseline::read(&path).expect("the file reads back"),
+            baseline
+        );
     }
 
     #[test]
@@ -456,7 +476,8 @@ mod tests {
 
     #[test]
     fn a_malformed_file_is_labelled() {
-        let (message, at) = malformed("{\"version\": 1,\n \"fingerprints\": [ {\"fingerprint\": 12} ]}");
+        let (message, at) =
+            malformed("{\"version\": 1,\n \"fingerprints\": [ {\"fingerprint\": 12} ]}");
         assert!(message.contains("niepoprawna zawartość"), "{message}");
         assert!(at.is_some());
 

@@ -30,7 +30,8 @@ use crate::rules::Severity;
 pub const FILE_NAME: &str = "rolelint.toml";
 
 /// The top-level keys of `rolelint.toml`, for the help of an unknown-key error.
-const KEYS: &str = "rules, select, ignore, severity, per-path-ignores, include, exclude, cross-file";
+const KEYS: &str =
+    "rules, select, ignore, severity, per-path-ignores, include, exclude, cross-file";
 
 /// Largest config file read, so a wrong path (a huge log) fails fast instead of filling memory.
 const MAX_CONFIG_BYTES: u64 = 1 << 20;
@@ -186,7 +187,10 @@ impl ConfigFile<'_> {
             Err(self.error(
                 format!("„{}” nie jest kodem reguły", code.get_ref()),
                 Some(code.span()),
-                Some("kod to RL i trzy cyfry, np. RL101; listę kodów wypisuje `rolelint rules`".to_owned()),
+                Some(
+                    "kod to RL i trzy cyfry, np. RL101; listę kodów wypisuje `rolelint rules`"
+                        .to_owned(),
+                ),
             ))
         }
     }
@@ -668,7 +672,10 @@ RL101 = "error"
         assert_eq!(labelled(text, &error), "cross_file");
         let shown = rendered(&error);
         assert!(shown.contains("nieznany klucz „cross_file”"), "{shown}");
-        assert!(shown.contains("cross-file"), "the help lists the keys: {shown}");
+        assert!(
+            shown.contains("cross-file"),
+            "the help lists the keys: {shown}"
+        );
         assert!(shown.contains("tutaj"), "{shown}");
     }
 
@@ -757,14 +764,23 @@ RL101 = "error"
         assert_eq!(config.ignore, ["RL201"]);
         assert_eq!(config.root(), absolute(dir.path()).unwrap());
 
-        fs::write(dir.path().join("corpus").join(FILE_NAME), "ignore = [\"RL104\"]\n")
-            .expect("a nearer config");
+        fs::write(
+            dir.path().join("corpus").join(FILE_NAME),
+            "ignore = [\"RL104\"]\n",
+        )
+        .expect("a nearer config");
         let (_, nearer) = Config::discover(&deep).unwrap().unwrap();
         assert_eq!(nearer.ignore, ["RL104"], "the nearest file wins");
 
         fs::write(dir.path().join(FILE_NAME), "ignor = []\n").expect("a broken config");
-        assert!(Config::discover(&deep).unwrap().is_some(), "corpus/ has its own");
-        assert!(Config::discover(dir.path()).is_err(), "a broken config is an error");
+        assert!(
+            Config::discover(&deep).unwrap().is_some(),
+            "corpus/ has its own"
+        );
+        assert!(
+            Config::discover(dir.path()).is_err(),
+            "a broken config is an error"
+        );
     }
 
     #[test]
@@ -775,14 +791,26 @@ RL101 = "error"
         let wants = |p: &str| config.wants_file(Path::new(p));
         assert!(wants("/projekt/corpus/a.txt"));
         assert!(wants("/projekt/corpus/głęboko/b.md"));
-        assert!(wants("/projekt/./corpus/x/../a.txt"), "paths are normalised");
+        assert!(
+            wants("/projekt/./corpus/x/../a.txt"),
+            "paths are normalised"
+        );
         assert!(wants("/projekt/docs/szkic.md"), "no slash: any depth");
         assert!(!wants("/projekt/docs/inny.md"), "not included");
         assert!(!wants("/projekt/corpus/strona.html"), "*.html at any depth");
-        assert!(!wants("/projekt/corpus/archiwum/stary.txt"), "inside an excluded folder");
+        assert!(
+            !wants("/projekt/corpus/archiwum/stary.txt"),
+            "inside an excluded folder"
+        );
         assert!(!wants("/projekt/corpus/archiwum"), "the folder itself");
-        assert!(wants("/gdzie-indziej/a.txt"), "outside the config folder: always checked");
-        assert!(wants("/projektX/strona.html"), "a sibling folder is outside");
+        assert!(
+            wants("/gdzie-indziej/a.txt"),
+            "outside the config folder: always checked"
+        );
+        assert!(
+            wants("/projektX/strona.html"),
+            "a sibling folder is outside"
+        );
     }
 
     #[test]
@@ -792,7 +820,10 @@ RL101 = "error"
         assert!(config.wants_file(Path::new("/p/corpus/sub/a.txt")));
         let anchored = Config::parse("c", "exclude = [\"/a.txt\"]\n", Path::new("/p")).unwrap();
         assert!(!anchored.wants_file(Path::new("/p/a.txt")));
-        assert!(anchored.wants_file(Path::new("/p/sub/a.txt")), "a leading / anchors");
+        assert!(
+            anchored.wants_file(Path::new("/p/sub/a.txt")),
+            "a leading / anchors"
+        );
     }
 
     #[test]

@@ -227,6 +227,10 @@ fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Optio
     })
 }
 
+/// A value whose cue matched: `(value, (first word, last word) of the cue, cue text)`; the
+/// words are `None` when the cue stood in an earlier clause (an elided verb).
+type CueMatch = (ValueIdx, Option<(usize, usize)>, String);
+
 /// Words after a cue within which a trailing negation ("nie jest wymagana") must start.
 const NEGATION_AFTER_REACH: usize = 3;
 
@@ -247,7 +251,7 @@ struct ClauseContext<'a> {
 
 impl ClauseContext<'_> {
     /// `(value, (first word, last word), cue text)` for every cue match in the clause, in order.
-    fn cue_matches(&self) -> Vec<(ValueIdx, Option<(usize, usize)>, String)> {
+    fn cue_matches(&self) -> Vec<CueMatch> {
         let mut found = Vec::new();
         for at in 0..self.words.len() {
             for &key in self.lemmas.of(self.words[at]) {

@@ -183,14 +183,13 @@ fn regions(text: &str, markers: &[Marker]) -> Vec<Region> {
     let mut regions = Vec::new();
     let mut all: Option<All> = None;
     let mut open: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let region = |code: Option<String>, except: Vec<String>, start: usize, end: usize, marker| {
-        Region {
+    let region =
+        |code: Option<String>, except: Vec<String>, start: usize, end: usize, marker| Region {
             code,
             except,
             range: Span::new(start, end.max(start)),
             marker,
-        }
-    };
+        };
     for (index, marker) in markers.iter().enumerate() {
         let (here, after) = (marker.span.start(), marker.span.end());
         match marker.directive {
@@ -237,7 +236,13 @@ fn regions(text: &str, markers: &[Marker]) -> Vec<Region> {
                         regions.push(region(None, Vec::new(), line.0, line.1, index));
                     }
                     for code in &marker.codes {
-                        regions.push(region(Some(code.clone()), Vec::new(), line.0, line.1, index));
+                        regions.push(region(
+                            Some(code.clone()),
+                            Vec::new(),
+                            line.0,
+                            line.1,
+                            index,
+                        ));
                     }
                 }
             }
@@ -424,7 +429,10 @@ mod tests {
         assert_eq!(parsed.markers[0].codes, ["RL101", "RL104"]);
         assert_eq!(
             silenced(text),
-            pairs(&[("RL101", "Środek."), ("RL104", "Środek.\n<!-- rolelint-enable RL101 -->\nDalej.")])
+            pairs(&[
+                ("RL101", "Środek."),
+                ("RL104", "Środek.\n<!-- rolelint-enable RL101 -->\nDalej.")
+            ])
         );
     }
 
@@ -437,10 +445,7 @@ mod tests {
     #[test]
     fn enabling_one_code_inside_an_every_code_region() {
         let text = "<!-- rolelint-disable -->\nA.\n<!-- rolelint-enable RL201 -->\nB.\n<!-- rolelint-enable -->\nC.";
-        assert_eq!(
-            silenced(text),
-            pairs(&[("*", "A."), ("* -RL201", "B.")])
-        );
+        assert_eq!(silenced(text), pairs(&[("*", "A."), ("* -RL201", "B.")]));
         let parsed = parse(text);
         let b = text.find("B.").unwrap();
         assert!(parsed.silences("RL101", b));
@@ -452,7 +457,11 @@ mod tests {
     fn next_line_skips_blank_lines_and_other_markers() {
         let text = "<!-- rolelint-disable-next-line RL103 -->\n\n<!-- rolelint-disable-next-line RL101, rl104 -->\r\n   \r\nKsięgowy nie rozlicza płac.\r\nKsięgowy rozlicza płace.\r\n";
         let parsed = parse(text);
-        assert_eq!(parsed.markers[1].codes, ["RL101", "RL104"], "commas and lower case");
+        assert_eq!(
+            parsed.markers[1].codes,
+            ["RL101", "RL104"],
+            "commas and lower case"
+        );
         assert_eq!(
             silenced(text),
             pairs(&[
@@ -462,12 +471,19 @@ mod tests {
             ])
         );
         let region = &parsed.regions[0];
-        assert!(!region.range.slice(text).ends_with('\r'), "the line break is not part of it");
+        assert!(
+            !region.range.slice(text).ends_with('\r'),
+            "the line break is not part of it"
+        );
     }
 
     #[test]
     fn next_line_at_the_end_silences_nothing() {
-        assert!(parse("Tekst.\n<!-- rolelint-disable-next-line -->\n\n").regions.is_empty());
+        assert!(
+            parse("Tekst.\n<!-- rolelint-disable-next-line -->\n\n")
+                .regions
+                .is_empty()
+        );
     }
 
     #[test]
@@ -475,7 +491,10 @@ mod tests {
         let text = "Wstęp.\n  // rolelint-disable RL101\nŚrodek.\n// rolelint-enable\nKoniec.\n// rolelint-disable-next-line\nOstatnia linia.";
         let parsed = parse(text);
         assert_eq!(parsed.markers.len(), 3);
-        assert_eq!(parsed.markers[0].span.slice(text), "// rolelint-disable RL101");
+        assert_eq!(
+            parsed.markers[0].span.slice(text),
+            "// rolelint-disable RL101"
+        );
         assert_eq!(
             silenced(text),
             pairs(&[("RL101", "Środek."), ("*", "Ostatnia linia.")])
@@ -522,15 +541,22 @@ mod tests {
         let mut report = lint(&[("a.md", &text)]);
         assert!(codes(&report.findings).contains(&"RL101"));
         let warnings = apply(&mut report);
-        assert!(!codes(&report.findings).contains(&"RL101"), "one piece of evidence is enough");
+        assert!(
+            !codes(&report.findings).contains(&"RL101"),
+            "one piece of evidence is enough"
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
     fn a_region_in_plain_text_silences_a_finding() {
-        let text = format!("// rolelint-disable RL101\n{FIRST}\n{SECOND}\n// rolelint-enable RL101\n");
+        let text =
+            format!("// rolelint-disable RL101\n{FIRST}\n{SECOND}\n// rolelint-enable RL101\n");
         let mut report = lint(&[("a.txt", &text)]);
-        assert!(codes(&report.findings).contains(&"RL101"), "the marker lines are prose");
+        assert!(
+            codes(&report.findings).contains(&"RL101"),
+            "the marker lines are prose"
+        );
         let warnings = apply(&mut report);
         assert!(!codes(&report.findings).contains(&"RL101"));
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -544,7 +570,10 @@ mod tests {
         assert!(!codes(&report.findings).contains(&"RL101"));
         assert_eq!(codes(&warnings), ["RL002"]);
         let warning = &warnings[0];
-        assert_eq!(warning.message, "Kod RL104 w komentarzu rolelint-disable niczego nie wycisza");
+        assert_eq!(
+            warning.message,
+            "Kod RL104 w komentarzu rolelint-disable niczego nie wycisza"
+        );
         assert_eq!(warning.severity, Severity::Warning);
         assert_eq!(
             warning.evidence[0].span.slice(&report.files[0].text),
@@ -555,7 +584,11 @@ mod tests {
         let mut report = lint(&[("b.txt", &text)]);
         let before = report.findings.len();
         let warnings = apply(&mut report);
-        assert_eq!(report.findings.len(), before, "RL103 is not what this text has");
+        assert_eq!(
+            report.findings.len(),
+            before,
+            "RL103 is not what this text has"
+        );
         assert_eq!(
             warnings[0].message,
             "Komentarz rolelint-disable-next-line RL103 niczego nie wycisza"

@@ -55,7 +55,7 @@ pub fn list(rules: &RuleSet) -> String {
     let _ = writeln!(
         out,
         "\nrole: {}, wymiary: {}, wartości: {}, metryki: {}",
-        rules.roles.len(),
+        rules.roles.len() - 1,
         rules.dimensions.len(),
         rules.values.len() - metrics,
         metrics

@@ -658,6 +658,24 @@ RL101 = "error"
     }
 
     #[test]
+    fn the_documented_example_loads() {
+        let docs = include_str!("../docs/config.md");
+        let start = docs
+            .find("```toml\n")
+            .expect("docs/config.md has a TOML example")
+            + 8;
+        let end = start + docs[start..].find("```").expect("the example ends");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        fs::create_dir(dir.path().join("reguly")).expect("the rules folder it names");
+        let path = dir.path().join(FILE_NAME);
+        fs::write(&path, &docs[start..end]).expect("the example is written");
+        let config = Config::load(&path).expect("the documented example is valid");
+        assert_eq!(config.severity.len(), 2);
+        assert_eq!(config.per_path_ignores.len(), 2);
+        assert!(!config.cross_file);
+    }
+
+    #[test]
     fn an_empty_file_is_the_default() {
         let config = parse("").expect("an empty file is valid");
         assert!(config.select.is_empty() && config.ignore.is_empty());

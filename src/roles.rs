@@ -68,14 +68,24 @@ pub fn word_positions(doc: &Doc, range: Range<usize>) -> Vec<usize> {
 /// Find mentions and give every clause its role.
 pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
     let mut attribution = Attribution::default();
-    let mut current: Option<RoleIdx> = None;
+    let sentence_mentions: Vec<Vec<Mention>> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(s, sentence)| {
+            let words = word_positions(doc, sentence.tokens.clone());
+            mentions_in(source, doc, &words, lemmas, rules, s)
+        })
+        .collect();
+    // A text that names no known role describes a role of its own (an occupation
+    // description): everything it says is about that one unnamed role.
+    let unnamed = sentence_mentions.iter().all(Vec::is_empty);
+    let mut current: Option<RoleIdx> = unnamed.then_some(rules.unnamed);
     let mut named_roles: Vec<RoleIdx> = Vec::new();
     // The two roles named last, the latest at the end.
     let mut recent: Vec<RoleIdx> = Vec::new();
     let mut previous: Option<&crate::segment::Sentence> = None;
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        let words = word_positions(doc, sentence.tokens.clone());
-        let mentions = mentions_in(source, doc, &words, lemmas, rules, s);
+    for (sentence, mentions) in doc.sentences.iter().zip(sentence_mentions) {
         // An implicit subject carries within a paragraph, from a title or heading into what
         // follows, and through lists; into a new paragraph only when the text has named one
         // role so far. Otherwise a new paragraph needs a name or an anaphor ("On", "Ta rola").
@@ -83,7 +93,8 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
             p.block == sentence.block
                 || p.layout != Layout::Prose
                 || sentence.layout != Layout::Prose
-        }) || named_roles.len() <= 1;
+        }) || named_roles.len() <= 1
+            || unnamed;
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
             let named = mentions

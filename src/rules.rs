@@ -53,12 +53,19 @@ const EMBEDDED: &[(&str, &str)] = &[
 const EMBEDDED_LEXICON: &str = include_str!("../rules/lexicon.tsv");
 
 pub type RoleIdx = usize;
+
+/// Id of [`RuleSet::unnamed`] in reports.
+pub const UNNAMED_ROLE: &str = "unnamed_role";
 pub type ValueIdx = usize;
 pub type DimensionIdx = usize;
 
 /// A loaded, compiled rule set.
 pub struct RuleSet {
+    /// The roles of `roles.toml`, then [`RuleSet::unnamed`].
     pub roles: Vec<Role>,
+    /// The role a text talks about when it names none of the known roles (an occupation
+    /// description of its own). Its claims are compared within that text only.
+    pub unnamed: RoleIdx,
     pub dimensions: Vec<Dimension>,
     /// Values and metrics of every dimension; a metric is a value with a number.
     pub values: Vec<Value>,
@@ -479,6 +486,7 @@ impl RuleSet {
         let mut builder = Builder {
             set: RuleSet {
                 roles: Vec::new(),
+                unnamed: 0,
                 dimensions: Vec::new(),
                 values: Vec::new(),
                 modality: Modality {
@@ -509,6 +517,14 @@ impl RuleSet {
                 builder.modality(file)?;
             }
         }
+        builder.set.unnamed = builder.set.roles.len();
+        builder.set.roles.push(Role {
+            id: UNNAMED_ROLE.to_owned(),
+            name: "Rola opisana w tekście".to_owned(),
+            aliases: Vec::new(),
+            not_after: Vec::new(),
+            examples: Examples::default(),
+        });
         for file in &dimension_files {
             builder.dimension(file)?;
         }

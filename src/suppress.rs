@@ -513,6 +513,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_documented_marker_is_a_marker() {
+        let docs = include_str!("../docs/config.md");
+        let is_marker = |t: &&str| t.starts_with("<!-- rolelint-") || t.starts_with("// rolelint-");
+        let mut checked = 0;
+        for line in docs.lines() {
+            let quoted = line.split('`').skip(1).step_by(2);
+            for written in std::iter::once(line.trim()).chain(quoted).filter(is_marker) {
+                let parsed = parse(written);
+                assert_eq!(parsed.markers.len(), 1, "{written}");
+                assert_eq!(parsed.markers[0].span.slice(written), written);
+                checked += 1;
+            }
+        }
+        assert!(checked >= 11, "only {checked} markers in docs/config.md");
+    }
+
     fn lint(files: &[(&str, &str)]) -> Report {
         let rules = RuleSet::embedded().expect("the embedded rules load");
         let inputs = files

@@ -33,11 +33,18 @@ pub struct Pool<'a> {
 }
 
 impl<'a> Pool<'a> {
-    pub fn new(claims: impl IntoIterator<Item = Located<'a>>, scope: Scope) -> Pool<'a> {
+    /// Group the asserted claims; in a corpus, claims about [`RuleSet::unnamed`] are left
+    /// out, since each text's unnamed role is a different one.
+    pub fn new(
+        claims: impl IntoIterator<Item = Located<'a>>,
+        scope: Scope,
+        rules: &RuleSet,
+    ) -> Pool<'a> {
         let mut groups: BTreeMap<_, Vec<Located>> = BTreeMap::new();
         for located in claims {
             let claim = located.claim;
-            if claim.modality == Modality::Asserted {
+            let comparable = scope == Scope::Document || claim.role != rules.unnamed;
+            if claim.modality == Modality::Asserted && comparable {
                 groups
                     .entry((claim.role, claim.value, claim.polarity))
                     .or_default()

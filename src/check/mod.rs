@@ -63,7 +63,7 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
         .iter()
         .enumerate()
         .map(|(index, claim)| Located { file, index, claim });
-    let pool = Pool::new(located, Scope::Document);
+    let pool = Pool::new(located, Scope::Document, rules);
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {
         let make = Maker { rules, conflict };
@@ -98,7 +98,7 @@ pub fn corpus(files: &[(usize, &[Claim])], rules: &RuleSet) -> Vec<Finding> {
             .enumerate()
             .map(move |(index, claim)| Located { file, index, claim })
     });
-    let pool = Pool::new(located, Scope::Corpus);
+    let pool = Pool::new(located, Scope::Corpus, rules);
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {
         let make = Maker { rules, conflict };

@@ -1,0 +1,74 @@
+//! Real occupation descriptions written by others (`../shared/realtexts`, ESCO and KZiS; not
+//! ours to copy, so read in place). Every finding on them must be one a person reviewed and
+//! listed in `tests/realtexts.expected.toml` as a true inconsistency of the source; anything
+//! else is a false alarm. Skipped, saying so, where the folder is absent.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use rolelint::input::{discover, read};
+use rolelint::rules::RuleSet;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reviewed {
+    #[serde(default)]
+    finding: Vec<ReviewedFinding>,
+}
+
+#[derive(serde::Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+struct ReviewedFinding {
+    /// File name inside realtexts (e.g. `esco/1211.1__dyrektor-finansowy.txt`).
+    file: String,
+    code: String,
+    /// Why a person judged it a true inconsistency of the source.
+    why: String,
+}
+
+#[test]
+fn real_texts_give_only_reviewed_findings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realtexts");
+    if !root.is_dir() {
+        eprintln!(
+            "SKIPPED: {} does not exist; real texts were not checked",
+            root.display()
+        );
+        return;
+    }
+    let rules = RuleSet::embedded().expect("rules load");
+    let sources = discover(&[root.clone()]).expect("realtexts readable");
+    let inputs = sources.iter().map(read).collect();
+    let report = rolelint::lint_with(inputs, &rules, rolelint::LintOptions { cross_file: false });
+    let reviewed: Reviewed =
+        toml::from_str(include_str!("realtexts.expected.toml")).expect("valid TOML");
+    let allowed: BTreeSet<(String, String)> = reviewed
+        .finding
+        .iter()
+        .map(|f| (f.file.clone(), f.code.clone()))
+        .collect();
+    let prefix = format!("{}/", root.display());
+    let mut unreviewed = Vec::new();
+    for finding in &report.findings {
+        let path = &report.files[finding.evidence[0].file].path;
+        let file = path.strip_prefix(&prefix).unwrap_or(path).to_owned();
+        if !allowed.contains(&(file.clone(), finding.code.clone())) {
+            unreviewed.push(format!("{file}: {} {}", finding.code, finding.message));
+        }
+    }
+    assert!(
+        unreviewed.is_empty(),
+        "unreviewed findings on real texts:\n{}",
+        unreviewed.join("\n")
+    );
+    let texts = report
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".txt"))
+        .count();
+    let claims: usize = report.files.iter().map(|f| f.claims.len()).sum();
+    eprintln!(
+        "real texts: {texts}, claims: {claims}, findings: {}",
+        report.findings.len()
+    );
+}

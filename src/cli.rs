@@ -3,19 +3,22 @@
 //! Parses flags with clap, turns them into a validated run (rules loaded, paths expanded),
 //! runs the library and writes the chosen format. Besides checking texts it answers
 //! `claims` (what the texts say about each role), `rules` (the rule list, or `rules test`
-//! to run a rule set's examples) and `explain CODE`. `main.rs` only maps the outcome to an
+//! to run a rule set's examples), `explain CODE`, and prints shell completions and the man
+//! page generated from these definitions. `main.rs` only maps the outcome to an
 //! exit status.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::baseline::Baseline;
+use crate::config::Config;
 use crate::input::{self, Input, Source};
 use crate::report::claims::ClaimsFormat;
 use crate::report::{Outcome, Report, claims, concise, github, gitlab, json, pretty, sarif};
 use crate::rules::RuleSet;
-use crate::{LintOptions, catalog, examples};
+use crate::{LintOptions, catalog, examples, suppress};
 
 /// Finds where Polish texts about job roles contradict themselves.
 #[derive(Debug, Parser)]
@@ -72,6 +75,18 @@ pub struct CheckArgs {
     /// The name stdin's text goes by; its extension tells its format (.md, .html, .txt).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+
+    /// The configuration file (default: the nearest rolelint.toml from the working directory up).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Report only findings that are not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record today's findings in this baseline file (and report them as usual).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +111,13 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `rolelint man > rolelint.1`.
+    Man,
     /// Explain a rule: what it checks, why, what to do, and its examples.
     Explain {
         /// The rule's code, e.g. RL101.
@@ -169,6 +191,12 @@ pub enum RunError {
         help("`rolelint rules` wypisuje wszystkie kody")
     )]
     UnknownCode(String),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Baseline(#[from] crate::baseline::BaselineError),
     #[error("--jobs musi być liczbą większą od zera")]
     #[diagnostic(code(rolelint::jobs))]
     Jobs,
@@ -253,6 +281,18 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
                 Outcome::Findings
             })
         }
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Args::command(), "rolelint", &mut script);
+            write_all(std::io::stdout().lock(), &String::from_utf8_lossy(&script))?;
+            Ok(Outcome::Clean)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Args::command()).render(&mut page)?;
+            write_all(std::io::stdout().lock(), &String::from_utf8_lossy(&page))?;
+            Ok(Outcome::Clean)
+        }
         Some(Command::Explain { code, rules }) => {
             let rules = load_rules(rules.as_deref())?;
             let text = catalog::explain(&rules, &code).ok_or(RunError::UnknownCode(code))?;
@@ -272,20 +312,50 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
             .num_threads(jobs)
             .build_global();
     }
-    let rules = load_rules(args.rules.as_deref())?;
-    let inputs = read_all(&args.paths, args.stdin_filename.as_deref())?;
-    let report = if args.against.is_empty() {
-        crate::lint_with(
-            inputs,
-            &rules,
-            LintOptions {
-                cross_file: !args.no_cross,
-            },
-        )
+    let config = match &args.config {
+        Some(path) => Config::load(path)?,
+        None => Config::discover(&std::env::current_dir()?)?
+            .map(|(_, config)| config)
+            .unwrap_or_default(),
+    };
+    let rules = load_rules(args.rules.as_deref().or(config.rules.as_deref()))?;
+    let mut known: Vec<&str> = vec![crate::check::UNREADABLE_CODE, crate::suppress::UNUSED_CODE];
+    known.extend(rules.conflicts.iter().map(|c| c.code.as_str()));
+    config.check_codes(&known)?;
+    let wanted = |inputs: Vec<Input>| -> Vec<Input> {
+        inputs
+            .into_iter()
+            .filter(|i| {
+                i.name == "<stdin>"
+                    || args.stdin_filename.as_deref() == Some(&i.name)
+                    || config.wants_file(Path::new(&i.name))
+            })
+            .collect()
+    };
+    let inputs = wanted(read_all(&args.paths, args.stdin_filename.as_deref())?);
+    let drafts = inputs.len();
+    let mut report = if args.against.is_empty() {
+        let cross_file = config.cross_file && !args.no_cross;
+        crate::lint_with(inputs, &rules, LintOptions { cross_file })
     } else {
-        let reference = read_all(&args.against, None)?;
+        let reference = wanted(read_all(&args.against, None)?);
         crate::lint_against(inputs, reference, &rules)
     };
+    let unused = suppress::apply(&mut report);
+    // With --against, only the drafts' own markers are the author's business.
+    report.findings.extend(
+        unused
+            .into_iter()
+            .filter(|f| args.against.is_empty() || f.evidence.iter().any(|e| e.file < drafts)),
+    );
+    config.apply(&mut report);
+    if let Some(path) = &args.write_baseline {
+        Baseline::from_report(&report).write(path)?;
+    }
+    if let Some(path) = &args.baseline {
+        Baseline::read(path)?.filter(&mut report);
+    }
+    report.sort();
     render(&report, &args)?;
     Ok(report.outcome(args.deny_warnings))
 }

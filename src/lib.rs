@@ -21,9 +21,11 @@
 //! assert!(findings.iter().any(|f| f.code == "RL101"));
 //! ```
 
+pub mod baseline;
 pub mod catalog;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod decode;
 pub mod eval;
 pub mod examples;
@@ -37,6 +39,7 @@ pub mod roles;
 pub mod rules;
 pub mod segment;
 pub mod span;
+pub mod suppress;
 
 use rayon::prelude::*;
 

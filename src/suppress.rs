@@ -370,8 +370,7 @@ fn unused_marker(file: usize, marker: &Marker, message: String) -> Finding {
     };
     Finding {
         code: UNUSED_CODE.to_owned(),
-        // TODO(lead): switch to `FindingKind::Suppression` once it exists.
-        kind: FindingKind::Input,
+        kind: FindingKind::Suppression,
         severity: Severity::Warning,
         message,
         role: None,

@@ -181,3 +181,138 @@ fn warnings_fail_only_with_deny_warnings() {
     let strict = rolelint(&["--deny-warnings", "-"], Some(text.as_bytes()));
     assert_eq!(strict.status.code(), Some(1));
 }
+
+#[test]
+fn rule_tooling_lists_explains_and_tests_rules() {
+    let list = rolelint(&["rules"], None);
+    assert_eq!(list.status.code(), Some(0));
+    assert!(stdout(&list).contains("RL101") && stdout(&list).contains("role-defined-two-ways"));
+    let explain = rolelint(&["explain", "rl104"], None);
+    assert_eq!(explain.status.code(), Some(0));
+    assert!(stdout(&explain).contains("Przykłady, które zgłasza"));
+    let unknown = rolelint(&["explain", "RL999"], None);
+    assert_eq!(unknown.status.code(), Some(2));
+    let test = rolelint(&["rules", "test"], None);
+    assert_eq!(test.status.code(), Some(0), "{}", stdout(&test));
+    assert!(stdout(&test).contains("niezgodne: 0"));
+
+    // A rule set whose example no longer fires fails `rules test` with status 1.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    for entry in std::fs::read_dir(rules).expect("rules/") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let conflicts = dir.path().join("conflicts.toml");
+    let text = std::fs::read_to_string(&conflicts).expect("conflicts.toml");
+    let broken = text.replacen(
+        "examples.fires = [",
+        "examples.fires = [\n  \"Zupełnie zwykłe zdanie bez ról.\",",
+        1,
+    );
+    std::fs::write(&conflicts, broken).expect("write");
+    let failing = rolelint(
+        &["rules", "test", dir.path().to_str().expect("UTF-8")],
+        None,
+    );
+    assert_eq!(failing.status.code(), Some(1), "{}", stdout(&failing));
+    assert!(stdout(&failing).contains("Zupełnie zwykłe zdanie"));
+}
+
+#[test]
+fn claims_view_in_every_format() {
+    let text = "Account Manager buduje relacje z klientami. Zarabia 9 000 zł brutto miesięcznie.\n";
+    let table = rolelint(&["claims", "-"], Some(text.as_bytes()));
+    assert_eq!(table.status.code(), Some(0));
+    let out = stdout(&table);
+    assert!(
+        out.contains("account_manager") && out.contains("budowanie relacji z klientami"),
+        "{out}"
+    );
+    assert!(out.contains("9 000 PLN brutto miesięcznie"), "{out}");
+    let markdown = stdout(&rolelint(
+        &["claims", "--format", "markdown", "-"],
+        Some(text.as_bytes()),
+    ));
+    assert!(markdown.starts_with("| rola |"), "{markdown}");
+    let csv = stdout(&rolelint(
+        &["claims", "--format", "csv", "-"],
+        Some(text.as_bytes()),
+    ));
+    assert!(
+        csv.starts_with("role,dimension,value,stance,texts,claims,places\n"),
+        "{csv}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &rolelint(&["claims", "--format", "json", "-"], Some(text.as_bytes())).stdout,
+    )
+    .expect("JSON");
+    assert_eq!(json["roles"][0]["role"], "account_manager");
+    assert_eq!(json["roles"][0]["claims"][0]["path"], "<stdin>");
+}
+
+#[test]
+fn markdown_and_html_report_lines_and_columns_in_the_original_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let md = "---\ntytul: oferta\n---\n# Account Manager\n\n```\nAccount Manager prowadzi księgowość firmy.\n```\n\n\
+              Account Manager **buduje** relacje z klientami.\n\nAccount Manager prowadzi księgowość firmy.\n";
+    std::fs::write(dir.path().join("a.md"), md).expect("write");
+    let html = "<html><body><h1>Account Manager</h1><p>Account Manager buduje relacje z klientami.</p>\n\
+                <script>var x = 'Account Manager prowadzi księgowość firmy';</script>\n\
+                <p>Account Manager prowadzi <b>księgowość</b> firmy.</p></body></html>\n";
+    std::fs::write(dir.path().join("b.html"), html).expect("write");
+    let output = rolelint(
+        &[
+            "--format",
+            "json",
+            "--no-cross",
+            dir.path().to_str().expect("UTF-8"),
+        ],
+        None,
+    );
+    let report = json(&output);
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    for finding in findings {
+        assert_eq!(finding["code"], "RL101");
+        let path = finding["evidence"][0]["path"].as_str().expect("path");
+        let source = if path.ends_with(".md") { md } else { html };
+        for evidence in finding["evidence"].as_array().expect("evidence") {
+            let start = evidence["span"]["start"].as_u64().expect("start") as usize;
+            let end = evidence["span"]["end"].as_u64().expect("end") as usize;
+            assert_eq!(
+                &source[start..end],
+                evidence["text"].as_str().expect("text")
+            );
+            let line = evidence["span"]["line"].as_u64().expect("line") as usize;
+            assert_eq!(source[..start].matches('\n').count() + 1, line);
+        }
+    }
+    let md_finding = findings
+        .iter()
+        .find(|f| {
+            f["evidence"][0]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(".md"))
+        })
+        .expect("md");
+    assert_eq!(
+        md_finding["evidence"][0]["span"]["line"], 10,
+        "the code block is not prose"
+    );
+    let stdin = rolelint(
+        &["--stdin-filename", "oferta.html", "--format", "json", "-"],
+        Some(html.as_bytes()),
+    );
+    assert_eq!(json(&stdin)["files"][0]["path"], "oferta.html");
+    assert_eq!(json(&stdin)["summary"]["by_code"]["RL101"], 1);
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_definition() {
+    let bash = rolelint(&["completions", "bash"], None);
+    assert_eq!(bash.status.code(), Some(0));
+    assert!(stdout(&bash).contains("--deny-warnings"));
+    let man = rolelint(&["man"], None);
+    assert!(stdout(&man).contains(".TH rolelint 1"));
+}

@@ -27,6 +27,8 @@ pub enum FindingKind {
     Contradiction,
     Terminology,
     Input,
+    /// A suppression comment that suppresses nothing.
+    Suppression,
 }
 
 /// One problem rolelint reports, with the places that show it.

@@ -235,6 +235,13 @@ impl RuleDoc {
             summary: "Plik, którego nie da się odczytać ani zdekodować.".to_owned(),
             help: unreadable.help.unwrap_or_default(),
         }];
+        docs.push(RuleDoc {
+            code: crate::suppress::UNUSED_CODE.to_owned(),
+            name: "unused-suppression".to_owned(),
+            severity: Severity::Warning,
+            summary: "Komentarz rolelint-disable, który niczego nie wycisza.".to_owned(),
+            help: "Usuń komentarz albo kody, których tekst w jego zasięgu nie narusza.".to_owned(),
+        });
         docs.extend(rules.conflicts.iter().map(|c| RuleDoc {
             code: c.code.clone(),
             name: c.name.clone(),

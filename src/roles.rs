@@ -97,9 +97,31 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
             || unnamed;
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
+            let clause_words = word_positions(doc, clause.clone());
+            let opens_with = |phrases: &[crate::phrase::Phrase]| {
+                opening_positions(source, doc, &clause_words).any(|at| {
+                    phrases
+                        .iter()
+                        .any(|p| p.match_at(&clause_words, at, lemmas).is_some())
+                })
+            };
+            // "To stanowisko wymaga …, dlatego trudno porównywać je z rolą rekrutera": a clause
+            // that opens by referring back keeps its role even if it names another one later.
             let named = mentions
                 .iter()
-                .find(|m| m.subject_candidate && clause.contains(&m.tokens.start));
+                .find(|m| m.subject_candidate && clause.contains(&m.tokens.start))
+                .filter(|m| {
+                    current.is_none()
+                        || clause_words.first() == Some(&m.tokens.start)
+                        || !opens_with(&rules.modality.anaphora)
+                });
+            // "Dyrektor finansowy akceptuje faktury": a clause that opens with another person or
+            // body as its subject is about neither the role talked about nor any other.
+            if named.is_none() && opens_with(&rules.modality.other_subjects) {
+                current = None;
+                clause_roles.push(None);
+                continue;
+            }
             let role = match named {
                 Some(mention) => {
                     current = Some(mention.role);
@@ -119,7 +141,6 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
                     })
                 }
                 None => current.and_then(|role| {
-                    let clause_words = word_positions(doc, clause.clone());
                     let anaphor = rules.modality.anaphora.iter().find_map(|p| {
                         (0..clause_words.len()).find(|&at| {
                             !is_negation(doc, source, clause_words[at])
@@ -159,6 +180,24 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
         attribution.clauses.push(clause_roles);
     }
     attribution
+}
+
+/// Word positions where a clause's subject may start: its first word, or the one after an
+/// opening conjunction ("a", "natomiast", "zaś", "ale", "tymczasem", "tylko").
+fn opening_positions<'a>(
+    source: &'a str,
+    doc: &'a Doc,
+    words: &'a [usize],
+) -> impl Iterator<Item = usize> + 'a {
+    let after_conjunction = words.first().is_some_and(|&w| {
+        let first = doc.tokens[w].span.slice(source).to_lowercase();
+        matches!(
+            first.as_str(),
+            "a" | "natomiast" | "zaś" | "ale" | "lecz" | "tymczasem" | "tylko" | "i"
+        )
+    });
+    (0..words.len().min(if after_conjunction { 2 } else { 1 }))
+        .filter(move |&at| at == 0 || after_conjunction)
 }
 
 fn mentions_both(doc: &Doc, clause: &Range<usize>, lemmas: &Lemmas, rules: &RuleSet) -> bool {

@@ -148,6 +148,9 @@ pub struct Modality {
     pub anaphora: Vec<Phrase>,
     /// Words that make a clause about the two roles talked about last ("obie role", "obu").
     pub both: Vec<Phrase>,
+    /// Other subjects ("Dyrektor finansowy", "Dział kadr"): a clause opening with one is not
+    /// about the role talked about before.
+    pub other_subjects: Vec<Phrase>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -325,6 +328,8 @@ struct ModalityFile {
     anaphora: Vec<Spanned<String>>,
     #[serde(default)]
     both: Vec<Spanned<String>>,
+    #[serde(default)]
+    other_subjects: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -498,6 +503,7 @@ impl RuleSet {
                     conditional_except: Vec::new(),
                     anaphora: Vec::new(),
                     both: Vec::new(),
+                    other_subjects: Vec::new(),
                 },
                 conflicts: Vec::new(),
                 lexicon,
@@ -684,6 +690,7 @@ impl Builder {
             conditional_except: self.phrases(file, &raw.conditional_except, 0)?,
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
             both: self.phrases(file, &raw.both, 0)?,
+            other_subjects: self.phrases(file, &raw.other_subjects, 0)?,
         };
         Ok(())
     }

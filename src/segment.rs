@@ -241,8 +241,12 @@ fn joins(text: &str, last: &Token, next: &Token) -> bool {
 
 fn is_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
+    // A single capital is an initial ("J. Kowalski"), except Roman numerals that end
+    // sentences ("certyfikat PSM I.").
     ABBREVIATIONS.contains(&lower.as_str())
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || (word.chars().count() == 1
+            && word.chars().all(char::is_uppercase)
+            && !matches!(word, "I" | "V" | "X"))
 }
 
 /// Split the tokens of one block (from `first` to the end) into sentences and clauses.

@@ -145,3 +145,47 @@ fn adjective_kiegowy_is_not_the_accountant() {
     );
     assert!(analysis.roles.mentions.is_empty());
 }
+
+fn codes(text: &str) -> Vec<String> {
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    rolelint::check::document(0, &analysis, &rules)
+        .into_iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+#[test]
+fn another_subject_opening_a_sentence_takes_the_claim_away_from_the_role() {
+    assert!(
+        codes(
+            "Office Manager nie akceptuje faktur. Dyrektor finansowy akceptuje faktury kosztowe."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_clause_opening_with_an_anaphor_keeps_its_role_when_it_names_another_later() {
+    let text = "HR Business Partner zarabia 13 800 zł brutto miesięcznie. To stanowisko wymaga co najmniej \
+                pięciu lat doświadczenia, dlatego trudno porównywać je z rolą rekrutera. Od rekrutera wymagamy \
+                dwóch lat doświadczenia.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}
+
+#[test]
+fn roman_numeral_ends_a_sentence() {
+    let text = "Podobno Scrum Master potrzebuje certyfikatu PSM I. W praktyce Scrum Master musi mieć dwa lata \
+                doświadczenia. Scrum Master potrzebuje trzech lat doświadczenia.";
+    assert_eq!(codes(text), ["RL104"]);
+}
+
+#[test]
+fn self_contradiction_about_two_named_roles_names_neither() {
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let text = "Wspólne obowiązki Project Managera i Scrum Mastera są jednak zupełnie odmienne.";
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    let findings = rolelint::check::document(0, &analysis, &rules);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].role, None);
+}

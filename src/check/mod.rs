@@ -213,8 +213,16 @@ impl Wording<'_> {
                         claim: None,
                     },
                 ];
+                // The role only when the sentence names exactly one ("Wspólne obowiązki Project
+                // Managera i Scrum Mastera są różne" is about both).
+                let named_in_sentence = analysis
+                    .roles
+                    .mentions
+                    .iter()
+                    .filter(|m| m.sentence == s)
+                    .count();
                 let role = analysis.roles.clauses[s][c]
-                    .filter(|r| r.subject == crate::roles::Subject::Named)
+                    .filter(|r| r.subject == crate::roles::Subject::Named && named_in_sentence == 1)
                     .map(|r| r.role);
                 let message = "Zdanie przeczy samo sobie: to, co nazwano wspólnym, zarazem określono jako różne".to_owned();
                 findings.push(self.finding(

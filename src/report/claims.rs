@@ -88,20 +88,23 @@ fn rows(report: &Report) -> (Vec<Row>, Names) {
             }
         })
         .collect();
-    let mut names: Names = BTreeMap::new();
+    // Inflected mentions of one alias are one name, shown as first written in the texts.
+    let mut by_alias: BTreeMap<(String, String), (String, NameUse)> = BTreeMap::new();
     for file in &report.files {
         for mention in &file.mentions {
-            let name = mention.span.slice(&file.text).to_lowercase();
-            let entry = names
-                .entry(mention.role.clone())
-                .or_default()
-                .entry(name)
-                .or_default();
+            let written = mention.span.slice(&file.text).to_lowercase();
+            let (_, entry) = by_alias
+                .entry((mention.role.clone(), mention.alias.clone()))
+                .or_insert_with(|| (written, NameUse::default()));
             entry.count += 1;
             if entry.files.last() != Some(&file.path) {
                 entry.files.push(file.path.clone());
             }
         }
+    }
+    let mut names: Names = BTreeMap::new();
+    for ((role, _), (written, used)) in by_alias {
+        names.entry(role).or_default().insert(written, used);
     }
     (rows, names)
 }

@@ -56,6 +56,8 @@ pub struct FileReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MentionRecord {
     pub role: String,
+    /// The alias as the rules write it: inflected mentions of one alias share it.
+    pub alias: String,
     pub span: Span<Orig>,
 }
 
@@ -136,6 +138,10 @@ impl FileReport {
             .iter()
             .map(|m| MentionRecord {
                 role: rules.roles[m.role].id.clone(),
+                alias: rules.roles[m.role].aliases[m.alias]
+                    .phrase
+                    .text()
+                    .to_owned(),
                 span: analysis.text.to_original(
                     tokens[m.tokens.start]
                         .span

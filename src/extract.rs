@@ -276,7 +276,15 @@ impl ClauseContext<'_> {
                         .position(|&w| self.doc.tokens[w].span.end() > start + offset)
                         .unwrap_or(self.words.len() - 1)
                 };
-                let (a, b) = (at(m.start()), at(m.end().saturating_sub(1)));
+                // Boundary characters the pattern consumed are not part of the claim.
+                let matched = m.as_str();
+                let trimmed = matched.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let begin = m.start() + (matched.len() - trimmed.len());
+                let end = begin
+                    + trimmed
+                        .trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                let (a, b) = (at(begin), at(end.saturating_sub(1).max(begin)));
                 found.push((
                     value,
                     Some((a, b)),

@@ -6,7 +6,7 @@
 //! one [`LemmaId`]. A word the lexicon does not know matches a rule word only by Snowball stem,
 //! and only when the stem is long enough not to conflate short words (dział/działa → "dz").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use snowstem::{Algorithm, Stemmer};
 
@@ -41,11 +41,11 @@ impl Lexicon {
     /// Parse `form\tlemma|lemma…` lines; `#` starts a comment line.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon {
-            forms: HashMap::with_capacity(tsv.len() / 24),
+            forms: HashMap::with_capacity_and_hasher(tsv.len() / 24, Default::default()),
             lemmas: Vec::new(),
-            lemma_ids: HashMap::new(),
-            by_stem: HashMap::new(),
-            exact: HashMap::new(),
+            lemma_ids: HashMap::default(),
+            by_stem: HashMap::default(),
+            exact: HashMap::default(),
             stemmer: Stemmer::create(Algorithm::Polish),
         };
         for (index, line) in tsv.lines().enumerate() {

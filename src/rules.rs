@@ -7,6 +7,8 @@
 //! documented in `docs/rules.md`.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -73,9 +75,9 @@ pub struct RuleSet {
     pub conflicts: Vec<Conflict>,
     pub lexicon: Lexicon,
     /// Aliases indexed by the keys of their first word: `(role, alias)`.
-    alias_index: HashMap<LemmaId, Vec<(RoleIdx, usize)>>,
+    alias_index: FxHashMap<LemmaId, Vec<(RoleIdx, usize)>>,
     /// Cue phrases indexed by the keys of their first word: `(value, cue)`.
-    cue_index: HashMap<LemmaId, Vec<(ValueIdx, usize)>>,
+    cue_index: FxHashMap<LemmaId, Vec<(ValueIdx, usize)>>,
 }
 
 pub struct Role {
@@ -507,8 +509,8 @@ impl RuleSet {
                 },
                 conflicts: Vec::new(),
                 lexicon,
-                alias_index: HashMap::new(),
-                cue_index: HashMap::new(),
+                alias_index: FxHashMap::default(),
+                cue_index: FxHashMap::default(),
             },
         };
         let (special, dimension_files): (Vec<_>, Vec<_>) = files.iter().partition(|f| {
@@ -909,8 +911,14 @@ fn check_id(file: &RuleFile, id: &Spanned<String>) -> Result<(), RulesError> {
     }
 }
 
+/// What `\b` becomes: a word boundary as a character (or an end) instead of a look-around.
+/// With `\b`, the regex engine cannot use its fast automata on non-ASCII text such as Polish;
+/// with a class it can. The match then includes the boundary character, which extraction trims.
+const WORD_BOUNDARY: &str = "(?:^|$|[^\\p{L}\\p{N}_])";
+
 fn compile_regex(file: &RuleFile, regex: &Spanned<String>) -> Result<Regex, RulesError> {
-    RegexBuilder::new(regex.get_ref())
+    let pattern = regex.get_ref().replace("\\b", WORD_BOUNDARY);
+    RegexBuilder::new(&pattern)
         .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
         .build()

@@ -78,6 +78,7 @@ pub fn extract(
     let source = text.normalized();
     let mut claims = Vec::new();
     let mut section: Option<DimensionIdx> = None;
+    let mut asked: Vec<(ValueIdx, String)> = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let sentence_words = word_positions(doc, sentence.tokens.clone());
         match sentence.layout {
@@ -88,7 +89,11 @@ pub fn extract(
         let sentence_span = text.to_original(sentence.span);
         let question = sentence.span.slice(source).trim_end().ends_with('?');
         let quotes = quoted_ranges(source, doc, sentence.tokens.clone());
-        let mut sentence_metrics: Vec<(ValueIdx, String)> = Vec::new();
+        // "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł": an answer takes the metric its
+        // question asked about.
+        let answering = std::mem::take(&mut asked);
+        let mut sentence_metrics: Vec<(ValueIdx, String)> = answering.clone();
+        let mut previous_values: Vec<(ValueIdx, String)> = Vec::new();
         for (clause, clause_role) in sentence.clauses.iter().zip(&roles.clauses[s]) {
             let Some(clause_role) = clause_role else {
                 continue;
@@ -107,9 +112,26 @@ pub fn extract(
             };
             let before = claims.len();
             let mut matches = context.cue_matches();
+            // "Project Manager awansuje na kierownika PMO, a Product Manager – na dyrektora
+            // produktu": a named role followed by a dash and no cue of its own repeats what the
+            // clause before said, of its own role.
+            let dash_after_name = clause_role.subject == Subject::Named
+                && doc
+                    .tokens
+                    .get(clause_role.after)
+                    .is_some_and(|t| matches!(t.span.slice(source), "–" | "—"));
+            let elided = (dash_after_name && matches.is_empty())
+                .then(|| words.iter().position(|&w| w > clause_role.after))
+                .flatten()
+                .map(|first| (first, words.len() - 1));
+            if elided.is_some() {
+                for (value, cue) in &previous_values {
+                    matches.push((*value, None, cue.clone()));
+                }
+            }
             // "Product Manager zarabia 15 000 zł, a Project Manager 12 000 zł": a clause that
             // names its own role but leaves the verb out takes the metric of the clause before.
-            if clause_role.subject == Subject::Named {
+            if clause_role.subject == Subject::Named || !answering.is_empty() {
                 for (value, cue) in &sentence_metrics {
                     if !matches.iter().any(|(v, ..)| v == value) {
                         matches.push((*value, None, cue.clone()));
@@ -117,6 +139,9 @@ pub fn extract(
                 }
             }
             for (value, cue_words, cue) in matches {
+                if cue_words.is_some_and(|(first, _)| context.about_another_noun(first)) {
+                    continue;
+                }
                 let admitted = section.is_none_or(|d| {
                     rules.values[value].metric.is_some()
                         || rules.admits(d, rules.values[value].dimension)
@@ -148,7 +173,11 @@ pub fn extract(
                     (None, Some(cue_words)) => {
                         claims.push(claim(cue_words, span_of(cue_words), None))
                     }
-                    (None, None) => {}
+                    (None, None) => {
+                        if let Some(rest) = elided {
+                            claims.push(claim(rest, span_of(rest), None));
+                        }
+                    }
                     (Some(metric), _) => {
                         if cue_words.is_some() {
                             sentence_metrics.retain(|(v, _)| *v != value);
@@ -178,6 +207,11 @@ pub fn extract(
                     }
                 }
             }
+            previous_values = claims[before..]
+                .iter()
+                .filter(|c| c.quantity.is_none())
+                .map(|c| (c.value, c.cue.clone()))
+                .collect();
             // "Obie role …": what the clause says holds for both roles talked about last.
             if let Some(other) = clause_role.also {
                 let copies: Vec<Claim> = claims[before..]
@@ -189,6 +223,9 @@ pub fn extract(
                     .collect();
                 claims.extend(copies);
             }
+        }
+        if question {
+            asked = sentence_metrics;
         }
     }
     claims
@@ -368,6 +405,52 @@ impl ClauseContext<'_> {
             },
             modality,
         )
+    }
+
+    /// Whether the cue at word `first` stands in a relative clause about some other noun:
+    /// "współpracuje z działem, który księguje faktury" says nothing of the role, while
+    /// "to osoba, która buduje relacje" does (the antecedent is a person noun, or the role).
+    fn about_another_noun(&self, first: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let cue = self.words[first];
+        let clause_start = self.words[0];
+        let Some(pronoun) = (clause_start..cue).rev().find(|&t| {
+            tokens[t]
+                .span
+                .slice(self.source)
+                .to_lowercase()
+                .starts_with("któr")
+        }) else {
+            return false;
+        };
+        // The relative clause ends at the next comma, colon or dash.
+        let closed = (pronoun + 1..cue).any(|t| {
+            matches!(
+                tokens[t].span.slice(self.source),
+                "," | ":" | ";" | "–" | "—"
+            )
+        });
+        let Some(comma) = (clause_start..pronoun)
+            .rev()
+            .find(|&t| tokens[t].span.slice(self.source) == ",")
+        else {
+            return false;
+        };
+        if closed {
+            return false;
+        }
+        let Some(antecedent) = comma
+            .checked_sub(1)
+            .filter(|&t| t >= clause_start && tokens[t].kind != TokenKind::Punct)
+        else {
+            return false;
+        };
+        let is_role = self.after > antecedent && self.after <= comma;
+        let is_person = self.rules.modality.persons.iter().any(|p| {
+            p.match_at(std::slice::from_ref(&antecedent), 0, self.lemmas)
+                .is_some()
+        });
+        !(is_role || is_person)
     }
 
     fn quoted(&self, token: usize) -> bool {

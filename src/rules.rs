@@ -153,6 +153,9 @@ pub struct Modality {
     /// Other subjects ("Dyrektor finansowy", "Dział kadr"): a clause opening with one is not
     /// about the role talked about before.
     pub other_subjects: Vec<Phrase>,
+    /// Nouns for people ("osoba", "specjalista"): a relative clause about one of them
+    /// ("osoba, która buduje relacje") describes the role.
+    pub persons: Vec<Phrase>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -332,6 +335,8 @@ struct ModalityFile {
     both: Vec<Spanned<String>>,
     #[serde(default)]
     other_subjects: Vec<Spanned<String>>,
+    #[serde(default)]
+    persons: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -506,6 +511,7 @@ impl RuleSet {
                     anaphora: Vec::new(),
                     both: Vec::new(),
                     other_subjects: Vec::new(),
+                    persons: Vec::new(),
                 },
                 conflicts: Vec::new(),
                 lexicon,
@@ -693,6 +699,7 @@ impl Builder {
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,
+            persons: self.phrases(file, &raw.persons, 0)?,
         };
         Ok(())
     }

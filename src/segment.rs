@@ -304,6 +304,16 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Clauses of at most this many words before a dash are an ellipsis, not a clause of their own.
+const ELLIPSIS_WORDS: usize = 3;
+
+fn words_between(tokens: &[Token], start: usize, end: usize) -> usize {
+    tokens[start..end]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .count()
+}
+
 /// Whether token `i` stands between white space (or at an edge) on both sides.
 fn spaced(tokens: &[Token], i: usize) -> bool {
     let before = i == 0 || tokens[i - 1].span.end() < tokens[i].span.start();
@@ -321,7 +331,11 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
         let breaks_before = match surface {
             ";" => Some(i + 1),
             // A dash between spaces ("Scrum Master – z zespołem"), not one joining a range.
-            "–" | "—" if i > start && spaced(tokens, i) => Some(i + 1),
+            // A dash after only a few words marks an elided verb instead ("a Product Manager –
+            // na dyrektora produktu") and stays inside the clause.
+            "–" | "—" if spaced(tokens, i) && words_between(tokens, start, i) > ELLIPSIS_WORDS => {
+                Some(i + 1)
+            }
             "," => tokens
                 .get(i + 1)
                 .filter(|_| i + 1 < sentence.end)

@@ -189,3 +189,45 @@ fn self_contradiction_about_two_named_roles_names_neither() {
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].role, None);
 }
+
+#[test]
+fn an_elided_verb_after_a_dash_repeats_the_clause_before_for_the_new_role() {
+    let text = "Project Manager może awansować na kierownika biura projektów, a Product Manager – na dyrektora produktu.";
+    assert!(
+        claims(text)
+            .iter()
+            .any(|(r, v, ..)| r == "product_manager" && v == "promotion_management"),
+        "{:?}",
+        claims(text)
+    );
+}
+
+#[test]
+fn a_relative_clause_about_another_noun_says_nothing_of_the_role() {
+    let text = "Account Manager buduje relacje z klientami i współpracuje z działem, który księguje faktury.";
+    assert!(
+        !claims(text).iter().any(|(_, v, ..)| v == "bookkeeping"),
+        "{:?}",
+        claims(text)
+    );
+    let person = "Account Manager to osoba, która buduje relacje z klientami.";
+    assert!(
+        claims(person)
+            .iter()
+            .any(|(_, v, ..)| v == "client_relationships"),
+        "{:?}",
+        claims(person)
+    );
+}
+
+#[test]
+fn an_answer_takes_the_metric_its_question_asked_about() {
+    let text = "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł brutto miesięcznie.";
+    assert!(
+        claims(text)
+            .iter()
+            .any(|(r, v, _, m)| r == "scrum_master" && v == "salary" && *m == Modality::Asserted),
+        "{:?}",
+        claims(text)
+    );
+}

@@ -27,7 +27,7 @@ pub struct Text {
 /// Why a file's bytes could not be turned into text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// NUL bytes outside UTF-16: an image, archive or other binary file.
+    /// NUL bytes without a UTF-16 byte-order mark: an image, archive or other binary file.
     Binary,
     /// The bytes are not valid in the encoding their BOM (or the guess) names.
     Malformed {
@@ -70,16 +70,37 @@ pub fn decode(bytes: &[u8]) -> Result<Text, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_strict(&bytes[bom_len..], encoding).map(Text::new);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Text::new((text.to_owned(), UTF_8.name())));
-    }
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(Text::new((text.to_owned(), UTF_8.name()))),
+        // Text that is mostly well-formed UTF-8 with a broken sequence is damaged UTF-8, not a
+        // legacy encoding: guessing one would turn every Polish letter into mojibake.
+        Err(e) if mostly_utf8(bytes) => {
+            return Err(DecodeError::Malformed {
+                encoding: UTF_8.name(),
+                offset: e.valid_up_to(),
+            });
+        }
+        Err(_) => {}
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(Some(b"pl"), Utf8Detection::Deny);
     decode_strict(bytes, encoding).map(Text::new)
+}
+
+/// Whether well-formed multi-byte UTF-8 sequences outnumber broken ones. Legacy Polish text
+/// (windows-1250, ISO-8859-2) almost never forms valid multi-byte sequences by chance.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut valid = 0usize;
+    let mut broken = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        broken += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > broken
 }
 
 fn decode_strict(

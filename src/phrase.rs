@@ -76,7 +76,7 @@ impl Phrase {
     /// into `words` of the last matched word.
     pub fn match_at(&self, words: &[usize], at: usize, lemmas: &Lemmas) -> Option<usize> {
         let (first, rest) = self.words.split_first()?;
-        if !shares(lemmas.of(words[at]), &first.keys) {
+        if !shares(lemmas.of(*words.get(at)?), &first.keys) {
             return None;
         }
         let mut current = at;

@@ -248,7 +248,7 @@ fn mentions_in(
                 alias,
                 tokens: words[at]..words[last] + 1,
                 sentence,
-                subject_candidate: !in_relative_clause(source, doc, words[at]),
+                subject_candidate: !in_relative_clause(source, doc, words[0], words[at]),
             });
         }
         at = last + 1;
@@ -258,8 +258,8 @@ fn mentions_in(
 
 /// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma
 /// before `token` and `token`, within its sentence.
-fn in_relative_clause(source: &str, doc: &Doc, token: usize) -> bool {
-    doc.tokens[..token]
+fn in_relative_clause(source: &str, doc: &Doc, sentence_start: usize, token: usize) -> bool {
+    doc.tokens[sentence_start..token]
         .iter()
         .rev()
         .take_while(|t| !matches!(t.span.slice(source), "," | "." | "!" | "?" | ";" | ":"))

@@ -58,6 +58,9 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
 }
 
+/// Tokens after which a sentence is cut even without a sentence end.
+const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Abbreviations written with a dot that do not end a sentence, lower case, without the dot.
 const ABBREVIATIONS: &[&str] = &[
     "ds", "np", "m.in", "tzw", "ok", "prof", "dr", "hab", "mgr", "inż", "tj", "wg", "ul", "godz",
@@ -255,7 +258,10 @@ fn split_sentences(text: &str, first: usize, layout: Layout, block: usize, doc: 
     let mut start = first;
     for i in first..end {
         let is_last = i + 1 == end;
-        if is_last || ends_sentence(text, &doc.tokens, i) {
+        // A "sentence" longer than any sentence people write (a file with no full stops) is cut,
+        // so the work per sentence stays bounded.
+        let too_long = i + 1 - start >= MAX_SENTENCE_TOKENS;
+        if is_last || too_long || ends_sentence(text, &doc.tokens, i) {
             if start <= i {
                 let tokens = start..i + 1;
                 let span = doc.tokens[start].span.cover(&doc.tokens[i].span);

@@ -170,10 +170,17 @@ impl<'a> Pool<'a> {
                             claim: Some(l.index),
                         })
                         .collect();
-                    let mut values: Vec<String> = class
+                    // Ordered by amount, so the message is the same whatever the file order.
+                    let mut quantities: Vec<&Quantity> = class
                         .iter()
-                        .filter_map(|l| l.claim.quantity.as_ref().map(Quantity::describe))
+                        .filter_map(|l| l.claim.quantity.as_ref())
                         .collect();
+                    quantities.sort_by(|a, b| {
+                        a.min
+                            .total_cmp(&b.min)
+                            .then(a.describe().cmp(&b.describe()))
+                    });
+                    let mut values: Vec<String> = quantities.iter().map(|q| q.describe()).collect();
                     values.dedup();
                     let message = format!(
                         "{}: {} podano na kilka sposobów, których nie da się pogodzić{}: {}",

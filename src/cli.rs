@@ -11,6 +11,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use crate::baseline::Baseline;
 use crate::config::Config;
@@ -212,18 +213,20 @@ fn load_rules(dir: Option<&Path>) -> Result<RuleSet, RunError> {
     })
 }
 
-/// Read every source; stdin takes the name given with `--stdin-filename`.
-fn read_all(paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Vec<Input>, RunError> {
-    let sources = input::discover(paths)?;
-    Ok(sources
+/// Read one source; stdin takes the name given with `--stdin-filename`.
+fn read_named(source: &Source, stdin_name: Option<&str>) -> Input {
+    let mut read = input::read(source);
+    if let (Source::Stdin, Some(name)) = (source, stdin_name) {
+        read.name = name.to_owned();
+    }
+    read
+}
+
+/// Read every source now.
+fn read_all(paths: &[PathBuf]) -> Result<Vec<Input>, RunError> {
+    Ok(input::discover(paths)?
         .iter()
-        .map(|source| {
-            let mut read = input::read(source);
-            if let (Source::Stdin, Some(name)) = (source, stdin_name) {
-                read.name = name.to_owned();
-            }
-            read
-        })
+        .map(|s| read_named(s, None))
         .collect())
 }
 
@@ -237,11 +240,8 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
             rules,
         }) => {
             let rules = load_rules(rules.as_deref())?;
-            let report = crate::lint_with(
-                read_all(&paths, None)?,
-                &rules,
-                LintOptions { cross_file: false },
-            );
+            let report =
+                crate::lint_with(read_all(&paths)?, &rules, LintOptions { cross_file: false });
             write_all(
                 std::io::stdout().lock(),
                 &claims::render(&report, format.into()),
@@ -322,24 +322,31 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
     let mut known: Vec<&str> = vec![crate::check::UNREADABLE_CODE, crate::suppress::UNUSED_CODE];
     known.extend(rules.conflicts.iter().map(|c| c.code.as_str()));
     config.check_codes(&known)?;
-    let wanted = |inputs: Vec<Input>| -> Vec<Input> {
-        inputs
+    let wanted = |sources: Vec<Source>| -> Vec<Source> {
+        sources
             .into_iter()
-            .filter(|i| {
-                i.name == "<stdin>"
-                    || args.stdin_filename.as_deref() == Some(&i.name)
-                    || config.wants_file(Path::new(&i.name))
+            .filter(|source| match source {
+                Source::Stdin => true,
+                Source::File(path) => config.wants_file(path),
             })
             .collect()
     };
-    let inputs = wanted(read_all(&args.paths, args.stdin_filename.as_deref())?);
-    let drafts = inputs.len();
+    let sources = wanted(input::discover(&args.paths)?);
+    let drafts = sources.len();
+    let stdin_name = args.stdin_filename.as_deref();
+    // Files are read by the worker that checks them, not all up front.
+    let inputs = sources
+        .into_par_iter()
+        .map(|source| read_named(&source, stdin_name));
     let mut report = if args.against.is_empty() {
         let cross_file = config.cross_file && !args.no_cross;
         crate::lint_with(inputs, &rules, LintOptions { cross_file })
     } else {
-        let reference = wanted(read_all(&args.against, None)?);
-        crate::lint_against(inputs, reference, &rules)
+        let reference = wanted(input::discover(&args.against)?)
+            .iter()
+            .map(|s| read_named(s, None))
+            .collect();
+        crate::lint_against(inputs.collect(), reference, &rules)
     };
     let unused = suppress::apply(&mut report);
     // With --against, only the drafts' own markers are the author's business.
@@ -367,7 +374,7 @@ fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             pretty::render(report, color)
         }
-        Format::Json => json::render(report) + "\n",
+        Format::Json => return stream_json(report, args.statistics),
         Format::Concise => concise::render(report),
         Format::Sarif => sarif::render(report) + "\n",
         Format::Github => github::render(report),
@@ -380,6 +387,22 @@ fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
     write_all(std::io::stdout().lock(), &rendered)?;
     if let Some(table) = table {
         write_all(std::io::stderr().lock(), &table)?;
+    }
+    Ok(())
+}
+
+/// The JSON report goes straight to stdout: on a large corpus it is several times the input.
+fn stream_json(report: &Report, statistics: bool) -> Result<(), RunError> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = json::write(report, &mut out)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    if statistics {
+        write_all(std::io::stderr().lock(), &concise::statistics(report))?;
     }
     Ok(())
 }

@@ -95,8 +95,14 @@ pub fn lint(inputs: Vec<Input>, rules: &RuleSet) -> Report {
     lint_with(inputs, rules, LintOptions::default())
 }
 
-/// [`lint`] with options.
-pub fn lint_with(inputs: Vec<Input>, rules: &RuleSet, options: LintOptions) -> Report {
+/// [`lint`] with options. `inputs` may read their files lazily (a parallel map over
+/// [`input::Source`]s with [`input::read`]), so a large corpus is never held in memory as raw
+/// bytes all at once.
+pub fn lint_with<I>(inputs: I, rules: &RuleSet, options: LintOptions) -> Report
+where
+    I: IntoParallelIterator<Item = Input>,
+    I::Iter: IndexedParallelIterator,
+{
     let checked: Vec<Checked> = inputs
         .into_par_iter()
         .enumerate()

@@ -38,7 +38,7 @@ fn real_texts_give_only_reviewed_findings() {
     }
     let rules = RuleSet::embedded().expect("rules load");
     let sources = discover(std::slice::from_ref(&root)).expect("realtexts readable");
-    let inputs = sources.iter().map(read).collect();
+    let inputs: Vec<_> = sources.iter().map(read).collect();
     let report = rolelint::lint_with(inputs, &rules, rolelint::LintOptions { cross_file: false });
     let reviewed: Reviewed =
         toml::from_str(include_str!("realtexts.expected.toml")).expect("valid TOML");

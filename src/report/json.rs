@@ -90,6 +90,14 @@ fn span(index: &LineIndex, span: Span<Orig>) -> JsonSpan {
 
 /// Render the report as pretty-printed JSON.
 pub fn render(report: &Report) -> String {
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Write the report as pretty-printed JSON, streaming: the whole document is never held in
+/// memory (on a large corpus it is several times the size of the input).
+pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
     let indexes: Vec<LineIndex> = report
         .files
         .iter()
@@ -142,8 +150,7 @@ pub fn render(report: &Report) -> String {
         findings,
         summary: report.summary(),
     };
-    serde_json::to_string_pretty(&json)
-        .expect("the report serialises: it holds no maps with non-string keys")
+    serde_json::to_writer_pretty(out, &json).map_err(std::io::Error::from)
 }
 
 pub(super) fn claim<'a>(index: &LineIndex, text: &'a str, c: &'a ClaimRecord) -> JsonClaim<'a> {

@@ -34,6 +34,23 @@ pub struct ExpectedFinding {
     pub dimension: Option<String>,
 }
 
+impl ExpectedFinding {
+    /// The findings of a report in the form annotations use, sorted.
+    pub fn of(report: &crate::report::Report) -> Vec<ExpectedFinding> {
+        let mut found: Vec<ExpectedFinding> = report
+            .findings
+            .iter()
+            .map(|f| ExpectedFinding {
+                code: f.code.clone(),
+                role: f.role.clone(),
+                dimension: f.dimension.clone(),
+            })
+            .collect();
+        found.sort();
+        found
+    }
+}
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct GoldFile {
@@ -211,15 +228,7 @@ pub fn evaluate(dir: &Path, rules: &RuleSet) -> Result<Evaluation, EvalError> {
             rules,
             LintOptions { cross_file: false },
         );
-        let mut actual: Vec<ExpectedFinding> = report
-            .findings
-            .iter()
-            .map(|f| ExpectedFinding {
-                code: f.code.clone(),
-                role: f.role.clone(),
-                dimension: f.dimension.clone(),
-            })
-            .collect();
+        let mut actual = ExpectedFinding::of(&report);
         let name = text
             .file_name()
             .and_then(|n| n.to_str())

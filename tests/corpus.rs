@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rolelint::eval::ExpectedFinding;
 use rolelint::input::{Source, read};
 use rolelint::rules::RuleSet;
 
@@ -13,14 +14,6 @@ use rolelint::rules::RuleSet;
 struct Expected {
     #[serde(default)]
     finding: Vec<ExpectedFinding>,
-}
-
-#[derive(serde::Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(deny_unknown_fields)]
-struct ExpectedFinding {
-    code: String,
-    role: Option<String>,
-    dimension: Option<String>,
 }
 
 fn corpus_texts() -> Vec<PathBuf> {
@@ -58,16 +51,7 @@ fn every_text_gives_exactly_its_expected_findings() {
         let mut want = expected.finding;
         want.sort();
         let report = rolelint::lint(vec![read(&Source::File(text.clone()))], &rules);
-        let mut got: Vec<ExpectedFinding> = report
-            .findings
-            .iter()
-            .map(|f| ExpectedFinding {
-                code: f.code.clone(),
-                role: f.role.clone(),
-                dimension: f.dimension.clone(),
-            })
-            .collect();
-        got.sort();
+        let got = ExpectedFinding::of(&report);
         if got != want {
             let messages: Vec<String> = report
                 .findings

@@ -96,7 +96,7 @@ fuzz_target!(|data: &[u8]| {
     }
     // The same bytes as marked-up text: Markdown or HTML by the input's length, so both are
     // fuzzed without doubling the cost of every run.
-    let name = if data.len() % 2 == 0 {
+    let name = if data.len().is_multiple_of(2) {
         "tekst.md"
     } else {
         "tekst.html"

@@ -1,11 +1,12 @@
 //! catalog: the rules described for people — `rolelint rules` and `rolelint explain CODE`.
 //!
-//! Lists every conflict rule with its code, name, engine, severity and summary, and explains
+//! Lists every rule (built-in codes and conflict rules) with its code, name, engine, severity and summary, and explains
 //! one rule Ruff-style: what it checks, why it matters, what to do, and its examples. Reads the
 //! loaded [`RuleSet`]; computes nothing about texts.
 
 use std::fmt::Write;
 
+use crate::report::RuleDoc;
 use crate::rules::{Engine, RuleSet, Severity};
 
 fn engine_name(engine: &Engine) -> &'static str {
@@ -26,29 +27,27 @@ fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
+/// The engine of a code: a conflict rule's, or "built-in" for the codes rolelint itself owns.
+fn engine_of(rules: &RuleSet, code: &str) -> &'static str {
+    rules
+        .conflict(code)
+        .map_or("built-in", |conflict| engine_name(&conflict.engine))
+}
+
 /// One line per rule, then what the rule set knows.
 pub fn list(rules: &RuleSet) -> String {
+    let docs = RuleDoc::all(rules);
+    let name_width = docs.iter().map(|d| d.name.len()).max().unwrap_or(0);
     let mut out = String::new();
-    let name_width = rules
-        .conflicts
-        .iter()
-        .map(|c| c.name.len())
-        .max()
-        .unwrap_or(0);
-    let _ = writeln!(
-        out,
-        "RL001  {:name_width$}  built-in    error    Plik, którego nie da się odczytać ani zdekodować.",
-        "unreadable-input"
-    );
-    for conflict in &rules.conflicts {
+    for doc in &docs {
         let _ = writeln!(
             out,
             "{}  {:name_width$}  {:10}  {:7}  {}",
-            conflict.code,
-            conflict.name,
-            engine_name(&conflict.engine),
-            severity_name(conflict.severity),
-            conflict.summary
+            doc.code,
+            doc.name,
+            engine_of(rules, &doc.code),
+            severity_name(doc.severity),
+            doc.summary
         );
     }
     let metrics = rules.values.iter().filter(|v| v.metric.is_some()).count();
@@ -66,27 +65,22 @@ pub fn list(rules: &RuleSet) -> String {
 /// The documentation of one rule, or `None` for an unknown code.
 pub fn explain(rules: &RuleSet, code: &str) -> Option<String> {
     let code = code.to_uppercase();
-    if code == crate::check::UNREADABLE_CODE {
-        return Some(format!(
-            "{code} unreadable-input (built-in, error)\n\n\
-             Co sprawdza:\n  Plik, którego nie da się odczytać ani zdekodować (binarny, niepoprawne bajty, brak uprawnień, nie zwykły plik).\n\n\
-             Dlaczego:\n  Tekst, którego rolelint nie przeczytał, nie został sprawdzony; wynik nie może tego przemilczeć.\n\n\
-             Co zrobić:\n  Zapisz plik jako tekst (UTF-8, UTF-16 z BOM, windows-1250 lub ISO-8859-2) i sprawdź uprawnienia.\n"
-        ));
-    }
-    let conflict = rules.conflicts.iter().find(|c| c.code == code)?;
+    let doc = RuleDoc::all(rules).into_iter().find(|d| d.code == code)?;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} {} ({}, {})\n",
-        conflict.code,
-        conflict.name,
-        engine_name(&conflict.engine),
-        severity_name(conflict.severity)
+        doc.code,
+        doc.name,
+        engine_of(rules, &doc.code),
+        severity_name(doc.severity)
     );
-    let _ = writeln!(out, "Co sprawdza:\n  {}\n", conflict.summary);
-    let _ = writeln!(out, "Dlaczego:\n  {}\n", conflict.why);
-    let _ = writeln!(out, "Co zrobić:\n  {}\n", conflict.help);
+    let _ = writeln!(out, "Co sprawdza:\n  {}\n", doc.summary);
+    let _ = writeln!(out, "Dlaczego:\n  {}\n", doc.why);
+    let _ = writeln!(out, "Co zrobić:\n  {}\n", doc.help);
+    let Some(conflict) = rules.conflict(&code) else {
+        return Some(out);
+    };
     match &conflict.engine {
         Engine::Exclusive { pairs } => {
             let _ = writeln!(out, "Wykluczające się wartości:");
@@ -133,7 +127,9 @@ mod tests {
             assert!(explained.contains(&conflict.why));
             assert!(explained.contains("Przykłady, które zgłasza"));
         }
-        assert!(explain(&rules, "RL001").is_some());
+        assert!(explain(&rules, "RL001").is_some_and(|e| e.contains("Dlaczego")));
+        assert!(explain(&rules, "RL002").is_some_and(|e| e.contains("Dlaczego")));
+        assert!(listed.contains("RL002"));
         assert!(explain(&rules, "RL999").is_none());
     }
 }

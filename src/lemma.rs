@@ -137,11 +137,6 @@ impl Lexicon {
     pub fn knows_form(&self, lower: &str) -> bool {
         self.lookup_form(lower).is_some()
     }
-
-    /// The lemma behind an id.
-    pub fn lemma(&self, id: LemmaId) -> &str {
-        &self.lemmas[id as usize]
-    }
 }
 
 /// "KAM", "HRBP", "PM2": two or more characters, every letter a capital.

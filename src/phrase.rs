@@ -91,11 +91,6 @@ impl Phrase {
     pub fn find(&self, words: &[usize], lemmas: &Lemmas) -> Option<(usize, usize)> {
         (0..words.len()).find_map(|at| self.match_at(words, at, lemmas).map(|last| (at, last)))
     }
-
-    /// Every word's lemma keys (for coverage checks).
-    pub fn word_count(&self) -> usize {
-        self.words.len()
-    }
 }
 
 fn shares(token: &[LemmaId], word: &[LemmaId]) -> bool {

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::check::{Finding, FindingKind};
+use crate::check::Finding;
 use crate::extract::numbers::Quantity;
 use crate::extract::{Modality, Polarity};
 use crate::roles::Subject;
@@ -213,11 +213,6 @@ impl Report {
             Outcome::Clean
         }
     }
-
-    /// Findings of one kind (used by tests and the summary line).
-    pub fn count(&self, kind: FindingKind) -> usize {
-        self.findings.iter().filter(|f| f.kind == kind).count()
-    }
 }
 
 /// What one finding code means.
@@ -227,18 +222,26 @@ pub struct RuleDoc {
     pub name: String,
     pub severity: Severity,
     pub summary: String,
+    /// Why it matters.
+    pub why: String,
     pub help: String,
 }
 
 impl RuleDoc {
-    /// The built-in unreadable-input code and every conflict rule of `rules`.
+    /// The built-in codes (unreadable input, unused suppression) and every conflict rule of
+    /// `rules`: the one place rules are documented for renderers and `rolelint explain`.
     pub fn all(rules: &RuleSet) -> Vec<RuleDoc> {
         let unreadable = crate::check::unreadable(0, "");
         let mut docs = vec![RuleDoc {
             code: unreadable.code,
             name: "unreadable-input".to_owned(),
             severity: unreadable.severity,
-            summary: "Plik, którego nie da się odczytać ani zdekodować.".to_owned(),
+            summary: "Plik, którego nie da się odczytać ani zdekodować (binarny, niepoprawne bajty, \
+                      brak uprawnień, nie zwykły plik)."
+                .to_owned(),
+            why: "Tekst, którego rolelint nie przeczytał, nie został sprawdzony; wynik nie może tego \
+                  przemilczeć."
+                .to_owned(),
             help: unreadable.help.unwrap_or_default(),
         }];
         docs.push(RuleDoc {
@@ -246,6 +249,9 @@ impl RuleDoc {
             name: "unused-suppression".to_owned(),
             severity: Severity::Warning,
             summary: "Komentarz rolelint-disable, który niczego nie wycisza.".to_owned(),
+            why: "Zbędny komentarz wyciszy kiedyś prawdziwy problem w tym miejscu, a dziś myli \
+                  czytelnika."
+                .to_owned(),
             help: "Usuń komentarz albo kody, których tekst w jego zasięgu nie narusza.".to_owned(),
         });
         docs.extend(rules.conflicts.iter().map(|c| RuleDoc {
@@ -253,6 +259,7 @@ impl RuleDoc {
             name: c.name.clone(),
             severity: c.severity,
             summary: c.summary.clone(),
+            why: c.why.clone(),
             help: c.help.clone(),
         }));
         docs

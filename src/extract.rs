@@ -6,17 +6,18 @@
 //! list under a dimension heading ("Wymagania:") yields only that dimension's values. Does not
 //! compare claims: that is `check`'s job.
 
+pub mod markers;
 pub mod numbers;
 
 use serde::Serialize;
 
 use crate::decode::Text;
 use crate::lemma::Lemmas;
-use crate::phrase::Phrase;
 use crate::roles::{Attribution, Subject, word_positions};
-use crate::rules::{DimensionIdx, MetricEngine, RoleIdx, RuleSet, ValueIdx};
+use crate::rules::{DimensionIdx, Marker, MetricEngine, RoleIdx, RuleSet, ValueIdx};
 use crate::segment::{Doc, Layout, TokenKind};
 use crate::span::{Norm, Orig, Span};
+use markers::Markers;
 use numbers::{Quantity, Word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -89,6 +90,7 @@ pub fn extract(
         let sentence_span = text.to_original(sentence.span);
         let question = sentence.span.slice(source).trim_end().ends_with('?');
         let quotes = quoted_ranges(source, doc, sentence.tokens.clone());
+        let markers = Markers::find(&sentence_words, lemmas, &rules.modality);
         // "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł": an answer takes the metric its
         // question asked about.
         let answering = std::mem::take(&mut asked);
@@ -106,6 +108,10 @@ pub fn extract(
                 rules,
                 words: &words,
                 sentence_words: &sentence_words,
+                offset: words
+                    .first()
+                    .map_or(0, |&w| sentence_words.partition_point(|&s| s < w)),
+                markers: &markers,
                 after: clause_role.after,
                 question,
                 quotes: &quotes,
@@ -278,6 +284,10 @@ struct ClauseContext<'a> {
     rules: &'a RuleSet,
     words: &'a [usize],
     sentence_words: &'a [usize],
+    /// Where the clause's words start among the sentence's words.
+    offset: usize,
+    /// The sentence's modality markers, by sentence word index.
+    markers: &'a Markers,
     /// Token index after the subject mention: negation must stand after it.
     after: usize,
     /// The sentence ends with a question mark.
@@ -303,7 +313,8 @@ impl ClauseContext<'_> {
         if let (Some(first), Some(last)) = (self.words.first(), self.words.last()) {
             let start = self.doc.tokens[*first].span.start();
             let clause = &self.source[start..self.doc.tokens[*last].span.end()];
-            for (value, v) in self.rules.values.iter().enumerate() {
+            for value in self.rules.regex_matches(clause) {
+                let v = &self.rules.values[value];
                 let Some(m) = v.regex.as_ref().and_then(|r| r.find(clause)) else {
                     continue;
                 };
@@ -338,61 +349,38 @@ impl ClauseContext<'_> {
 
     /// Polarity and modality of the cue matched at words `first..=last` of the clause.
     fn polarity_and_modality(&self, first: usize, last: usize) -> (Polarity, Modality) {
-        let cue_start = self.words[first];
-        let before_cue: Vec<usize> = self.words[..first]
-            .iter()
-            .copied()
-            .filter(|&w| w >= self.after)
-            .collect();
-        let negated_before = self.rules.modality.negation.iter().any(|p| {
-            (0..before_cue.len()).any(|at| {
-                p.match_at(&before_cue, at, self.lemmas).is_some()
-                    && !self.is_word(before_cue.get(at + 1), "tylko")
-            })
-        });
-        let after_cue =
-            &self.words[last + 1..(last + 1 + NEGATION_AFTER_REACH).min(self.words.len())];
-        let negated_after = self
-            .rules
-            .modality
-            .negation_after
-            .iter()
-            .any(|p| p.find(after_cue, self.lemmas).is_some());
+        // Marker matches are indexed by sentence word; `cue` is the cue's first one.
+        let cue = self.offset + first;
+        let subject_end = self.offset + self.words.partition_point(|&w| w < self.after);
+        let negated_before = self
+            .markers
+            .within(Marker::Negation, subject_end.min(cue)..cue)
+            .any(|at| !(at + 1 < cue && self.is_word(self.sentence_words.get(at + 1), "tylko")));
+        let after_cue = self.offset + last + 1
+            ..self.offset + (last + 1 + NEGATION_AFTER_REACH).min(self.words.len());
+        let negated_after = self.markers.any(Marker::NegationAfter, after_cue);
         let negated = negated_before || negated_after;
-        let sentence_before: Vec<usize> = self
-            .sentence_words
-            .iter()
-            .copied()
-            .filter(|&w| w < cue_start)
-            .collect();
-        let found = |phrases: &[Phrase], words: &[usize]| {
-            phrases.iter().any(|p| p.find(words, self.lemmas).is_some())
-        };
         // "nie negocjuje cen bez zgody przełożonego": not a denial, a condition.
         let negated_unless = negated_before
             && self.words[last + 1..]
                 .iter()
                 .any(|&w| self.is_word(Some(&w), "bez"));
-        let conditional = self.rules.modality.conditional.iter().any(|p| {
-            (0..sentence_before.len()).any(|at| {
-                p.match_at(&sentence_before, at, self.lemmas).is_some()
-                    && !self
-                        .rules
-                        .modality
-                        .conditional_except
-                        .iter()
-                        .any(|e| e.match_at(&sentence_before, at, self.lemmas).is_some())
-            })
+        let conditional = self.markers.within(Marker::Conditional, 0..cue).any(|at| {
+            !self
+                .markers
+                .within(Marker::ConditionalExcept, 0..cue)
+                .any(|except| except == at)
         });
-        let modality = if self.quoted(cue_start) {
+        let clause = self.offset..self.offset + self.words.len();
+        let modality = if self.quoted(self.words[first]) {
             Modality::Quoted
         } else if self.question {
             Modality::Question
-        } else if found(&self.rules.modality.reported, &sentence_before) {
+        } else if self.markers.any(Marker::Reported, 0..cue) {
             Modality::Reported
         } else if negated_unless || conditional {
             Modality::Conditional
-        } else if found(&self.rules.modality.possible, self.words) {
+        } else if self.markers.any(Marker::Possible, clause) {
             Modality::Possible
         } else {
             Modality::Asserted

@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -78,6 +78,10 @@ pub struct RuleSet {
     alias_index: FxHashMap<LemmaId, Vec<(RoleIdx, usize)>>,
     /// Cue phrases indexed by the keys of their first word: `(value, cue)`.
     cue_index: FxHashMap<LemmaId, Vec<(ValueIdx, usize)>>,
+    /// Every value's regex in one set, so one pass over a clause tells which to run.
+    regexes: RegexSet,
+    /// The value of each pattern of `regexes`.
+    regex_values: Vec<ValueIdx>,
 }
 
 pub struct Role {
@@ -156,6 +160,64 @@ pub struct Modality {
     /// Nouns for people ("osoba", "specjalista"): a relative clause about one of them
     /// ("osoba, która buduje relacje") describes the role.
     pub persons: Vec<Phrase>,
+    /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
+    marker_index: FxHashMap<LemmaId, Vec<(Marker, usize)>>,
+}
+
+/// The kinds of modality phrases that mark a claim (see [`crate::extract::markers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Negation,
+    NegationAfter,
+    Possible,
+    Reported,
+    Conditional,
+    ConditionalExcept,
+}
+
+impl Marker {
+    const ALL: [Marker; 6] = [
+        Marker::Negation,
+        Marker::NegationAfter,
+        Marker::Possible,
+        Marker::Reported,
+        Marker::Conditional,
+        Marker::ConditionalExcept,
+    ];
+}
+
+impl Modality {
+    /// The phrases of one kind of marker.
+    pub fn phrases(&self, marker: Marker) -> &[Phrase] {
+        match marker {
+            Marker::Negation => &self.negation,
+            Marker::NegationAfter => &self.negation_after,
+            Marker::Possible => &self.possible,
+            Marker::Reported => &self.reported,
+            Marker::Conditional => &self.conditional,
+            Marker::ConditionalExcept => &self.conditional_except,
+        }
+    }
+
+    /// Marker phrases whose first word could be the token with this key.
+    pub(crate) fn markers_starting_with(&self, key: LemmaId) -> &[(Marker, usize)] {
+        self.marker_index.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    fn index_markers(&mut self) {
+        let mut index: FxHashMap<LemmaId, Vec<(Marker, usize)>> = FxHashMap::default();
+        for marker in Marker::ALL {
+            for (p, phrase) in self.phrases(marker).iter().enumerate() {
+                for &key in phrase.first_keys() {
+                    let entry = index.entry(key).or_default();
+                    if !entry.contains(&(marker, p)) {
+                        entry.push((marker, p));
+                    }
+                }
+            }
+        }
+        self.marker_index = index;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -227,6 +289,13 @@ pub enum RulesError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Invalid(Box<InvalidRule>),
+    /// Each regex compiles alone, but all of them together exceed the size limit.
+    #[error("wyrażenia regularne reguł razem są za duże: {0}")]
+    #[diagnostic(
+        code(rolelint::rules::regex_set),
+        help("uprość wyrażenia regularne albo zastąp je frazami (cues)")
+    )]
+    RegexSet(String),
 }
 
 /// A mistake inside one rule file, labelled where it is.
@@ -512,11 +581,14 @@ impl RuleSet {
                     both: Vec::new(),
                     other_subjects: Vec::new(),
                     persons: Vec::new(),
+                    marker_index: FxHashMap::default(),
                 },
                 conflicts: Vec::new(),
                 lexicon,
                 alias_index: FxHashMap::default(),
                 cue_index: FxHashMap::default(),
+                regexes: RegexSet::empty(),
+                regex_values: Vec::new(),
             },
         };
         let (special, dimension_files): (Vec<_>, Vec<_>) = files.iter().partition(|f| {
@@ -547,6 +619,7 @@ impl RuleSet {
                 builder.conflicts(file)?;
             }
         }
+        builder.index_regexes()?;
         Ok(builder.set)
     }
 
@@ -558,6 +631,14 @@ impl RuleSet {
     /// Cue phrases whose first word could be the token with these keys.
     pub(crate) fn cues_starting_with(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
         self.cue_index.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The values whose regex matches somewhere in `clause`.
+    pub(crate) fn regex_matches(&self, clause: &str) -> impl Iterator<Item = ValueIdx> + '_ {
+        self.regexes
+            .matches(clause)
+            .into_iter()
+            .map(|pattern| self.regex_values[pattern])
     }
 
     /// Whether a list under `heading`'s heading may hold values of `dimension`.
@@ -700,7 +781,9 @@ impl Builder {
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,
             persons: self.phrases(file, &raw.persons, 0)?,
+            marker_index: FxHashMap::default(),
         };
+        self.set.modality.index_markers();
         Ok(())
     }
 
@@ -785,6 +868,24 @@ impl Builder {
                 },
             )?;
         }
+        Ok(())
+    }
+
+    /// Put every value's regex (each already compiled, so known to be valid) into one set.
+    fn index_regexes(&mut self) -> Result<(), RulesError> {
+        let (values, patterns): (Vec<ValueIdx>, Vec<&str>) = self
+            .set
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(index, v)| Some((index, v.regex.as_ref()?.as_str())))
+            .unzip();
+        self.set.regexes = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .size_limit(REGEX_SIZE_LIMIT * patterns.len().max(1))
+            .build()
+            .map_err(|e| RulesError::RegexSet(e.to_string()))?;
+        self.set.regex_values = values;
         Ok(())
     }
 

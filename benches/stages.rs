@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use rolelint::decode::{Text, decode};
 use rolelint::rules::RuleSet;
-use rolelint::{check, extract, lemma, roles, segment};
+use rolelint::{check, extract, lemma, markers, roles, segment};
 
 fn main() {
     let rules = RuleSet::embedded().expect("the embedded rules load");
@@ -73,8 +73,24 @@ fn main() {
             std::hint::black_box(lemma::lemmatise(t.normalized(), d, &rules.lexicon));
         }
     });
+    let markers: Vec<_> = (0..texts.len())
+        .map(|i| markers::find(&docs[i], &lemmas[i], &rules.modality))
+        .collect();
+    time("markers", &mut || {
+        for i in 0..texts.len() {
+            std::hint::black_box(markers::find(&docs[i], &lemmas[i], &rules.modality));
+        }
+    });
     let attributions: Vec<_> = (0..texts.len())
-        .map(|i| roles::find_roles(texts[i].normalized(), &docs[i], &lemmas[i], &rules))
+        .map(|i| {
+            roles::find_roles(
+                texts[i].normalized(),
+                &docs[i],
+                &lemmas[i],
+                &markers[i],
+                &rules,
+            )
+        })
         .collect();
     time("roles", &mut || {
         for i in 0..texts.len() {
@@ -82,6 +98,7 @@ fn main() {
                 texts[i].normalized(),
                 &docs[i],
                 &lemmas[i],
+                &markers[i],
                 &rules,
             ));
         }
@@ -92,6 +109,7 @@ fn main() {
                 &texts[i],
                 &docs[i],
                 &lemmas[i],
+                &markers[i],
                 &attributions[i],
                 &rules,
             ));

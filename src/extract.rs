@@ -6,18 +6,17 @@
 //! list under a dimension heading ("Wymagania:") yields only that dimension's values. Does not
 //! compare claims: that is `check`'s job.
 
-pub mod markers;
 pub mod numbers;
 
 use serde::Serialize;
 
 use crate::decode::Text;
 use crate::lemma::Lemmas;
-use crate::roles::{Attribution, Subject, word_positions};
+use crate::markers::Markers;
+use crate::roles::{Attribution, Subject};
 use crate::rules::{DimensionIdx, Marker, MetricEngine, RoleIdx, RuleSet, ValueIdx};
 use crate::segment::{Doc, Layout, TokenKind};
 use crate::span::{Norm, Orig, Span};
-use markers::Markers;
 use numbers::{Quantity, Word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -73,6 +72,7 @@ pub fn extract(
     text: &Text,
     doc: &Doc,
     lemmas: &Lemmas,
+    markers: &[Markers],
     roles: &Attribution,
     rules: &RuleSet,
 ) -> Vec<Claim> {
@@ -80,38 +80,37 @@ pub fn extract(
     let mut claims = Vec::new();
     let mut section: Option<DimensionIdx> = None;
     let mut asked: Vec<(ValueIdx, String)> = Vec::new();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        let sentence_words = word_positions(doc, sentence.tokens.clone());
+    for ((sentence, markers), clause_roles) in doc.sentences.iter().zip(markers).zip(&roles.clauses)
+    {
+        let sentence_words = markers.words();
         match sentence.layout {
-            Layout::Heading => section = heading_dimension(&sentence_words, lemmas, rules),
+            Layout::Heading => section = heading_dimension(sentence_words, lemmas, rules),
             Layout::Prose => section = None,
             Layout::ListItem => {}
         }
         let sentence_span = text.to_original(sentence.span);
         let question = sentence.span.slice(source).trim_end().ends_with('?');
         let quotes = quoted_ranges(source, doc, sentence.tokens.clone());
-        let markers = Markers::find(&sentence_words, lemmas, &rules.modality);
         // "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł": an answer takes the metric its
         // question asked about.
         let answering = std::mem::take(&mut asked);
         let mut sentence_metrics: Vec<(ValueIdx, String)> = answering.clone();
         let mut previous_values: Vec<(ValueIdx, String)> = Vec::new();
-        for (clause, clause_role) in sentence.clauses.iter().zip(&roles.clauses[s]) {
+        for (clause, clause_role) in sentence.clauses.iter().zip(clause_roles) {
             let Some(clause_role) = clause_role else {
                 continue;
             };
-            let words = word_positions(doc, clause.clone());
+            let clause_words = markers.range_of(clause);
+            let words = &sentence_words[clause_words.clone()];
             let context = ClauseContext {
                 source,
                 doc,
                 lemmas,
                 rules,
-                words: &words,
-                sentence_words: &sentence_words,
-                offset: words
-                    .first()
-                    .map_or(0, |&w| sentence_words.partition_point(|&s| s < w)),
-                markers: &markers,
+                words,
+                sentence_words,
+                offset: clause_words.start,
+                markers,
                 after: clause_role.after,
                 question,
                 quotes: &quotes,
@@ -192,7 +191,7 @@ pub fn extract(
                         let qualifiers: Vec<String> = metric
                             .qualifiers
                             .iter()
-                            .filter(|q| q.find(&sentence_words, lemmas).is_some())
+                            .filter(|q| q.find(sentence_words, lemmas).is_some())
                             .map(|q| q.text().to_owned())
                             .collect();
                         let anchor = cue_words.unwrap_or((0, 0));

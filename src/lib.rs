@@ -3,8 +3,8 @@
 //! The pipeline, one module per stage, plain data between them:
 //!
 //! ```text
-//! bytes ─decode─▶ Text ─segment─▶ Doc ─lemma─▶ Lemmas ─roles─▶ Attribution
-//!       ─extract─▶ Claims ─check─▶ Findings ─report─▶ pretty | json
+//! bytes ─decode─▶ Text ─markup─▶ prose ─segment─▶ Doc ─lemma─▶ Lemmas ─markers─▶ Markers
+//!       ─roles─▶ Attribution ─extract─▶ Claims ─check─▶ Findings ─report─▶ pretty | json …
 //! ```
 //!
 //! [`rules`] loads the TOML rule files every stage reads; [`input`] finds and reads files.
@@ -32,6 +32,7 @@ pub mod examples;
 pub mod extract;
 pub mod input;
 pub mod lemma;
+pub mod markers;
 pub mod markup;
 pub mod phrase;
 pub mod report;
@@ -66,8 +67,9 @@ pub struct Analysis {
 pub fn analyse(text: Text, rules: &RuleSet) -> Analysis {
     let doc = segment::segment(text.normalized());
     let lemmas = lemma::lemmatise(text.normalized(), &doc, &rules.lexicon);
-    let roles = roles::find_roles(text.normalized(), &doc, &lemmas, rules);
-    let claims = extract::extract(&text, &doc, &lemmas, &roles, rules);
+    let markers = markers::find(&doc, &lemmas, &rules.modality);
+    let roles = roles::find_roles(text.normalized(), &doc, &lemmas, &markers, rules);
+    let claims = extract::extract(&text, &doc, &lemmas, &markers, &roles, rules);
     Analysis {
         text,
         doc,

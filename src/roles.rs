@@ -11,7 +11,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::lemma::Lemmas;
-use crate::rules::{RoleIdx, RuleSet};
+use crate::markers::Markers;
+use crate::rules::{Marker, RoleIdx, RuleSet};
 use crate::segment::{Doc, Layout, TokenKind};
 
 /// One place where a text names a role.
@@ -66,16 +67,18 @@ pub fn word_positions(doc: &Doc, range: Range<usize>) -> Vec<usize> {
 }
 
 /// Find mentions and give every clause its role.
-pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> Attribution {
+pub fn find_roles(
+    source: &str,
+    doc: &Doc,
+    lemmas: &Lemmas,
+    markers: &[Markers],
+    rules: &RuleSet,
+) -> Attribution {
     let mut attribution = Attribution::default();
-    let sentence_mentions: Vec<Vec<Mention>> = doc
-        .sentences
+    let sentence_mentions: Vec<Vec<Mention>> = markers
         .iter()
         .enumerate()
-        .map(|(s, sentence)| {
-            let words = word_positions(doc, sentence.tokens.clone());
-            mentions_in(source, doc, &words, lemmas, rules, s)
-        })
+        .map(|(s, markers)| mentions_in(source, doc, markers.words(), lemmas, rules, s))
         .collect();
     // A text that names no known role describes a role of its own (an occupation
     // description): everything it says is about that one unnamed role.
@@ -85,7 +88,8 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
     // The two roles named last, the latest at the end.
     let mut recent: Vec<RoleIdx> = Vec::new();
     let mut previous: Option<&crate::segment::Sentence> = None;
-    for (sentence, mentions) in doc.sentences.iter().zip(sentence_mentions) {
+    for ((sentence, mentions), markers) in doc.sentences.iter().zip(sentence_mentions).zip(markers)
+    {
         // An implicit subject carries within a paragraph, from a title or heading into what
         // follows, and through lists; into a new paragraph only when the text has named one
         // role so far. Otherwise a new paragraph needs a name or an anaphor ("On", "Ta rola").
@@ -97,12 +101,13 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
             || unnamed;
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
-            let clause_words = word_positions(doc, clause.clone());
-            let opens_with = |phrases: &[crate::phrase::Phrase]| {
-                opening_positions(source, doc, &clause_words).any(|at| {
-                    phrases
-                        .iter()
-                        .any(|p| p.match_at(&clause_words, at, lemmas).is_some())
+            let clause_words = markers.range_of(clause);
+            let opens_with = |marker: Marker| {
+                let words = &markers.words()[clause_words.clone()];
+                opening_positions(source, doc, words).any(|at| {
+                    markers
+                        .within(marker, clause_words.clone())
+                        .any(|first| first == clause_words.start + at)
                 })
             };
             // "To stanowisko wymaga …, dlatego trudno porównywać je z rolą rekrutera": a clause
@@ -112,12 +117,12 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
                 .find(|m| m.subject_candidate && clause.contains(&m.tokens.start))
                 .filter(|m| {
                     current.is_none()
-                        || clause_words.first() == Some(&m.tokens.start)
-                        || !opens_with(&rules.modality.anaphora)
+                        || markers.words().get(clause_words.start) == Some(&m.tokens.start)
+                        || !opens_with(Marker::Anaphor)
                 });
             // "Dyrektor finansowy akceptuje faktury": a clause that opens with another person or
             // body as its subject is about neither the role talked about nor any other.
-            if named.is_none() && opens_with(&rules.modality.other_subjects) {
+            if named.is_none() && opens_with(Marker::OtherSubject) {
                 current = None;
                 clause_roles.push(None);
                 continue;
@@ -132,7 +137,7 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
                         also: None,
                     })
                 }
-                None if recent.len() == 2 && mentions_both(doc, clause, lemmas, rules) => {
+                None if recent.len() == 2 && markers.any(Marker::Both, clause_words.clone()) => {
                     Some(ClauseRole {
                         role: recent[1],
                         subject: Subject::Anaphor,
@@ -141,26 +146,22 @@ pub fn find_roles(source: &str, doc: &Doc, lemmas: &Lemmas, rules: &RuleSet) -> 
                     })
                 }
                 None => current.and_then(|role| {
-                    let anaphor = rules.modality.anaphora.iter().find_map(|p| {
-                        (0..clause_words.len()).find(|&at| {
-                            !is_negation(doc, source, clause_words[at])
-                                && p.match_at(&clause_words, at, lemmas).is_some()
-                        })
-                    });
-                    match anaphor {
-                        Some(_) => Some(ClauseRole {
-                            role,
-                            subject: Subject::Anaphor,
-                            after: clause.start,
-                            also: None,
-                        }),
-                        None => implicit_carries.then_some(ClauseRole {
-                            role,
-                            subject: Subject::Carried,
-                            after: clause.start,
-                            also: None,
-                        }),
-                    }
+                    let anaphor = markers
+                        .within(Marker::Anaphor, clause_words.clone())
+                        .any(|at| !is_negation(doc, source, markers.words()[at]));
+                    let subject = if anaphor {
+                        Subject::Anaphor
+                    } else if implicit_carries {
+                        Subject::Carried
+                    } else {
+                        return None;
+                    };
+                    Some(ClauseRole {
+                        role,
+                        subject,
+                        after: clause.start,
+                        also: None,
+                    })
                 }),
             };
             clause_roles.push(role);
@@ -198,15 +199,6 @@ fn opening_positions<'a>(
     });
     (0..words.len().min(if after_conjunction { 2 } else { 1 }))
         .filter(move |&at| at == 0 || after_conjunction)
-}
-
-fn mentions_both(doc: &Doc, clause: &Range<usize>, lemmas: &Lemmas, rules: &RuleSet) -> bool {
-    let words = word_positions(doc, clause.clone());
-    rules
-        .modality
-        .both
-        .iter()
-        .any(|p| p.find(&words, lemmas).is_some())
 }
 
 /// Role mentions among `words`, longest alias first at each place, never overlapping.

@@ -173,16 +173,22 @@ pub enum Marker {
     Reported,
     Conditional,
     ConditionalExcept,
+    Anaphor,
+    Both,
+    OtherSubject,
 }
 
 impl Marker {
-    const ALL: [Marker; 6] = [
+    const ALL: [Marker; 9] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::Possible,
         Marker::Reported,
         Marker::Conditional,
         Marker::ConditionalExcept,
+        Marker::Anaphor,
+        Marker::Both,
+        Marker::OtherSubject,
     ];
 }
 
@@ -196,6 +202,9 @@ impl Modality {
             Marker::Reported => &self.reported,
             Marker::Conditional => &self.conditional,
             Marker::ConditionalExcept => &self.conditional_except,
+            Marker::Anaphor => &self.anaphora,
+            Marker::Both => &self.both,
+            Marker::OtherSubject => &self.other_subjects,
         }
     }
 

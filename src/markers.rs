@@ -1,0 +1,87 @@
+//! markers: lemmas → where the marker phrases of `modality.toml` stand in each sentence.
+//!
+//! Whether a clause is about the role talked about before depends on anaphors ("On", "Ta
+//! rola"), "obie role" and other subjects ("Dział kadr"); whether a claim is negated, hedged,
+//! reported or conditional depends on phrases ("nie", "może", "to mit, że", "jeśli") before or
+//! just after its cue. Rather than scan every such phrase at every word for each clause and
+//! each claim, [`find`] matches them all once per sentence (through an index by first word,
+//! like cue phrases), and `roles` and `extract` ask which matches lie inside a range of the
+//! sentence's words.
+
+use std::ops::Range;
+
+use crate::lemma::Lemmas;
+use crate::roles::word_positions;
+use crate::rules::{Marker, Modality};
+use crate::segment::Doc;
+
+/// The markers of every sentence of `doc`, in sentence order.
+pub fn find(doc: &Doc, lemmas: &Lemmas, modality: &Modality) -> Vec<Markers> {
+    doc.sentences
+        .iter()
+        .map(|sentence| {
+            Markers::find(
+                word_positions(doc, sentence.tokens.clone()),
+                lemmas,
+                modality,
+            )
+        })
+        .collect()
+}
+
+/// Every marker match of a sentence: `(marker, first word, last word)`, as indices into the
+/// sentence's words.
+pub struct Markers {
+    /// Token indices of the sentence's words.
+    words: Vec<usize>,
+    found: Vec<(Marker, usize, usize)>,
+}
+
+impl Markers {
+    /// Match every marker phrase of `modality` at every word of `words` (token indices of
+    /// one sentence's words).
+    pub fn find(words: Vec<usize>, lemmas: &Lemmas, modality: &Modality) -> Markers {
+        let mut found = Vec::new();
+        for at in 0..words.len() {
+            for &key in lemmas.of(words[at]) {
+                for &(marker, phrase) in modality.markers_starting_with(key) {
+                    if let Some(last) =
+                        modality.phrases(marker)[phrase].match_at(&words, at, lemmas)
+                    {
+                        found.push((marker, at, last));
+                    }
+                }
+            }
+        }
+        Markers { words, found }
+    }
+
+    /// Token indices of the sentence's words (its tokens but punctuation).
+    pub fn words(&self) -> &[usize] {
+        &self.words
+    }
+
+    /// The indices among the sentence's words of the words in the token range `tokens`.
+    pub fn range_of(&self, tokens: &Range<usize>) -> Range<usize> {
+        self.words.partition_point(|&w| w < tokens.start)
+            ..self.words.partition_point(|&w| w < tokens.end)
+    }
+
+    /// First words of the matches of `marker` that lie wholly inside `words`. A phrase
+    /// matches inside a range exactly when its match from the same first word ends inside
+    /// it: matching takes the earliest word for each phrase word, so a range cut short only
+    /// removes matches, it never makes new ones.
+    pub fn within(&self, marker: Marker, words: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        self.found
+            .iter()
+            .filter(move |&&(m, first, last)| {
+                m == marker && words.start <= first && last < words.end
+            })
+            .map(|&(_, first, _)| first)
+    }
+
+    /// Whether some match of `marker` lies wholly inside `words`.
+    pub fn any(&self, marker: Marker, words: Range<usize>) -> bool {
+        self.within(marker, words).next().is_some()
+    }
+}

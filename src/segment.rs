@@ -6,9 +6,9 @@
 //! numbers with spaced digit groups ("65 000") and inflected abbreviations ("KAM-a").
 //! It does not look words up: lemmas are the next stage's job.
 
-use std::ops::Range;
+mod words;
 
-use unicode_segmentation::UnicodeSegmentation;
+use std::ops::Range;
 
 use crate::span::{Norm, Span};
 
@@ -150,7 +150,7 @@ fn tokenize(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     let base = range.start;
     let slice = &text[range];
     let first = tokens.len();
-    for (offset, piece) in slice.split_word_bound_indices() {
+    for (offset, piece) in words::pieces(slice) {
         let Some(c) = piece.chars().next() else {
             continue;
         };

@@ -377,7 +377,7 @@ mod tests {
             kind: FindingKind::Terminology,
             severity: Severity::Warning,
             message: "ta sama wiadomość".to_owned(),
-            role: Some("account_manager".to_owned()),
+            role: Some("account_manager".into()),
             dimension: None,
             evidence: vec![Evidence {
                 file: 0,

@@ -94,10 +94,7 @@ pub fn explain(rules: &RuleSet, code: &str) -> Option<String> {
             out.push('\n');
         }
         Engine::Numeric { metrics } => {
-            let labels: Vec<&str> = metrics
-                .iter()
-                .map(|&m| rules.values[m].label.as_str())
-                .collect();
+            let labels: Vec<&str> = metrics.iter().map(|&m| &*rules.values[m].label).collect();
             let _ = writeln!(out, "Porównywane liczby: {}\n", labels.join(", "));
         }
         _ => {}

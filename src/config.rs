@@ -868,7 +868,7 @@ RL101 = "error"
             kind: FindingKind::Contradiction,
             severity,
             message: format!("wiadomość {code}"),
-            role: Some("account_manager".to_owned()),
+            role: Some("account_manager".into()),
             dimension: None,
             evidence: vec![Evidence {
                 file,

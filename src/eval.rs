@@ -42,8 +42,8 @@ impl ExpectedFinding {
             .iter()
             .map(|f| ExpectedFinding {
                 code: f.code.clone(),
-                role: f.role.clone(),
-                dimension: f.dimension.clone(),
+                role: f.role.as_deref().map(str::to_owned),
+                dimension: f.dimension.as_deref().map(str::to_owned),
             })
             .collect();
         found.sort();
@@ -284,7 +284,7 @@ pub fn evaluate(dir: &Path, rules: &RuleSet) -> Result<Evaluation, EvalError> {
                     .claims
                     .iter()
                     .filter(|c| {
-                        c.value == claim.value && c.span.start() < end && start < c.span.end()
+                        *c.value == *claim.value && c.span.start() < end && start < c.span.end()
                     })
                     .collect();
                 if found.is_empty() {
@@ -295,7 +295,7 @@ pub fn evaluate(dir: &Path, rules: &RuleSet) -> Result<Evaluation, EvalError> {
                     continue;
                 }
                 evaluation.claims_found += 1;
-                if found.iter().any(|c| c.role == claim.role) {
+                if found.iter().any(|c| *c.role == *claim.role) {
                     evaluation.claims_attributed += 1;
                 } else {
                     evaluation.mismatches.push(format!(

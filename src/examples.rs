@@ -99,7 +99,7 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
                 let got: Vec<String> = analysis
                     .claims
                     .iter()
-                    .map(|c| rules.values[c.value].id.clone())
+                    .map(|c| rules.values[c.value].id.to_string())
                     .collect();
                 fail(
                     rule.clone(),

@@ -8,6 +8,8 @@
 
 pub mod numbers;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::decode::Text;
@@ -57,7 +59,7 @@ pub struct Claim {
     /// The sentence it stands in.
     pub sentence: Span<Orig>,
     /// The cue phrase (or regex) that produced it.
-    pub cue: String,
+    pub cue: Arc<str>,
 }
 
 impl Claim {
@@ -79,7 +81,7 @@ pub fn extract(
     let source = text.normalized();
     let mut claims = Vec::new();
     let mut section: Option<DimensionIdx> = None;
-    let mut asked: Vec<(ValueIdx, String)> = Vec::new();
+    let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
     for ((sentence, markers), clause_roles) in doc.sentences.iter().zip(markers).zip(&roles.clauses)
     {
         let sentence_words = markers.words();
@@ -94,8 +96,8 @@ pub fn extract(
         // "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł": an answer takes the metric its
         // question asked about.
         let answering = std::mem::take(&mut asked);
-        let mut sentence_metrics: Vec<(ValueIdx, String)> = answering.clone();
-        let mut previous_values: Vec<(ValueIdx, String)> = Vec::new();
+        let mut sentence_metrics: Vec<(ValueIdx, Arc<str>)> = answering.clone();
+        let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
         for (clause, clause_role) in sentence.clauses.iter().zip(clause_roles) {
             let Some(clause_role) = clause_role else {
                 continue;
@@ -188,11 +190,11 @@ pub fn extract(
                             sentence_metrics.retain(|(v, _)| *v != value);
                             sentence_metrics.push((value, cue.clone()));
                         }
-                        let qualifiers: Vec<String> = metric
+                        let qualifiers: Vec<Arc<str>> = metric
                             .qualifiers
                             .iter()
                             .filter(|q| q.find(sentence_words, lemmas).is_some())
-                            .map(|q| q.text().to_owned())
+                            .map(|q| q.text().clone())
                             .collect();
                         let anchor = cue_words.unwrap_or((0, 0));
                         for (mut quantity, number) in context.quantities(metric.engine, anchor) {
@@ -271,7 +273,7 @@ fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Optio
 
 /// A value whose cue matched: `(value, (first word, last word) of the cue, cue text)`; the
 /// words are `None` when the cue stood in an earlier clause (an elided verb).
-type CueMatch = (ValueIdx, Option<(usize, usize)>, String);
+type CueMatch = (ValueIdx, Option<(usize, usize)>, Arc<str>);
 
 /// Words after a cue within which a trailing negation ("nie jest wymagana") must start.
 const NEGATION_AFTER_REACH: usize = 3;
@@ -304,7 +306,7 @@ impl ClauseContext<'_> {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
                     let phrase = &self.rules.values[value].cues[cue];
                     if let Some(last) = phrase.match_at(self.words, at, self.lemmas) {
-                        found.push((value, Some((at, last)), phrase.text().to_owned()));
+                        found.push((value, Some((at, last)), phrase.text().clone()));
                     }
                 }
             }
@@ -337,8 +339,7 @@ impl ClauseContext<'_> {
                     Some((a, b)),
                     v.regex
                         .as_ref()
-                        .map(|r| r.as_str().to_owned())
-                        .unwrap_or_default(),
+                        .map_or_else(|| Arc::from(""), |r| Arc::from(r.as_str())),
                 ));
             }
         }

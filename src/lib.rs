@@ -115,12 +115,12 @@ where
         ..Report::default()
     };
     if options.cross_file && checked.len() > 1 {
-        let claims: Vec<(usize, &[Claim])> = checked
-            .iter()
-            .enumerate()
-            .map(|(index, c)| (index, c.claims.as_slice()))
-            .collect();
-        report.findings.extend(check::corpus(&claims, rules));
+        let claims = checked.iter().enumerate().flat_map(|(file, c)| {
+            c.comparable
+                .iter()
+                .map(move |(index, claim)| (file, *index, claim))
+        });
+        report.findings.extend(check::corpus(claims, rules));
     }
     for checked in checked {
         report.files.push(checked.file);
@@ -148,7 +148,9 @@ pub fn lint_against(drafts: Vec<Input>, reference: Vec<Input>, rules: &RuleSet) 
 struct Checked {
     file: FileReport,
     findings: Vec<Finding>,
-    claims: Vec<Claim>,
+    /// The claims that can conflict with other files' (most cannot), with their index among
+    /// the file's claims.
+    comparable: Vec<(usize, Claim)>,
 }
 
 fn check_input(index: usize, input: Input, rules: &RuleSet) -> Checked {
@@ -164,16 +166,23 @@ fn check_input(index: usize, input: Input, rules: &RuleSet) -> Checked {
             };
             let analysis = analyse(text, rules);
             let findings = check::document(index, &analysis, rules);
+            let file = FileReport::new(input.name, &analysis, rules);
+            let comparable = analysis
+                .claims
+                .into_iter()
+                .enumerate()
+                .filter(|(_, claim)| check::comparable_across_files(claim, rules))
+                .collect();
             Checked {
-                file: FileReport::new(input.name, &analysis, rules),
+                file,
                 findings,
-                claims: analysis.claims,
+                comparable,
             }
         }
         Err(reason) => Checked {
             file: FileReport::unreadable(input.name),
             findings: vec![check::unreadable(index, &reason)],
-            claims: Vec::new(),
+            comparable: Vec::new(),
         },
     }
 }

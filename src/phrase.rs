@@ -5,6 +5,8 @@
 //! 2, aliases 0), up to [`LONG_GAP`] where the author wrote "…". Matching works on the word
 //! positions of one clause or sentence; punctuation never counts as a word.
 
+use std::sync::Arc;
+
 use crate::lemma::{LemmaId, Lemmas, Lexicon};
 use crate::segment::{TokenKind, segment};
 
@@ -13,7 +15,7 @@ pub const LONG_GAP: usize = 8;
 
 #[derive(Debug, Clone)]
 pub struct Phrase {
-    text: String,
+    text: Arc<str>,
     words: Vec<PhraseWord>,
 }
 
@@ -57,13 +59,13 @@ impl Phrase {
             }
         }
         (!words.is_empty()).then(|| Phrase {
-            text: text.to_owned(),
+            text: text.into(),
             words,
         })
     }
 
     /// The phrase as the rule author wrote it.
-    pub fn text(&self) -> &str {
+    pub fn text(&self) -> &Arc<str> {
         &self.text
     }
 

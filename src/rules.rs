@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::FxHashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -85,7 +86,7 @@ pub struct RuleSet {
 }
 
 pub struct Role {
-    pub id: String,
+    pub id: Arc<str>,
     pub name: String,
     pub aliases: Vec<Alias>,
     /// Words after which an alias is not this role ("system księgowy" is no accountant).
@@ -106,7 +107,7 @@ pub struct Misleading {
 }
 
 pub struct Dimension {
-    pub id: String,
+    pub id: Arc<str>,
     pub label: String,
     pub headings: Vec<Phrase>,
     /// Other dimensions whose values a list under this dimension's heading may hold
@@ -115,8 +116,8 @@ pub struct Dimension {
 }
 
 pub struct Value {
-    pub id: String,
-    pub label: String,
+    pub id: Arc<str>,
+    pub label: Arc<str>,
     pub dimension: DimensionIdx,
     pub cues: Vec<Phrase>,
     pub regex: Option<Regex>,
@@ -614,7 +615,7 @@ impl RuleSet {
         }
         builder.set.unnamed = builder.set.roles.len();
         builder.set.roles.push(Role {
-            id: UNNAMED_ROLE.to_owned(),
+            id: UNNAMED_ROLE.into(),
             name: "Rola opisana w tekście".to_owned(),
             aliases: Vec::new(),
             not_after: Vec::new(),
@@ -655,15 +656,16 @@ impl RuleSet {
         heading == dimension
             || self.dimensions[heading]
                 .admits
-                .contains(&self.dimensions[dimension].id)
+                .iter()
+                .any(|d| **d == *self.dimensions[dimension].id)
     }
 
     pub fn role_index(&self, id: &str) -> Option<RoleIdx> {
-        self.roles.iter().position(|r| r.id == id)
+        self.roles.iter().position(|r| &*r.id == id)
     }
 
     pub fn value_index(&self, id: &str) -> Option<ValueIdx> {
-        self.values.iter().position(|v| v.id == id)
+        self.values.iter().position(|v| &*v.id == id)
     }
 
     /// The conflict with this code.
@@ -767,7 +769,7 @@ impl Builder {
             }
             let not_after = self.phrases(file, &role.not_after, 0)?;
             self.set.roles.push(Role {
-                id: role.id.into_inner(),
+                id: role.id.into_inner().into(),
                 name: role.name,
                 aliases,
                 not_after,
@@ -803,7 +805,7 @@ impl Builder {
             .set
             .dimensions
             .iter()
-            .any(|d| &d.id == raw.dimension.get_ref())
+            .any(|d| *d.id == **raw.dimension.get_ref())
         {
             return Err(file.error(
                 format!(
@@ -816,7 +818,7 @@ impl Builder {
         let dimension = self.set.dimensions.len();
         let headings = self.phrases(file, &raw.headings, 0)?;
         self.set.dimensions.push(Dimension {
-            id: raw.dimension.into_inner(),
+            id: raw.dimension.into_inner().into(),
             label: raw.label,
             headings,
             admits: raw.admits,
@@ -838,8 +840,8 @@ impl Builder {
                 file,
                 &value.id,
                 Value {
-                    id: value.id.get_ref().clone(),
-                    label: value.label,
+                    id: value.id.get_ref().as_str().into(),
+                    label: value.label.into(),
                     dimension,
                     cues,
                     regex,
@@ -867,8 +869,8 @@ impl Builder {
                 file,
                 &metric.id,
                 Value {
-                    id: metric.id.get_ref().clone(),
-                    label: metric.label,
+                    id: metric.id.get_ref().as_str().into(),
+                    label: metric.label.into(),
                     dimension,
                     cues,
                     regex: None,

@@ -14,8 +14,8 @@ fn claims(text: &str) -> Vec<(String, String, Polarity, Modality)> {
         .iter()
         .map(|c| {
             (
-                rules.roles[c.role].id.clone(),
-                rules.values[c.value].id.clone(),
+                rules.roles[c.role].id.to_string(),
+                rules.values[c.value].id.to_string(),
                 c.polarity,
                 c.modality,
             )

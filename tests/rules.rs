@@ -14,7 +14,7 @@ fn rules() -> RuleSet {
 #[test]
 fn shipped_rules_cover_the_agreed_roles_and_dimensions() {
     let rules = rules();
-    let roles: BTreeSet<&str> = rules.roles.iter().map(|r| r.id.as_str()).collect();
+    let roles: BTreeSet<&str> = rules.roles.iter().map(|r| &*r.id).collect();
     for id in [
         "account_manager",
         "key_account_manager",
@@ -31,7 +31,7 @@ fn shipped_rules_cover_the_agreed_roles_and_dimensions() {
     ] {
         assert!(roles.contains(id), "role {id} missing");
     }
-    let dimensions: BTreeSet<&str> = rules.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let dimensions: BTreeSet<&str> = rules.dimensions.iter().map(|d| &*d.id).collect();
     for id in [
         "responsibility",
         "skills",
@@ -48,7 +48,7 @@ fn shipped_rules_cover_the_agreed_roles_and_dimensions() {
         let dimension = rules
             .dimensions
             .iter()
-            .position(|d| d.id == id)
+            .position(|d| &*d.id == id)
             .expect("present");
         assert!(
             rules.values.iter().any(|v| v.dimension == dimension),

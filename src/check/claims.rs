@@ -43,8 +43,11 @@ impl<'a> Pool<'a> {
         let mut groups: BTreeMap<_, Vec<Located>> = BTreeMap::new();
         for located in claims {
             let claim = located.claim;
-            let comparable = scope == Scope::Document || claim.role != rules.unnamed;
-            if claim.modality == Modality::Asserted && comparable {
+            let comparable = match scope {
+                Scope::Document => claim.modality == Modality::Asserted,
+                Scope::Corpus => super::comparable_across_files(claim, rules),
+            };
+            if comparable {
                 groups
                     .entry((claim.role, claim.value, claim.polarity))
                     .or_default()

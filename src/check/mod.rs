@@ -7,6 +7,7 @@
 //! dimension and conflicting pair, with every supporting span as evidence.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -15,7 +16,7 @@ mod claims;
 use claims::{Located, Maker, Pool, Scope};
 
 use crate::Analysis;
-use crate::extract::Claim;
+use crate::extract::{Claim, Modality};
 use crate::phrase::Phrase;
 use crate::roles::word_positions;
 use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, ValueIdx};
@@ -39,9 +40,9 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     /// Role id, when the finding is about one role.
-    pub role: Option<String>,
+    pub role: Option<Arc<str>>,
     /// Dimension id, when the finding is about one dimension.
-    pub dimension: Option<String>,
+    pub dimension: Option<Arc<str>>,
     pub evidence: Vec<Evidence>,
     pub help: Option<String>,
 }
@@ -91,15 +92,23 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
     findings
 }
 
-/// Compare the claims of many files (`(file number, claims)`): conflicts between files, with
-/// evidence from each. Conflicts inside one file are left to [`document`].
-pub fn corpus(files: &[(usize, &[Claim])], rules: &RuleSet) -> Vec<Finding> {
-    let located = files.iter().flat_map(|&(file, claims)| {
-        claims
-            .iter()
-            .enumerate()
-            .map(move |(index, claim)| Located { file, index, claim })
-    });
+/// Whether a claim can take part in a conflict between files: only asserted claims conflict,
+/// and each text's unnamed role is a role of its own. A run over many files keeps only these
+/// for [`corpus`].
+pub fn comparable_across_files(claim: &Claim, rules: &RuleSet) -> bool {
+    claim.modality == Modality::Asserted && claim.role != rules.unnamed
+}
+
+/// Compare the claims of many files, given as `(file number, index of the claim among the
+/// file's claims, claim)`: conflicts between files, with evidence from each. Conflicts inside
+/// one file are left to [`document`].
+pub fn corpus<'a>(
+    claims: impl IntoIterator<Item = (usize, usize, &'a Claim)>,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let located = claims
+        .into_iter()
+        .map(|(file, index, claim)| Located { file, index, claim });
     let pool = Pool::new(located, Scope::Corpus, rules);
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {

@@ -5,6 +5,8 @@
 //! "co najmniej trzy lata", "zespołem pięciu analityków". Knows Polish numerals, currency
 //! names, period and gross/net words; does not decide which role or metric a number is for.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::rules::MetricEngine;
@@ -19,7 +21,7 @@ pub struct Quantity {
     pub approximate: bool,
     pub unit: Unit,
     /// Qualifier phrases of the metric found in the clause ("mediana", "junior").
-    pub qualifiers: Vec<String>,
+    pub qualifiers: Vec<Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -59,10 +59,10 @@ fn rows(report: &Report) -> (Vec<Row>, Names) {
             };
             let value = match &c.quantity {
                 Some(q) => format!("{}: {}", c.label, q.describe()),
-                None => c.label.clone(),
+                None => c.label.to_string(),
             };
             let entry = grouped
-                .entry((c.role.clone(), c.dimension.clone(), value, stance))
+                .entry((c.role.to_string(), c.dimension.to_string(), value, stance))
                 .or_default();
             entry.0.push(f);
             entry.1.push(format!(
@@ -94,7 +94,7 @@ fn rows(report: &Report) -> (Vec<Row>, Names) {
         for mention in &file.mentions {
             let written = mention.span.slice(&file.text).to_lowercase();
             let (_, entry) = by_alias
-                .entry((mention.role.clone(), mention.alias.clone()))
+                .entry((mention.role.to_string(), mention.alias.to_string()))
                 .or_insert_with(|| (written, NameUse::default()));
             entry.count += 1;
             if entry.files.last() != Some(&file.path) {

@@ -55,26 +55,26 @@ pub struct FileReport {
 /// A place where a text names a role, by whichever alias.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MentionRecord {
-    pub role: String,
+    pub role: Arc<str>,
     /// The alias as the rules write it: inflected mentions of one alias share it.
-    pub alias: String,
+    pub alias: Arc<str>,
     pub span: Span<Orig>,
 }
 
 /// A claim as reported: ids instead of indices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRecord {
-    pub role: String,
-    pub dimension: String,
-    pub value: String,
-    pub label: String,
+    pub role: Arc<str>,
+    pub dimension: Arc<str>,
+    pub value: Arc<str>,
+    pub label: Arc<str>,
     pub polarity: Polarity,
     pub modality: Modality,
     pub quantity: Option<Quantity>,
     pub subject: Subject,
     pub span: Span<Orig>,
     pub sentence: Span<Orig>,
-    pub rule: String,
+    pub rule: Arc<str>,
 }
 
 /// Counts for the end of the output.
@@ -138,10 +138,7 @@ impl FileReport {
             .iter()
             .map(|m| MentionRecord {
                 role: rules.roles[m.role].id.clone(),
-                alias: rules.roles[m.role].aliases[m.alias]
-                    .phrase
-                    .text()
-                    .to_owned(),
+                alias: rules.roles[m.role].aliases[m.alias].phrase.text().clone(),
                 span: analysis.text.to_original(
                     tokens[m.tokens.start]
                         .span

@@ -121,9 +121,13 @@ pub fn find_roles(
                         || !opens_with(Marker::Anaphor)
                 });
             // "Dyrektor finansowy akceptuje faktury": a clause that opens with another person or
-            // body as its subject is about neither the role talked about nor any other.
+            // body as its subject is about neither the role talked about nor any other. A text
+            // that names no role is about its unnamed role to the end: the clause is skipped,
+            // what follows is about that role again.
             if named.is_none() && opens_with(Marker::OtherSubject) {
-                current = None;
+                if !unnamed {
+                    current = None;
+                }
                 clause_roles.push(None);
                 continue;
             }

@@ -52,7 +52,7 @@ pub struct Claim {
     pub value: ValueIdx,
     pub polarity: Polarity,
     pub modality: Modality,
-    pub quantity: Option<Quantity>,
+    pub quantity: Option<Box<Quantity>>,
     pub subject: Subject,
     /// The words that carry the claim.
     pub span: Span<Orig>,
@@ -200,7 +200,7 @@ pub fn extract(
                         for (mut quantity, number) in context.quantities(metric.engine, anchor) {
                             quantity.qualifiers = qualifiers.clone();
                             let known = claims[before..].iter().any(|c| {
-                                c.value == value && c.quantity.as_ref() == Some(&quantity)
+                                c.value == value && c.quantity.as_deref() == Some(&quantity)
                             });
                             if known {
                                 continue;
@@ -209,7 +209,11 @@ pub fn extract(
                                 Some(cue_words) => span_of(number).cover(&span_of(cue_words)),
                                 None => span_of(number),
                             };
-                            claims.push(claim(cue_words.unwrap_or(number), span, Some(quantity)));
+                            claims.push(claim(
+                                cue_words.unwrap_or(number),
+                                span,
+                                Some(Box::new(quantity)),
+                            ));
                         }
                     }
                 }

@@ -167,7 +167,7 @@ impl<'a> Pool<'a> {
                             label: l
                                 .claim
                                 .quantity
-                                .as_ref()
+                                .as_deref()
                                 .map(Quantity::describe)
                                 .unwrap_or_default(),
                             claim: Some(l.index),
@@ -176,7 +176,7 @@ impl<'a> Pool<'a> {
                     // Ordered by amount, so the message is the same whatever the file order.
                     let mut quantities: Vec<&Quantity> = class
                         .iter()
-                        .filter_map(|l| l.claim.quantity.as_ref())
+                        .filter_map(|l| l.claim.quantity.as_deref())
                         .collect();
                     quantities.sort_by(|a, b| {
                         a.min

@@ -17,11 +17,26 @@ use crate::span::{LineIndex, Orig, Span};
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+#[serde(bound = "Lazy<F>: Serialize, Lazy<G>: Serialize")]
+struct JsonReport<F, G> {
     version: u32,
-    files: Vec<JsonFile<'a>>,
-    findings: Vec<JsonFinding<'a>>,
+    files: Lazy<F>,
+    findings: Lazy<G>,
     summary: Summary,
+}
+
+/// A JSON array whose elements are made one at a time while it is written, so the output of
+/// a large corpus never stands in memory as a whole.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item: Serialize>,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -103,24 +118,23 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
         .iter()
         .map(|f| LineIndex::new(&f.text))
         .collect();
-    let files = report
-        .files
-        .iter()
-        .zip(&indexes)
-        .map(|(file, index)| JsonFile {
-            path: &file.path,
-            encoding: file.encoding,
-            claims: file
-                .claims
-                .iter()
-                .map(|c| claim(index, &file.text, c))
-                .collect(),
-        })
-        .collect();
-    let findings = report
-        .findings
-        .iter()
-        .map(|f| JsonFinding {
+    let files = || {
+        report
+            .files
+            .iter()
+            .zip(&indexes)
+            .map(|(file, index)| JsonFile {
+                path: &file.path,
+                encoding: file.encoding,
+                claims: file
+                    .claims
+                    .iter()
+                    .map(|c| claim(index, &file.text, c))
+                    .collect(),
+            })
+    };
+    let findings = || {
+        report.findings.iter().map(|f| JsonFinding {
             code: &f.code,
             kind: f.kind,
             severity: f.severity,
@@ -143,11 +157,11 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
                 })
                 .collect(),
         })
-        .collect();
+    };
     let json = JsonReport {
         version: VERSION,
-        files,
-        findings,
+        files: Lazy(files),
+        findings: Lazy(findings),
         summary: report.summary(),
     };
     serde_json::to_writer_pretty(out, &json).map_err(std::io::Error::from)
@@ -161,7 +175,7 @@ pub(super) fn claim<'a>(index: &LineIndex, text: &'a str, c: &'a ClaimRecord) ->
         label: &c.label,
         polarity: c.polarity,
         modality: c.modality,
-        number: c.quantity.as_ref(),
+        number: c.quantity.as_deref(),
         subject: c.subject,
         span: span(index, c.span),
         text: c.span.slice(text),

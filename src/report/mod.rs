@@ -70,7 +70,7 @@ pub struct ClaimRecord {
     pub label: Arc<str>,
     pub polarity: Polarity,
     pub modality: Modality,
-    pub quantity: Option<Quantity>,
+    pub quantity: Option<Box<Quantity>>,
     pub subject: Subject,
     pub span: Span<Orig>,
     pub sentence: Span<Orig>,

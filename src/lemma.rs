@@ -6,7 +6,7 @@
 //! one [`LemmaId`]. A word the lexicon does not know matches a rule word only by Snowball stem,
 //! and only when the stem is long enough not to conflate short words (dział/działa → "dz").
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use snowstem::{Algorithm, Stemmer};
 
@@ -25,6 +25,11 @@ pub struct Lexicon {
     lemma_ids: HashMap<Box<str>, LemmaId>,
     /// Snowball stems of rule lemmas, for text words the lexicon lacks.
     by_stem: HashMap<String, Vec<LemmaId>>,
+    /// The first three characters of every stem in `by_stem`. Snowball keeps a word's first
+    /// three characters in any stem that long (it cuts endings, changes only a stem's last
+    /// letter, and drops a leading "naj"), so a word whose start is not here has no stem in
+    /// `by_stem`, and is not stemmed at all: most text words are not.
+    stem_heads: HashSet<Box<str>>,
     /// Rule words that match one written form only ("=czasem" is not any form of "czas").
     exact: HashMap<Box<str>, LemmaId>,
     stemmer: Stemmer,
@@ -45,6 +50,7 @@ impl Lexicon {
             lemmas: Vec::new(),
             lemma_ids: HashMap::default(),
             by_stem: HashMap::default(),
+            stem_heads: HashSet::default(),
             exact: HashMap::default(),
             stemmer: Stemmer::create(Algorithm::Polish),
         };
@@ -90,6 +96,7 @@ impl Lexicon {
         for &id in &ids {
             let stem = self.stemmer.stem(&self.lemmas[id as usize]).into_owned();
             if stem.chars().count() >= MIN_STEM_CHARS {
+                self.stem_heads.insert(head(&stem).into());
                 let entry = self.by_stem.entry(stem).or_default();
                 if !entry.contains(&id) {
                     entry.push(id);
@@ -110,25 +117,50 @@ impl Lexicon {
     fn lookup_form(&self, lower: &str) -> Option<&[LemmaId]> {
         self.forms
             .get(lower)
-            .or_else(|| self.forms.get(lower.trim_end_matches('.')))
+            .or_else(|| {
+                let bare = lower.trim_end_matches('.');
+                (bare.len() < lower.len()).then(|| self.forms.get(bare)).flatten()
+            })
             .map(|ids| &ids[..])
+    }
+
+    /// Whether `lower` may have a stem in `by_stem` (see `stem_heads`).
+    fn may_have_stem(&self, lower: &str) -> bool {
+        self.stem_heads.contains(head(lower))
+            || lower
+                .strip_prefix("naj")
+                .is_some_and(|rest| self.stem_heads.contains(head(rest)))
     }
 
     /// Lemma keys of one word as written in a text, appended to `keys`.
     pub fn word_keys(&self, surface: &str, keys: &mut Vec<LemmaId>) {
+        self.word_keys_with(surface, &mut String::new(), keys);
+    }
+
+    /// [`Lexicon::word_keys`] with a buffer for the lower-case word, reused across words.
+    fn word_keys_with(&self, surface: &str, lower: &mut String, keys: &mut Vec<LemmaId>) {
         let stem_of_abbreviation = surface.split_once('-').map_or(surface, |(stem, _)| stem);
         if is_capitals(stem_of_abbreviation) {
             keys.extend(self.lemma_ids.get(stem_of_abbreviation));
         }
-        let lower = surface.to_lowercase();
-        if !self.exact.is_empty() {
-            keys.extend(self.exact.get(lower.as_str()));
+        lower.clear();
+        if surface.is_ascii() {
+            lower.push_str(surface);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(surface.chars().flat_map(char::to_lowercase));
         }
-        if let Some(ids) = self.lookup_form(&lower) {
+        let lower = lower.as_str();
+        if !self.exact.is_empty() {
+            keys.extend(self.exact.get(lower));
+        }
+        if let Some(ids) = self.lookup_form(lower) {
             keys.extend_from_slice(ids);
-        } else if let Some(&id) = self.lemma_ids.get(lower.as_str()) {
+        } else if let Some(&id) = self.lemma_ids.get(lower) {
             keys.push(id);
-        } else if let Some(ids) = self.by_stem.get(self.stemmer.stem(&lower).as_ref()) {
+        } else if self.may_have_stem(lower)
+            && let Some(ids) = self.by_stem.get(self.stemmer.stem(lower).as_ref())
+        {
             keys.extend_from_slice(ids);
         }
     }
@@ -140,6 +172,11 @@ impl Lexicon {
 }
 
 /// "KAM", "HRBP", "PM2": two or more characters, every letter a capital.
+/// The first three characters of `word` (all of it, if shorter).
+fn head(word: &str) -> &str {
+    word.char_indices().nth(3).map_or(word, |(end, _)| &word[..end])
+}
+
 fn is_capitals(word: &str) -> bool {
     word.chars().count() >= 2
         && word.chars().any(char::is_uppercase)
@@ -164,9 +201,10 @@ pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
     let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
     let mut keys = Vec::with_capacity(doc.tokens.len() * 2);
     offsets.push(0);
+    let mut lower = String::new();
     for token in &doc.tokens {
         if token.kind == TokenKind::Word {
-            lexicon.word_keys(token.span.slice(text), &mut keys);
+            lexicon.word_keys_with(token.span.slice(text), &mut lower, &mut keys);
         }
         offsets.push(u32::try_from(keys.len()).expect("fewer than 2^32 lemma keys per file"));
     }

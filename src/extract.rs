@@ -192,9 +192,9 @@ pub fn extract(
                         }
                         let qualifiers: Vec<Arc<str>> = metric
                             .qualifiers
-                            .iter()
-                            .filter(|q| q.find(sentence_words, lemmas).is_some())
-                            .map(|q| q.text().clone())
+                            .matches(sentence_words, lemmas)
+                            .into_iter()
+                            .map(|(q, ..)| q.text().clone())
                             .collect();
                         let anchor = cue_words.unwrap_or((0, 0));
                         for (mut quantity, number) in context.quantities(metric.engine, anchor) {

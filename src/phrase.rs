@@ -7,6 +7,8 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::lemma::{LemmaId, Lemmas, Lexicon};
 use crate::segment::{TokenKind, segment};
 
@@ -92,6 +94,65 @@ impl Phrase {
     /// The first match anywhere in `words`, as `(first, last)` indices into `words`.
     pub fn find(&self, words: &[usize], lemmas: &Lemmas) -> Option<(usize, usize)> {
         (0..words.len()).find_map(|at| self.match_at(words, at, lemmas).map(|last| (at, last)))
+    }
+}
+
+/// Phrases looked for together, indexed by the keys of their first word, so that a search
+/// tries at each word only the phrases that can start there.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    phrases: Vec<Phrase>,
+    starting_with: FxHashMap<LemmaId, Vec<usize>>,
+}
+
+impl PhraseSet {
+    pub fn new(phrases: Vec<Phrase>) -> PhraseSet {
+        let mut starting_with: FxHashMap<LemmaId, Vec<usize>> = FxHashMap::default();
+        for (p, phrase) in phrases.iter().enumerate() {
+            for &key in phrase.first_keys() {
+                let entry = starting_with.entry(key).or_default();
+                if !entry.contains(&p) {
+                    entry.push(p);
+                }
+            }
+        }
+        PhraseSet {
+            phrases,
+            starting_with,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The earliest match of each phrase in `words`, as `(phrase, first, last)`, in phrase
+    /// order; phrases that do not match are left out.
+    pub fn matches(&self, words: &[usize], lemmas: &Lemmas) -> Vec<(&Phrase, usize, usize)> {
+        let mut earliest: Vec<Option<(usize, usize)>> = vec![None; self.phrases.len()];
+        for at in 0..words.len() {
+            for key in lemmas.of(words[at]) {
+                for &p in self.starting_with.get(key).map_or(&[][..], Vec::as_slice) {
+                    if earliest[p].is_none()
+                        && let Some(last) = self.phrases[p].match_at(words, at, lemmas)
+                    {
+                        earliest[p] = Some((at, last));
+                    }
+                }
+            }
+        }
+        earliest
+            .into_iter()
+            .zip(&self.phrases)
+            .filter_map(|(found, phrase)| found.map(|(first, last)| (phrase, first, last)))
+            .collect()
+    }
+
+    /// The earliest match of the first phrase (in order) that matches anywhere in `words`.
+    pub fn find(&self, words: &[usize], lemmas: &Lemmas) -> Option<(usize, usize)> {
+        self.matches(words, lemmas)
+            .first()
+            .map(|&(_, first, last)| (first, last))
     }
 }
 

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::lemma::{LemmaId, Lexicon};
-use crate::phrase::Phrase;
+use crate::phrase::{Phrase, PhraseSet};
 
 /// Words allowed between two words of a cue phrase.
 const CUE_GAP: usize = 2;
@@ -129,7 +129,7 @@ pub struct Value {
 pub struct Metric {
     pub engine: MetricEngine,
     /// Words that qualify a number ("junior", "mediana"): numbers compare only with equal ones.
-    pub qualifiers: Vec<Phrase>,
+    pub qualifiers: PhraseSet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,10 +258,10 @@ pub enum Engine {
     Numeric { metrics: Vec<ValueIdx> },
     /// One clause saying a thing is shared and different at once.
     SelfContradiction {
-        first: Vec<Phrase>,
-        second: Vec<Phrase>,
+        first: PhraseSet,
+        second: PhraseSet,
         /// When not empty, one of these (a copula: "być") must stand between the two.
-        link: Vec<Phrase>,
+        link: PhraseSet,
     },
     /// One role under several names in one text.
     Drift,
@@ -864,7 +864,7 @@ impl Builder {
                 }
             };
             let cues = self.phrases(file, &metric.cues, CUE_GAP)?;
-            let qualifiers = self.phrases(file, &metric.qualifiers, 0)?;
+            let qualifiers = PhraseSet::new(self.phrases(file, &metric.qualifiers, 0)?);
             self.push_value(
                 file,
                 &metric.id,
@@ -984,9 +984,9 @@ impl Builder {
                     Engine::Numeric { metrics }
                 }
                 "self" => Engine::SelfContradiction {
-                    first: self.phrases(file, &conflict.first, 0)?,
-                    second: self.phrases(file, &conflict.second, 0)?,
-                    link: self.phrases(file, &conflict.link, 0)?,
+                    first: PhraseSet::new(self.phrases(file, &conflict.first, 0)?),
+                    second: PhraseSet::new(self.phrases(file, &conflict.second, 0)?),
+                    link: PhraseSet::new(self.phrases(file, &conflict.link, 0)?),
                 },
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,

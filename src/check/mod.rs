@@ -17,7 +17,7 @@ use claims::{Located, Maker, Pool, Scope};
 
 use crate::Analysis;
 use crate::extract::{Claim, Modality};
-use crate::phrase::Phrase;
+use crate::phrase::PhraseSet;
 use crate::roles::word_positions;
 use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, ValueIdx};
 use crate::span::{Orig, Span};
@@ -177,28 +177,23 @@ impl Wording<'_> {
 
     fn self_contradiction(
         &self,
-        first: &[Phrase],
-        second: &[Phrase],
-        link: &[Phrase],
+        first: &PhraseSet,
+        second: &PhraseSet,
+        link: &PhraseSet,
         findings: &mut Vec<Finding>,
     ) {
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {
             for (c, clause) in sentence.clauses.iter().enumerate() {
                 let words = word_positions(&analysis.doc, clause.clone());
-                let Some((f, f_last)) = first.iter().find_map(|p| p.find(&words, &analysis.lemmas))
-                else {
+                let Some((f, f_last)) = first.find(&words, &analysis.lemmas) else {
                     continue;
                 };
                 let rest = &words[f_last + 1..];
-                let Some((g, g_last)) = second.iter().find_map(|p| p.find(rest, &analysis.lemmas))
-                else {
+                let Some((g, g_last)) = second.find(rest, &analysis.lemmas) else {
                     continue;
                 };
-                let linked = link.is_empty()
-                    || link
-                        .iter()
-                        .any(|p| p.find(&rest[..g], &analysis.lemmas).is_some());
+                let linked = link.is_empty() || link.find(&rest[..g], &analysis.lemmas).is_some();
                 if !linked {
                     continue;
                 }

@@ -17,7 +17,7 @@ use crate::lemma::Lemmas;
 use crate::markers::Markers;
 use crate::roles::{Attribution, Subject};
 use crate::rules::{DimensionIdx, Marker, MetricEngine, RoleIdx, RuleSet, ValueIdx};
-use crate::segment::{Doc, Layout, TokenKind};
+use crate::segment::{Doc, Layout, TokenKind, lowercase_starts_with};
 use crate::span::{Norm, Orig, Span};
 use numbers::{Quantity, Word};
 
@@ -406,13 +406,10 @@ impl ClauseContext<'_> {
         let tokens = &self.doc.tokens;
         let cue = self.words[first];
         let clause_start = self.words[0];
-        let Some(pronoun) = (clause_start..cue).rev().find(|&t| {
-            tokens[t]
-                .span
-                .slice(self.source)
-                .to_lowercase()
-                .starts_with("któr")
-        }) else {
+        let Some(pronoun) = (clause_start..cue)
+            .rev()
+            .find(|&t| lowercase_starts_with(tokens[t].span.slice(self.source), "któr"))
+        else {
             return false;
         };
         // The relative clause ends at the next comma, colon or dash.

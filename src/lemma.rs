@@ -119,7 +119,9 @@ impl Lexicon {
             .get(lower)
             .or_else(|| {
                 let bare = lower.trim_end_matches('.');
-                (bare.len() < lower.len()).then(|| self.forms.get(bare)).flatten()
+                (bare.len() < lower.len())
+                    .then(|| self.forms.get(bare))
+                    .flatten()
             })
             .map(|ids| &ids[..])
     }
@@ -174,7 +176,9 @@ impl Lexicon {
 /// "KAM", "HRBP", "PM2": two or more characters, every letter a capital.
 /// The first three characters of `word` (all of it, if shorter).
 fn head(word: &str) -> &str {
-    word.char_indices().nth(3).map_or(word, |(end, _)| &word[..end])
+    word.char_indices()
+        .nth(3)
+        .map_or(word, |(end, _)| &word[..end])
 }
 
 fn is_capitals(word: &str) -> bool {

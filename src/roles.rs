@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::lemma::Lemmas;
 use crate::markers::Markers;
 use crate::rules::{Marker, RoleIdx, RuleSet};
-use crate::segment::{Doc, Layout, TokenKind};
+use crate::segment::{Doc, Layout, TokenKind, lowercase_is_one_of, lowercase_starts_with};
 
 /// One place where a text names a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,10 +195,18 @@ fn opening_positions<'a>(
     words: &'a [usize],
 ) -> impl Iterator<Item = usize> + 'a {
     let after_conjunction = words.first().is_some_and(|&w| {
-        let first = doc.tokens[w].span.slice(source).to_lowercase();
-        matches!(
-            first.as_str(),
-            "a" | "natomiast" | "zaś" | "ale" | "lecz" | "tymczasem" | "tylko" | "i"
+        lowercase_is_one_of(
+            doc.tokens[w].span.slice(source),
+            &[
+                "a",
+                "natomiast",
+                "zaś",
+                "ale",
+                "lecz",
+                "tymczasem",
+                "tylko",
+                "i",
+            ],
         )
     });
     (0..words.len().min(if after_conjunction { 2 } else { 1 }))
@@ -259,7 +267,7 @@ fn in_relative_clause(source: &str, doc: &Doc, sentence_start: usize, token: usi
         .iter()
         .rev()
         .take_while(|t| !matches!(t.span.slice(source), "," | "." | "!" | "?" | ";" | ":"))
-        .any(|t| t.span.slice(source).to_lowercase().starts_with("któr"))
+        .any(|t| lowercase_starts_with(t.span.slice(source), "któr"))
 }
 
 fn is_negation(doc: &Doc, source: &str, token: usize) -> bool {

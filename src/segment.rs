@@ -242,11 +242,27 @@ fn joins(text: &str, last: &Token, next: &Token) -> bool {
     }
 }
 
+/// Whether `word` in lower case is one of `lower_words` (without allocating for ASCII words).
+pub fn lowercase_is_one_of(word: &str, lower_words: &[&str]) -> bool {
+    if word.is_ascii() {
+        lower_words
+            .iter()
+            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    } else {
+        lower_words.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// Whether `word` in lower case starts with `lower_prefix` (compared without allocating).
+pub fn lowercase_starts_with(word: &str, lower_prefix: &str) -> bool {
+    let mut chars = word.chars().flat_map(char::to_lowercase);
+    lower_prefix.chars().all(|p| chars.next() == Some(p))
+}
+
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
     // A single capital is an initial ("J. Kowalski"), except Roman numerals that end
     // sentences ("certyfikat PSM I.").
-    ABBREVIATIONS.contains(&lower.as_str())
+    lowercase_is_one_of(word, ABBREVIATIONS)
         || (word.chars().count() == 1
             && word.chars().all(char::is_uppercase)
             && !matches!(word, "I" | "V" | "X"))
@@ -287,8 +303,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
             matches!(surface, "." | "!" | "?" | "…") || surface.ends_with(['.', '!', '?'])
         }
         TokenKind::Word if surface.ends_with('.') => {
-            let bare = surface.trim_end_matches('.').to_lowercase();
-            SENTENCE_FINAL_ABBREVIATIONS.contains(&bare.as_str())
+            lowercase_is_one_of(surface.trim_end_matches('.'), SENTENCE_FINAL_ABBREVIATIONS)
         }
         _ => false,
     };
@@ -345,8 +360,7 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
             "," => tokens
                 .get(i + 1)
                 .filter(|_| i + 1 < sentence.end)
-                .map(|next| next.span.slice(text).to_lowercase())
-                .filter(|next| CLAUSE_OPENERS.contains(&next.as_str()))
+                .filter(|next| lowercase_is_one_of(next.span.slice(text), CLAUSE_OPENERS))
                 .map(|_| i + 1),
             _ => None,
         };

@@ -49,48 +49,49 @@ fn class(c: char) -> Option<Class> {
 
 /// The pieces of `text` with their byte offsets, as `split_word_bound_indices` gives them.
 pub fn pieces(text: &str) -> Vec<(usize, &str)> {
-    let mut chars: Vec<(usize, Class)> = Vec::with_capacity(text.len());
-    for (offset, c) in text.char_indices() {
-        match class(c) {
-            Some(class) => chars.push((offset, class)),
-            None => return text.split_word_bound_indices().collect(),
-        }
-    }
+    fast_pieces(text).unwrap_or_else(|| text.split_word_bound_indices().collect())
+}
+
+/// The pieces of a text made only of fast-path characters; `None` at the first other one.
+fn fast_pieces(text: &str) -> Option<Vec<(usize, &str)>> {
     let alphanumeric = |class| matches!(class, Class::Letter | Class::Digit | Class::ExtendNumLet);
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(offset, _)| offset);
     let mut pieces = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let start = i;
-        i += 1;
-        if alphanumeric(chars[start].1) {
-            loop {
-                match chars.get(i).map(|&(_, class)| class) {
-                    // Letters, digits and connectors run on (WB5, WB8–10, WB13a/b).
-                    Some(class) if alphanumeric(class) => i += 1,
-                    // A middle character between two letters or two digits (WB6/7, WB11/12).
-                    Some(middle) => {
-                        let (before, after) = (chars[i - 1].1, chars.get(i + 1).map(|c| c.1));
-                        let letters = before == Class::Letter
-                            && after == Some(Class::Letter)
-                            && matches!(middle, Class::MidLetter | Class::MidNumLet);
-                        let digits = before == Class::Digit
-                            && after == Some(Class::Digit)
-                            && matches!(middle, Class::MidNum | Class::MidNumLet);
-                        if letters || digits {
-                            i += 2;
-                        } else {
-                            break;
-                        }
-                    }
-                    None => break,
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut last = class(c)?;
+        let mut end = start + c.len_utf8();
+        if alphanumeric(last) {
+            while let Some(&(at, next)) = chars.peek() {
+                let middle = class(next)?;
+                // Letters, digits and connectors run on (WB5, WB8–10, WB13a/b).
+                if alphanumeric(middle) {
+                    chars.next();
+                    (last, end) = (middle, at + next.len_utf8());
+                    continue;
                 }
+                // A middle character between two letters or two digits (WB6/7, WB11/12).
+                let after_at = at + next.len_utf8();
+                let Some(after) = text[after_at..].chars().next() else {
+                    break;
+                };
+                let after_class = class(after)?;
+                let letters = last == Class::Letter
+                    && after_class == Class::Letter
+                    && matches!(middle, Class::MidLetter | Class::MidNumLet);
+                let digits = last == Class::Digit
+                    && after_class == Class::Digit
+                    && matches!(middle, Class::MidNum | Class::MidNumLet);
+                if !(letters || digits) {
+                    break;
+                }
+                chars.next();
+                chars.next();
+                (last, end) = (after_class, after_at + after.len_utf8());
             }
         }
-        let from = chars[start].0;
-        pieces.push((from, &text[from..end_of(i)]));
+        pieces.push((start, &text[start..end]));
     }
-    pieces
+    Some(pieces)
 }
 
 #[cfg(test)]

@@ -141,9 +141,11 @@ impl Lexicon {
 
     /// [`Lexicon::word_keys`] with a buffer for the lower-case word, reused across words.
     fn word_keys_with(&self, surface: &str, lower: &mut String, keys: &mut Vec<LemmaId>) {
-        let stem_of_abbreviation = surface.split_once('-').map_or(surface, |(stem, _)| stem);
-        if is_capitals(stem_of_abbreviation) {
-            keys.extend(self.lemma_ids.get(stem_of_abbreviation));
+        if surface.starts_with(char::is_uppercase) {
+            let stem_of_abbreviation = surface.split_once('-').map_or(surface, |(stem, _)| stem);
+            if is_capitals(stem_of_abbreviation) {
+                keys.extend(self.lemma_ids.get(stem_of_abbreviation));
+            }
         }
         lower.clear();
         if surface.is_ascii() {

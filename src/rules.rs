@@ -644,11 +644,16 @@ impl RuleSet {
     }
 
     /// The values whose regex matches somewhere in `clause`.
-    pub(crate) fn regex_matches(&self, clause: &str) -> impl Iterator<Item = ValueIdx> + '_ {
+    pub(crate) fn regex_matches(&self, clause: &str) -> Vec<ValueIdx> {
+        // Most clauses match none: a plain search says so more cheaply than asking which.
+        if !self.regexes.is_match(clause) {
+            return Vec::new();
+        }
         self.regexes
             .matches(clause)
             .into_iter()
             .map(|pattern| self.regex_values[pattern])
+            .collect()
     }
 
     /// Whether a list under `heading`'s heading may hold values of `dimension`.

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
@@ -120,7 +122,7 @@ pub struct Value {
     pub label: Arc<str>,
     pub dimension: DimensionIdx,
     pub cues: Vec<Phrase>,
-    pub regex: Option<Regex>,
+    pub regex: Option<RuleRegex>,
     /// `Some` for metrics: claims of this value carry a number.
     pub metric: Option<Metric>,
     pub examples: Examples,
@@ -887,7 +889,8 @@ impl Builder {
         Ok(())
     }
 
-    /// Put every value's regex (each already compiled, so known to be valid) into one set.
+    /// Put every value's regex (each of valid syntax) into one set, within a size limit of
+    /// [`REGEX_SIZE_LIMIT`] per regex; on failure, name the value whose regex is too large.
     fn index_regexes(&mut self) -> Result<(), RulesError> {
         let (values, patterns): (Vec<ValueIdx>, Vec<&str>) = self
             .set
@@ -896,11 +899,23 @@ impl Builder {
             .enumerate()
             .filter_map(|(index, v)| Some((index, v.regex.as_ref()?.as_str())))
             .unzip();
+        let size_limit = REGEX_SIZE_LIMIT * patterns.len().max(1);
         self.set.regexes = RegexSetBuilder::new(&patterns)
             .case_insensitive(true)
-            .size_limit(REGEX_SIZE_LIMIT * patterns.len().max(1))
+            .size_limit(size_limit)
             .build()
-            .map_err(|e| RulesError::RegexSet(e.to_string()))?;
+            .map_err(|set_error| {
+                let culprit = values.iter().zip(&patterns).find_map(|(&v, pattern)| {
+                    let error = regex_builder(pattern, REGEX_SIZE_LIMIT).build().err()?;
+                    Some(format!("wartość „{}”: {error}", self.set.values[v].id))
+                });
+                RulesError::RegexSet(culprit.unwrap_or_else(|| set_error.to_string()))
+            })?;
+        for &v in &values {
+            if let Some(regex) = &mut self.set.values[v].regex {
+                regex.size_limit = size_limit;
+            }
+        }
         self.set.regex_values = values;
         Ok(())
     }
@@ -1035,21 +1050,61 @@ fn check_id(file: &RuleFile, id: &Spanned<String>) -> Result<(), RulesError> {
     }
 }
 
+/// A value's regex, as matched: `\b` rewritten (see [`WORD_BOUNDARY`]), case-insensitive.
+/// Its syntax is checked when the rules load; it is compiled on first use, since the set of
+/// all regexes already says which few clauses need it (compiling every regex up front was
+/// most of rolelint's start-up time).
+pub struct RuleRegex {
+    pattern: String,
+    /// The size limit of the set it belongs to: it compiled within that as part of the set,
+    /// so it compiles alone.
+    size_limit: usize,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl RuleRegex {
+    /// The pattern as matched.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// The first match in `text`.
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.compiled
+            .get_or_init(|| regex_builder(&self.pattern, self.size_limit).build().ok())
+            .as_ref()?
+            .find(text)
+    }
+}
+
+fn regex_builder(pattern: &str, size_limit: usize) -> RegexBuilder {
+    let mut builder = RegexBuilder::new(pattern);
+    builder.case_insensitive(true).size_limit(size_limit);
+    builder
+}
+
 /// What `\b` becomes: a word boundary as a character (or an end) instead of a look-around.
 /// With `\b`, the regex engine cannot use its fast automata on non-ASCII text such as Polish;
 /// with a class it can. The match then includes the boundary character, which extraction trims.
 const WORD_BOUNDARY: &str = "(?:^|$|[^\\p{L}\\p{N}_])";
 
-fn compile_regex(file: &RuleFile, regex: &Spanned<String>) -> Result<Regex, RulesError> {
+/// Check a value's regex (its syntax only; its size is checked with all of them in
+/// `index_regexes`).
+fn compile_regex(file: &RuleFile, regex: &Spanned<String>) -> Result<RuleRegex, RulesError> {
     let pattern = regex.get_ref().replace("\\b", WORD_BOUNDARY);
-    RegexBuilder::new(&pattern)
+    regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
         .build()
+        .parse(&pattern)
         .map_err(|e| {
             file.error(
                 format!("niepoprawne wyrażenie regularne: {e}"),
                 Some(regex.span()),
             )
-        })
+        })?;
+    Ok(RuleRegex {
+        pattern,
+        size_limit: REGEX_SIZE_LIMIT,
+        compiled: OnceLock::new(),
+    })
 }

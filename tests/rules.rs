@@ -186,3 +186,39 @@ fn every_rule_word_is_in_the_lexicon() {
         "words missing from rules/lexicon.tsv (run tools/gen_lexicon.py): {missing:?}"
     );
 }
+
+/// A copy of the shipped rules with `regex` as the regex of `development_programs` (career).
+fn rules_with_regex(regex: &str) -> Result<RuleSet, String> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    for entry in fs::read_dir(&root).expect("rules folder") {
+        let path = entry.expect("entry").path();
+        fs::copy(&path, dir.path().join(path.file_name().expect("file name"))).expect("copy");
+    }
+    let career = dir.path().join("career.toml");
+    let text = fs::read_to_string(&career).expect("career.toml");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("regex = \"\\\\bmentoring"))
+        .expect("the mentoring regex line");
+    let replaced = text.replace(line, &format!("regex = {}", toml::Value::from(regex)));
+    fs::write(&career, replaced).expect("write");
+    RuleSet::from_dir(dir.path()).map_err(|e| e.to_string())
+}
+
+#[test]
+fn bad_and_oversized_rule_regexes_are_refused_with_the_reason() {
+    assert!(rules_with_regex("\\bmentor\\w*").is_ok());
+    let invalid = rules_with_regex("(mentor")
+        .err()
+        .expect("unclosed group refused");
+    assert!(
+        invalid.contains("niepoprawne wyrażenie regularne"),
+        "{invalid}"
+    );
+    assert!(invalid.contains("career.toml"), "{invalid}");
+    let huge = rules_with_regex("\\w{1000}{1000}")
+        .err()
+        .expect("oversized regex refused");
+    assert!(huge.contains("„development_programs”"), "{huge}");
+}

@@ -400,6 +400,7 @@ mod tests {
             }],
             findings,
             rules: Vec::new(),
+            names: Default::default(),
         }
     }
 

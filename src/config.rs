@@ -914,6 +914,7 @@ RL104 = "warning"
                 finding(UNREADABLE_CODE, 1, Severity::Error),
             ],
             rules: Vec::new(),
+            names: Default::default(),
         };
         config.apply(&mut report);
         assert_eq!(
@@ -934,6 +935,7 @@ RL104 = "warning"
             files: vec![file("/projekt/a.txt", "")],
             findings: vec![finding(UNREADABLE_CODE, 0, Severity::Error)],
             rules: Vec::new(),
+            names: Default::default(),
         };
         config.apply(&mut report);
         assert!(report.findings.is_empty());

@@ -112,13 +112,17 @@ where
         .collect();
     let mut report = Report {
         rules: report::RuleDoc::all(rules),
+        names: report::Names::new(rules),
         ..Report::default()
     };
     if options.cross_file && checked.len() > 1 {
         let claims = checked.iter().enumerate().flat_map(|(file, c)| {
-            c.comparable
+            c.file
+                .claims
                 .iter()
-                .map(move |(index, claim)| (file, *index, claim))
+                .enumerate()
+                .filter(|(_, claim)| check::comparable_across_files(claim, rules))
+                .map(move |(index, claim)| (file, index, claim))
         });
         report.findings.extend(check::corpus(claims, rules));
     }
@@ -148,9 +152,6 @@ pub fn lint_against(drafts: Vec<Input>, reference: Vec<Input>, rules: &RuleSet) 
 struct Checked {
     file: FileReport,
     findings: Vec<Finding>,
-    /// The claims that can conflict with other files' (most cannot), with their index among
-    /// the file's claims.
-    comparable: Vec<(usize, Claim)>,
 }
 
 fn check_input(index: usize, input: Input, rules: &RuleSet) -> Checked {
@@ -166,23 +167,14 @@ fn check_input(index: usize, input: Input, rules: &RuleSet) -> Checked {
             };
             let analysis = analyse(text, rules);
             let findings = check::document(index, &analysis, rules);
-            let file = FileReport::new(input.name, &analysis, rules);
-            let comparable = analysis
-                .claims
-                .into_iter()
-                .enumerate()
-                .filter(|(_, claim)| check::comparable_across_files(claim, rules))
-                .collect();
             Checked {
-                file,
+                file: FileReport::new(input.name, analysis),
                 findings,
-                comparable,
             }
         }
         Err(reason) => Checked {
             file: FileReport::unreadable(input.name),
             findings: vec![check::unreadable(index, &reason)],
-            comparable: Vec::new(),
         },
     }
 }

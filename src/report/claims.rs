@@ -58,11 +58,12 @@ fn rows(report: &Report) -> (Vec<Row>, Names) {
                 _ => "niepewne",
             };
             let value = match &c.quantity {
-                Some(q) => format!("{}: {}", c.label, q.describe()),
-                None => c.label.to_string(),
+                Some(q) => format!("{}: {}", report.names.label(c.value), q.describe()),
+                None => report.names.label(c.value).to_owned(),
             };
+            let role = report.names.role(c.role).to_owned();
             let entry = grouped
-                .entry((c.role.to_string(), c.dimension.to_string(), value, stance))
+                .entry((role, report.names.dimension(c.value).to_owned(), value, stance))
                 .or_default();
             entry.0.push(f);
             entry.1.push(format!(
@@ -94,7 +95,10 @@ fn rows(report: &Report) -> (Vec<Row>, Names) {
         for mention in &file.mentions {
             let written = mention.span.slice(&file.text).to_lowercase();
             let (_, entry) = by_alias
-                .entry((mention.role.to_string(), mention.alias.to_string()))
+                .entry((
+                    report.names.role(mention.role).to_owned(),
+                    report.names.alias(mention).to_owned(),
+                ))
                 .or_insert_with(|| (written, NameUse::default()));
             entry.count += 1;
             if entry.files.last() != Some(&file.path) {
@@ -236,16 +240,16 @@ fn json(report: &Report) -> String {
         let index = LineIndex::new(&file.text);
         for c in &file.claims {
             roles
-                .entry(&c.role)
+                .entry(report.names.role(c.role))
                 .or_insert_with(|| JsonRole {
-                    role: &c.role,
+                    role: report.names.role(c.role),
                     claims: Vec::new(),
                     names: Vec::new(),
                 })
                 .claims
                 .push(JsonPlacedClaim {
                     path: &file.path,
-                    claim: claim(&index, &file.text, c),
+                    claim: claim(&report.names, &index, &file.text, c),
                 });
         }
     }

@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use super::{ClaimRecord, Report, Summary};
+use super::{Names, Report, Summary};
+use crate::extract::Claim;
 use crate::check::FindingKind;
 use crate::extract::numbers::Quantity;
 use crate::extract::{Modality, Polarity};
@@ -129,7 +130,7 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
                 claims: file
                     .claims
                     .iter()
-                    .map(|c| claim(index, &file.text, c))
+                    .map(|c| claim(&report.names, index, &file.text, c))
                     .collect(),
             })
     };
@@ -167,12 +168,17 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(out, &json).map_err(std::io::Error::from)
 }
 
-pub(super) fn claim<'a>(index: &LineIndex, text: &'a str, c: &'a ClaimRecord) -> JsonClaim<'a> {
+pub(super) fn claim<'a>(
+    names: &'a Names,
+    index: &LineIndex,
+    text: &'a str,
+    c: &'a Claim,
+) -> JsonClaim<'a> {
     JsonClaim {
-        role: &c.role,
-        dimension: &c.dimension,
-        value: &c.value,
-        label: &c.label,
+        role: names.role(c.role),
+        dimension: names.dimension(c.value),
+        value: names.value(c.value),
+        label: names.label(c.value),
         polarity: c.polarity,
         modality: c.modality,
         number: c.quantity.as_deref(),
@@ -180,6 +186,6 @@ pub(super) fn claim<'a>(index: &LineIndex, text: &'a str, c: &'a ClaimRecord) ->
         span: span(index, c.span),
         text: c.span.slice(text),
         sentence: c.sentence.slice(text),
-        rule: &c.rule,
+        rule: &c.cue,
     }
 }

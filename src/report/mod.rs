@@ -1,7 +1,7 @@
 //! report: one [`Report`] value for a whole run, and its renderers.
 //!
-//! The report holds plain data — files with their claims (ids resolved to strings) and
-//! findings — sorted once, so the output is the same whatever the thread count. Each renderer
+//! The report holds plain data — files with their claims and findings, and the names the
+//! claims refer to by index — sorted once, so the output is the same whatever the thread count. Each renderer
 //! (`pretty`, `json`, `concise`, `sarif`, `github`, `gitlab`) turns a `&Report` into text and
 //! computes nothing of its own; the few things several of them share (line index, fingerprint,
 //! path with forward slashes) live at the end of this file.
@@ -22,10 +22,8 @@ use serde::Serialize;
 
 use crate::Analysis;
 use crate::check::Finding;
-use crate::extract::numbers::Quantity;
-use crate::extract::{Modality, Polarity};
-use crate::roles::Subject;
-use crate::rules::{RuleSet, Severity};
+use crate::extract::Claim;
+use crate::rules::{RoleIdx, RuleSet, Severity, ValueIdx};
 use crate::span::{Orig, Span};
 
 /// The result of one run.
@@ -36,6 +34,8 @@ pub struct Report {
     /// What the codes mean, for the formats that describe their rules (SARIF, statistics);
     /// filled from the rule set by the caller, empty when nobody did.
     pub rules: Vec<RuleDoc>,
+    /// The ids and labels claims and mentions refer to by index.
+    pub names: Names,
 }
 
 /// One checked file.
@@ -47,7 +47,8 @@ pub struct FileReport {
     pub encoding: Option<&'static str>,
     /// The decoded text as read; spans point here.
     pub text: Arc<str>,
-    pub claims: Vec<ClaimRecord>,
+    /// What the text claims; role and value are indices into [`Report::names`].
+    pub claims: Vec<Claim>,
     /// Every place the text names a role.
     pub mentions: Vec<MentionRecord>,
 }
@@ -55,26 +56,71 @@ pub struct FileReport {
 /// A place where a text names a role, by whichever alias.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MentionRecord {
-    pub role: Arc<str>,
-    /// The alias as the rules write it: inflected mentions of one alias share it.
-    pub alias: Arc<str>,
+    pub role: RoleIdx,
+    /// Index of the alias among the role's: inflected mentions of one alias share it.
+    pub alias: usize,
     pub span: Span<Orig>,
 }
 
-/// A claim as reported: ids instead of indices.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClaimRecord {
-    pub role: Arc<str>,
-    pub dimension: Arc<str>,
-    pub value: Arc<str>,
-    pub label: Arc<str>,
-    pub polarity: Polarity,
-    pub modality: Modality,
-    pub quantity: Option<Box<Quantity>>,
-    pub subject: Subject,
-    pub span: Span<Orig>,
-    pub sentence: Span<Orig>,
-    pub rule: Arc<str>,
+/// The rule ids and labels of a run, for the indices claims and mentions carry: a report
+/// stores each name once, not once per claim.
+#[derive(Debug, Default, Clone)]
+pub struct Names {
+    roles: Vec<Arc<str>>,
+    /// Per role, its aliases as the rules write them.
+    aliases: Vec<Vec<Arc<str>>>,
+    values: Vec<ValueName>,
+}
+
+#[derive(Debug, Clone)]
+struct ValueName {
+    id: Arc<str>,
+    label: Arc<str>,
+    dimension: Arc<str>,
+}
+
+impl Names {
+    pub fn new(rules: &RuleSet) -> Names {
+        Names {
+            roles: rules.roles.iter().map(|r| r.id.clone()).collect(),
+            aliases: rules
+                .roles
+                .iter()
+                .map(|r| r.aliases.iter().map(|a| a.phrase.text().clone()).collect())
+                .collect(),
+            values: rules
+                .values
+                .iter()
+                .map(|v| ValueName {
+                    id: v.id.clone(),
+                    label: v.label.clone(),
+                    dimension: rules.dimensions[v.dimension].id.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn role(&self, role: RoleIdx) -> &str {
+        &self.roles[role]
+    }
+
+    /// The alias as the rules write it.
+    pub fn alias(&self, mention: &MentionRecord) -> &str {
+        &self.aliases[mention.role][mention.alias]
+    }
+
+    pub fn value(&self, value: ValueIdx) -> &str {
+        &self.values[value].id
+    }
+
+    pub fn label(&self, value: ValueIdx) -> &str {
+        &self.values[value].label
+    }
+
+    /// The id of the dimension the value belongs to.
+    pub fn dimension(&self, value: ValueIdx) -> &str {
+        &self.values[value].dimension
+    }
 }
 
 /// Counts for the end of the output.
@@ -110,35 +156,15 @@ impl From<Outcome> for ExitCode {
 }
 
 impl FileReport {
-    pub fn new(path: String, analysis: &Analysis, rules: &RuleSet) -> FileReport {
-        let claims = analysis
-            .claims
-            .iter()
-            .map(|claim| {
-                let value = &rules.values[claim.value];
-                ClaimRecord {
-                    role: rules.roles[claim.role].id.clone(),
-                    dimension: rules.dimensions[value.dimension].id.clone(),
-                    value: value.id.clone(),
-                    label: value.label.clone(),
-                    polarity: claim.polarity,
-                    modality: claim.modality,
-                    quantity: claim.quantity.clone(),
-                    subject: claim.subject,
-                    span: claim.span,
-                    sentence: claim.sentence,
-                    rule: claim.cue.clone(),
-                }
-            })
-            .collect();
+    pub fn new(path: String, analysis: Analysis) -> FileReport {
         let tokens = &analysis.doc.tokens;
         let mentions = analysis
             .roles
             .mentions
             .iter()
             .map(|m| MentionRecord {
-                role: rules.roles[m.role].id.clone(),
-                alias: rules.roles[m.role].aliases[m.alias].phrase.text().clone(),
+                role: m.role,
+                alias: m.alias,
                 span: analysis.text.to_original(
                     tokens[m.tokens.start]
                         .span
@@ -150,7 +176,7 @@ impl FileReport {
             path,
             encoding: Some(analysis.text.encoding()),
             text: Arc::from(analysis.text.original()),
-            claims,
+            claims: analysis.claims,
             mentions,
         }
     }

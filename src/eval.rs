@@ -284,7 +284,9 @@ pub fn evaluate(dir: &Path, rules: &RuleSet) -> Result<Evaluation, EvalError> {
                     .claims
                     .iter()
                     .filter(|c| {
-                        report.names.value(c.value) == claim.value && c.span.start() < end && start < c.span.end()
+                        report.names.value(c.value) == claim.value
+                            && c.span.start() < end
+                            && start < c.span.end()
                     })
                     .collect();
                 if found.is_empty() {
@@ -295,7 +297,10 @@ pub fn evaluate(dir: &Path, rules: &RuleSet) -> Result<Evaluation, EvalError> {
                     continue;
                 }
                 evaluation.claims_found += 1;
-                if found.iter().any(|c| report.names.role(c.role) == claim.role) {
+                if found
+                    .iter()
+                    .any(|c| report.names.role(c.role) == claim.role)
+                {
                     evaluation.claims_attributed += 1;
                 } else {
                     evaluation.mismatches.push(format!(

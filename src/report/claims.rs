@@ -63,7 +63,12 @@ fn rows(report: &Report) -> (Vec<Row>, Names) {
             };
             let role = report.names.role(c.role).to_owned();
             let entry = grouped
-                .entry((role, report.names.dimension(c.value).to_owned(), value, stance))
+                .entry((
+                    role,
+                    report.names.dimension(c.value).to_owned(),
+                    value,
+                    stance,
+                ))
                 .or_default();
             entry.0.push(f);
             entry.1.push(format!(

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::{Names, Report, Summary};
-use crate::extract::Claim;
 use crate::check::FindingKind;
+use crate::extract::Claim;
 use crate::extract::numbers::Quantity;
 use crate::extract::{Modality, Polarity};
 use crate::roles::Subject;

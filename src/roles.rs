@@ -123,8 +123,11 @@ pub fn find_roles(
             // "Dyrektor finansowy akceptuje faktury": a clause that opens with another person or
             // body as its subject is about neither the role talked about nor any other. A text
             // that names no role is about its unnamed role to the end: the clause is skipped,
-            // what follows is about that role again.
-            if named.is_none() && opens_with(Marker::OtherSubject) {
+            // what follows is about that role again; and its first clause names that role
+            // ("Specjaliści ds. zamówień publicznych wspierają …"), whatever noun it uses.
+            let opens_unnamed_text =
+                unnamed && attribution.clauses.is_empty() && clause_roles.is_empty();
+            if named.is_none() && !opens_unnamed_text && opens_with(Marker::OtherSubject) {
                 if !unnamed {
                     current = None;
                 }

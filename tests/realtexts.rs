@@ -79,11 +79,10 @@ fn real_texts_give_only_reviewed_findings() {
         silent.len(),
         report.findings.len()
     );
-    // Coverage: the rules must keep recognising what real descriptions say. Measured at 416
-    // claims from 100 texts, 2 texts without any (esco/3343.1.5, public procurement, and
-    // esco/3343.5, court-record proofreading: no duty the rules know), after a precision review
-    // of every claim (2026-11-27) removed cues that misread them. Fewer claims or more silent
-    // texts means a rule change lost vocabulary that real texts use.
+    // Coverage: the rules must keep recognising what real descriptions say. Measured at 433
+    // claims, every one of the 100 texts giving some, after a precision review of every claim
+    // (2026-11-27) removed cues that misread them. Fewer claims or a silent text means a rule
+    // change lost vocabulary that real texts use.
     assert!(
         claims >= MIN_CLAIMS,
         "only {claims} claims from {texts} real texts (at least {MIN_CLAIMS} expected): a rule \

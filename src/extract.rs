@@ -355,10 +355,21 @@ impl ClauseContext<'_> {
     fn polarity_and_modality(&self, first: usize, last: usize) -> (Polarity, Modality) {
         // Marker matches are indexed by sentence word; `cue` is the cue's first one.
         let cue = self.offset + first;
+        // A marker inside an aside the cue is not in ("…, które mogą zagrażać …", "(czasem
+        // zwany …)") belongs to the aside, not to the claim.
+        let asides = self.asides();
+        let cue_token = self.words[first];
+        let applies = |at: usize| {
+            let token = self.sentence_words[at];
+            !asides
+                .iter()
+                .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
+        };
         let subject_end = self.offset + self.words.partition_point(|&w| w < self.after);
         let negated_before = self
             .markers
             .within(Marker::Negation, subject_end.min(cue)..cue)
+            .filter(|&at| applies(at))
             .any(|at| !(at + 1 < cue && self.is_word(self.sentence_words.get(at + 1), "tylko")));
         let after_cue = self.offset + last + 1
             ..self.offset + (last + 1 + NEGATION_AFTER_REACH).min(self.words.len());
@@ -369,14 +380,27 @@ impl ClauseContext<'_> {
             && self.words[last + 1..]
                 .iter()
                 .any(|&w| self.is_word(Some(&w), "bez"));
-        let conditional = self.markers.within(Marker::Conditional, 0..cue).any(|at| {
-            !self
-                .markers
-                .within(Marker::ConditionalExcept, 0..cue)
-                .any(|except| except == at)
-        });
+        // A condition holds up to the next ";", which starts another item ("jeżeli …;
+        // przygotowywanie …").
+        let item_start = (self.sentence_words[0]..cue_token)
+            .rev()
+            .find(|&t| self.doc.tokens[t].span.slice(self.source) == ";")
+            .map_or(0, |semicolon| {
+                self.sentence_words.partition_point(|&w| w < semicolon)
+            });
+        let conditional = self
+            .markers
+            .within(Marker::Conditional, item_start.min(cue)..cue)
+            .filter(|&at| applies(at))
+            .any(|at| {
+                !self
+                    .markers
+                    .within(Marker::ConditionalExcept, 0..cue)
+                    .any(|except| except == at)
+            });
         let clause = self.offset..self.offset + self.words.len();
-        let modality = if self.quoted(self.words[first]) {
+        let possible = self.markers.within(Marker::Possible, clause).any(applies);
+        let modality = if self.quoted(cue_token) {
             Modality::Quoted
         } else if self.question {
             Modality::Question
@@ -384,7 +408,7 @@ impl ClauseContext<'_> {
             Modality::Reported
         } else if negated_unless || conditional {
             Modality::Conditional
-        } else if self.markers.any(Marker::Possible, clause) {
+        } else if possible {
             Modality::Possible
         } else {
             Modality::Asserted
@@ -397,6 +421,42 @@ impl ClauseContext<'_> {
             },
             modality,
         )
+    }
+
+    /// Token ranges of the clause's asides: relative clauses (", który …" up to the next
+    /// comma, colon, semicolon or dash) and parentheses.
+    fn asides(&self) -> Vec<std::ops::Range<usize>> {
+        let (Some(&start), Some(&end)) = (self.words.first(), self.words.last()) else {
+            return Vec::new();
+        };
+        let tokens = &self.doc.tokens;
+        let surface = |t: usize| tokens[t].span.slice(self.source);
+        let mut asides = Vec::new();
+        let mut t = start;
+        while t <= end {
+            let opens_relative =
+                surface(t) == "," && t < end && lowercase_starts_with(surface(t + 1), "któr");
+            let close = if opens_relative {
+                (t + 1..=end).find(|&u| matches!(surface(u), "," | ":" | ";" | "–" | "—"))
+            } else if surface(t) == "(" {
+                (t + 1..=end).find(|&u| surface(u) == ")")
+            } else {
+                None
+            };
+            match close {
+                Some(close) => {
+                    asides.push(t..close + 1);
+                    t = close;
+                }
+                None if opens_relative || surface(t) == "(" => {
+                    asides.push(t..end + 1);
+                    break;
+                }
+                None => {}
+            }
+            t += 1;
+        }
+        asides
     }
 
     /// Whether the cue at word `first` stands in a relative clause about some other noun:

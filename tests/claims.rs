@@ -231,3 +231,72 @@ fn an_answer_takes_the_metric_its_question_asked_about() {
         claims(text)
     );
 }
+
+#[test]
+fn markers_inside_an_aside_do_not_reach_the_claim() {
+    use Modality::Asserted;
+    use Polarity::Affirmed;
+    // A negation inside a relative clause about the role does not deny what the role does.
+    let text = "Account Manager, który nie zna języka niemieckiego, buduje relacje z klientami.";
+    assert!(
+        has(
+            text,
+            "account_manager",
+            "client_relationships",
+            Affirmed,
+            Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+    // "mogą" in a relative clause about something else does not hedge the duty.
+    let text = "Account Manager buduje relacje z klientami, które mogą trwać latami.";
+    assert!(
+        has(
+            text,
+            "account_manager",
+            "client_relationships",
+            Affirmed,
+            Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+    // Nor does "czasem" in parentheses.
+    let text = "Account Manager (czasem nazywany opiekunem klienta) buduje relacje z klientami.";
+    assert!(
+        has(
+            text,
+            "account_manager",
+            "client_relationships",
+            Affirmed,
+            Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+    // Outside an aside the hedge still counts.
+    assert!(all_are(
+        "Account Manager może budować relacje z klientami.",
+        Modality::Possible
+    ));
+}
+
+#[test]
+fn a_condition_ends_at_a_semicolon() {
+    let text = "Jeżeli klient zgłosi reklamację, Account Manager buduje z nim relacje na nowo; \
+                Account Manager prowadzi negocjacje handlowe.";
+    let found = claims(text);
+    assert!(
+        found
+            .iter()
+            .any(|(_, v, _, m)| v == "client_relationships" && *m == Modality::Conditional),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, v, _, m)| v != "client_relationships" && *m == Modality::Asserted),
+        "{found:?}"
+    );
+}

@@ -172,11 +172,14 @@ impl FileReport {
                 ),
             })
             .collect();
+        // Kept to the end of the run: no spare capacity.
+        let mut claims = analysis.claims;
+        claims.shrink_to_fit();
         FileReport {
             path,
             encoding: Some(analysis.text.encoding()),
             text: Arc::from(analysis.text.original()),
-            claims: analysis.claims,
+            claims,
             mentions,
         }
     }

@@ -98,6 +98,8 @@ pub fn extract(
         let answering = std::mem::take(&mut asked);
         let mut sentence_metrics: Vec<(ValueIdx, Arc<str>)> = answering.clone();
         let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
+        // Each metric's qualifiers in this sentence, found once.
+        let mut qualifiers_of: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
         for (clause, clause_role) in sentence.clauses.iter().zip(clause_roles) {
             let Some(clause_role) = clause_role else {
                 continue;
@@ -116,6 +118,8 @@ pub fn extract(
                 after: clause_role.after,
                 question,
                 quotes: &quotes,
+                number_words: std::cell::OnceCell::new(),
+                relative_pronouns: std::cell::OnceCell::new(),
             };
             let before = claims.len();
             let mut matches = context.cue_matches();
@@ -190,12 +194,19 @@ pub fn extract(
                             sentence_metrics.retain(|(v, _)| *v != value);
                             sentence_metrics.push((value, cue.clone()));
                         }
-                        let qualifiers: Vec<Arc<str>> = metric
-                            .qualifiers
-                            .matches(sentence_words, lemmas)
-                            .into_iter()
-                            .map(|(q, ..)| q.text().clone())
-                            .collect();
+                        let qualifiers = match qualifiers_of.iter().find(|(v, _)| *v == value) {
+                            Some((_, found)) => found.clone(),
+                            None => {
+                                let found: Vec<Arc<str>> = metric
+                                    .qualifiers
+                                    .matches(sentence_words, lemmas)
+                                    .into_iter()
+                                    .map(|(q, ..)| q.text().clone())
+                                    .collect();
+                                qualifiers_of.push((value, found.clone()));
+                                found
+                            }
+                        };
                         let anchor = cue_words.unwrap_or((0, 0));
                         for (mut quantity, number) in context.quantities(metric.engine, anchor) {
                             quantity.qualifiers = qualifiers.clone();
@@ -299,6 +310,10 @@ struct ClauseContext<'a> {
     question: bool,
     /// Token ranges of the sentence between quotation marks.
     quotes: &'a [std::ops::Range<usize>],
+    /// See [`ClauseContext::number_words`].
+    number_words: std::cell::OnceCell<Vec<Word>>,
+    /// See [`ClauseContext::relative_pronouns`].
+    relative_pronouns: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl ClauseContext<'_> {
@@ -466,10 +481,8 @@ impl ClauseContext<'_> {
         let tokens = &self.doc.tokens;
         let cue = self.words[first];
         let clause_start = self.words[0];
-        let Some(pronoun) = (clause_start..cue)
-            .rev()
-            .find(|&t| lowercase_starts_with(tokens[t].span.slice(self.source), "któr"))
-        else {
+        let pronouns = self.relative_pronouns();
+        let Some(&pronoun) = pronouns[..pronouns.partition_point(|&t| t < cue)].last() else {
             return false;
         };
         // The relative clause ends at the next comma, colon or dash.
@@ -502,6 +515,43 @@ impl ClauseContext<'_> {
         !(is_role || is_person)
     }
 
+    /// The clause's words and the punctuation that matters for amounts and ranges, lower-cased
+    /// and with their values: what number engines read. Made once per clause, however many
+    /// metric cues it holds.
+    fn number_words(&self) -> &[Word] {
+        self.number_words.get_or_init(|| {
+            let (Some(&first), Some(&last)) = (self.words.first(), self.words.last()) else {
+                return Vec::new();
+            };
+            (first..=last)
+                .filter_map(|t| {
+                    let token = &self.doc.tokens[t];
+                    let surface = token.span.slice(self.source);
+                    let keep = token.kind != TokenKind::Punct
+                        || matches!(surface, "-" | "–" | "—" | "€" | "$" | "£");
+                    keep.then(|| {
+                        Word::new(t, surface.to_lowercase(), token.kind == TokenKind::Number)
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Tokens of the clause that are relative pronouns ("który", "której" …), in order; found
+    /// once per clause, however many cues ask.
+    fn relative_pronouns(&self) -> &[usize] {
+        self.relative_pronouns.get_or_init(|| {
+            let (Some(&first), Some(&last)) = (self.words.first(), self.words.last()) else {
+                return Vec::new();
+            };
+            (first..=last)
+                .filter(|&t| {
+                    lowercase_starts_with(self.doc.tokens[t].span.slice(self.source), "któr")
+                })
+                .collect()
+        })
+    }
+
     fn quoted(&self, token: usize) -> bool {
         self.quotes.iter().any(|q| q.contains(&token))
     }
@@ -520,30 +570,13 @@ impl ClauseContext<'_> {
         engine: MetricEngine,
         cue: (usize, usize),
     ) -> Vec<(Quantity, (usize, usize))> {
-        let (Some(&first), Some(&last)) = (self.words.first(), self.words.last()) else {
+        if self.words.is_empty() {
             return Vec::new();
-        };
-        // Number engines read words plus the punctuation that matters for amounts and ranges.
-        let lowered: Vec<(usize, String, bool)> = (first..=last)
-            .filter_map(|t| {
-                let token = &self.doc.tokens[t];
-                let surface = token.span.slice(self.source);
-                let keep = token.kind != TokenKind::Punct
-                    || matches!(surface, "-" | "–" | "—" | "€" | "$" | "£");
-                keep.then(|| (t, surface.to_lowercase(), token.kind == TokenKind::Number))
-            })
-            .collect();
-        let words: Vec<Word> = lowered
-            .iter()
-            .map(|(token, lower, is_number)| Word {
-                token: *token,
-                lower,
-                is_number: *is_number,
-            })
-            .collect();
+        }
+        let words = self.number_words();
         let position = |token: usize| words.iter().position(|w| w.token == token).unwrap_or(0);
         let cue_words = (position(self.words[cue.0]), position(self.words[cue.1]));
-        numbers::quantities(engine, &words, cue_words)
+        numbers::quantities(engine, words, cue_words)
             .into_iter()
             .filter_map(|(quantity, (a, b))| {
                 let a = self.words.iter().position(|&w| w >= words[a].token)?;

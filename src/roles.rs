@@ -82,7 +82,11 @@ pub fn find_roles(
         .collect();
     // A text that names no known role describes a role of its own (an occupation
     // description): everything it says is about that one unnamed role.
-    let unnamed = sentence_mentions.iter().all(Vec::is_empty);
+    // Roles named only as partners ("współpraca z kierownikami projektów") do not count.
+    let unnamed = sentence_mentions
+        .iter()
+        .flatten()
+        .all(|m| !m.subject_candidate);
     let mut current: Option<RoleIdx> = unnamed.then_some(rules.unnamed);
     let mut named_roles: Vec<RoleIdx> = Vec::new();
     // The two roles named last, the latest at the end.
@@ -255,12 +259,33 @@ fn mentions_in(
                 alias,
                 tokens: words[at]..words[last] + 1,
                 sentence,
-                subject_candidate: !in_relative_clause(source, doc, words[0], words[at]),
+                subject_candidate: !in_relative_clause(source, doc, words[0], words[at])
+                    && !after_partner_preposition(source, doc, words, at),
             });
         }
         at = last + 1;
     }
     mentions
+}
+
+/// Prepositions after which a role is a partner or a point of comparison, never the subject:
+/// "współpraca z Product Ownerem", "w przeciwieństwie do Account Managera". ("od", "dla" and
+/// "u" are left out: "Od Account Managera oczekuje się …" is about that role.)
+const PARTNER_PREPOSITIONS: &[&str] = &["z", "ze", "do", "przez", "wobec", "między", "pomiędzy"];
+
+/// Whether the mention starting at `words[at]` follows one of [`PARTNER_PREPOSITIONS`],
+/// directly or as the second of two nouns it governs ("z liderami i kierownikami projektów").
+fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
+    let word = |i: usize| doc.tokens[words[i]].span.slice(source);
+    // Words, not punctuation, between: "z klientem, a potem Account Manager" is not one phrase.
+    let adjacent = |from: usize| words[from] + (at - from) == words[at];
+    let direct =
+        at >= 1 && adjacent(at - 1) && lowercase_is_one_of(word(at - 1), PARTNER_PREPOSITIONS);
+    let coordinated = at >= 3
+        && adjacent(at - 3)
+        && lowercase_is_one_of(word(at - 1), &["i", "oraz"])
+        && lowercase_is_one_of(word(at - 3), PARTNER_PREPOSITIONS);
+    direct || coordinated
 }
 
 /// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma

@@ -281,3 +281,20 @@ fn a_condition_ends_at_a_semicolon() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_role_after_a_partner_preposition_is_not_the_subject() {
+    let text = "Scrum Master prowadzi codzienne spotkania zespołu. Dba też o współpracę z Product \
+                Ownerem przy porządkowaniu backlogu.";
+    let found = claims(text);
+    assert!(
+        found
+            .iter()
+            .any(|(r, v, ..)| r == "scrum_master" && v == "backlog_management"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(r, ..)| r == "product_owner"),
+        "{found:?}"
+    );
+}

@@ -135,10 +135,23 @@ fn group_digits(n: i64) -> String {
 }
 
 /// A word of the clause, lower-cased, with its token index.
-pub struct Word<'a> {
+pub struct Word {
     pub token: usize,
-    pub lower: &'a str,
+    pub lower: String,
     pub is_number: bool,
+    /// Its value as a number or numeral word, read when first asked for.
+    value: std::cell::OnceCell<Option<f64>>,
+}
+
+impl Word {
+    pub fn new(token: usize, lower: String, is_number: bool) -> Word {
+        Word {
+            token,
+            lower,
+            is_number,
+            value: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 /// The quantities in one clause for an engine; `cue` is the word index range of the metric's
@@ -172,15 +185,17 @@ fn is_part(words: &[Word], first: usize) -> bool {
 
 /// The value of a number token or a Polish numeral word.
 fn value(word: &Word) -> Option<f64> {
-    if word.is_number {
-        return word
-            .lower
-            .replace([' ', '\u{a0}', '\u{202f}'], "")
-            .replace(',', ".")
-            .parse()
-            .ok();
-    }
-    numeral(word.lower)
+    *word.value.get_or_init(|| {
+        if word.is_number {
+            word.lower
+                .replace([' ', '\u{a0}', '\u{202f}'], "")
+                .replace(',', ".")
+                .parse()
+                .ok()
+        } else {
+            numeral(&word.lower)
+        }
+    })
 }
 
 fn numeral(word: &str) -> Option<f64> {
@@ -225,12 +240,17 @@ fn numeral(word: &str) -> Option<f64> {
         ("dwadzieścia", "dwudziestu", 20.0),
         ("trzydzieści", "trzydziestu", 30.0),
     ];
+    // Every numeral above starts with one of these letters; most words are not numerals.
+    if !word.starts_with(['j', 'd', 't', 'c', 'p', 's', 'o']) {
+        return None;
+    }
     if let Some((_, n)) = SMALL.iter().find(|(forms, _)| forms.contains(&word)) {
         return Some(*n);
     }
+    let instrumental_stem = word.strip_suffix("oma");
     LARGER.iter().find_map(|&(nominative, genitive, n)| {
-        let instrumental = format!("{}oma", genitive.trim_end_matches('u'));
-        (word == nominative || word == genitive || word == instrumental).then_some(n)
+        let instrumental = instrumental_stem == Some(genitive.trim_end_matches('u'));
+        (word == nominative || word == genitive || instrumental).then_some(n)
     })
 }
 
@@ -295,10 +315,10 @@ fn opens_upward(word: &str) -> bool {
 
 fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     let mut found = Vec::new();
-    let clause_period = words.iter().find_map(|w| period(w.lower));
-    let clause_basis = words.iter().find_map(|w| basis(w.lower));
+    let clause_period = words.iter().find_map(|w| period(&w.lower));
+    let clause_basis = words.iter().find_map(|w| basis(&w.lower));
     for (c, word) in words.iter().enumerate() {
-        let Some(currency) = currency(word.lower) else {
+        let Some(currency) = currency(&word.lower) else {
             continue;
         };
         // Period and basis belong to the amount they follow ("12 300 zł brutto miesięcznie,
@@ -308,12 +328,12 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             .iter()
             .position(|w| w.is_number)
             .unwrap_or(following.len())];
-        let period = own.iter().find_map(|w| period(w.lower)).or(clause_period);
-        let basis = own.iter().find_map(|w| basis(w.lower)).or(clause_basis);
+        let period = own.iter().find_map(|w| period(&w.lower)).or(clause_period);
+        let basis = own.iter().find_map(|w| basis(&w.lower)).or(clause_basis);
         // The amount stands right before the currency, maybe with "tys." between.
         let (factor, mut n) = match c.checked_sub(1).map(|i| &words[i]) {
-            Some(w) if multiplier(w.lower).is_some() => {
-                (multiplier(w.lower).unwrap_or(1.0), c.saturating_sub(2))
+            Some(w) if multiplier(&w.lower).is_some() => {
+                (multiplier(&w.lower).unwrap_or(1.0), c.saturating_sub(2))
             }
             _ => (1.0, c.saturating_sub(1)),
         };
@@ -327,7 +347,7 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         let mut max = Some(high * factor);
         let start_of_range = n
             .checked_sub(2)
-            .filter(|&i| is_range_dash(words[i + 1].lower));
+            .filter(|&i| is_range_dash(&words[i + 1].lower));
         if let Some(i) = start_of_range.filter(|&i| words[i].is_number) {
             if let Some(v) = value(&words[i]) {
                 low = v;
@@ -335,10 +355,10 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             }
         } else if n > 0 && words[n - 1].lower == "do" {
             low = 0.0;
-        } else if n > 0 && opens_upward(words[n - 1].lower) {
+        } else if n > 0 && opens_upward(&words[n - 1].lower) {
             max = None;
         }
-        let approximate = n > 0 && approximates(words[n - 1].lower);
+        let approximate = n > 0 && approximates(&words[n - 1].lower);
         found.push((
             Quantity {
                 min: low * factor,
@@ -376,7 +396,7 @@ fn years_adjective(words: &[Word], at: usize) -> Option<f64> {
         ("dziesięcio", 10.0),
         ("półtora", 1.5),
     ];
-    let word = words[at].lower;
+    let word = words[at].lower.as_str();
     if let Some(stem) = word.find("letni").filter(|&i| i > 0).map(|i| &word[..i]) {
         return PREFIXES.iter().find(|(p, _)| *p == stem).map(|&(_, n)| n);
     }
@@ -401,15 +421,15 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             found.push((single(n, false), (y, y)));
             continue;
         }
-        if !is_year_word(word.lower) {
+        if !is_year_word(&word.lower) {
             continue;
         }
         let Some(high) = y.checked_sub(1).and_then(|p| value(&words[p])) else {
             // "min. rok doświadczenia", "co najmniej rok": one year, said without a numeral.
             let bound = y
                 .checked_sub(1)
-                .is_some_and(|p| opens_upward(words[p].lower));
-            if bound && matches!(word.lower, "rok" | "roku") {
+                .is_some_and(|p| opens_upward(&words[p].lower));
+            if bound && matches!(word.lower.as_str(), "rok" | "roku") {
                 found.push((single(1.0, false), (y - 1, y)));
             }
             continue;
@@ -422,13 +442,13 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         let mut low = high;
         if let Some(i) = n
             .checked_sub(2)
-            .filter(|&i| is_range_dash(words[i + 1].lower))
+            .filter(|&i| is_range_dash(&words[i + 1].lower))
             && let Some(v) = value(&words[i]).filter(|&v| v < high)
         {
             low = v;
             n = i;
         }
-        let approximate = n > 0 && approximates(words[n - 1].lower);
+        let approximate = n > 0 && approximates(&words[n - 1].lower);
         found.push((
             Quantity {
                 min: low,
@@ -451,7 +471,7 @@ fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity
         .checked_sub(3)
         .filter(|&i| words[i + 1].lower == "-" && words[i + 2].lower.starts_with("osobow"));
     let is_count = |i: &usize| {
-        let next = words.get(i + 1).map(|w| w.lower);
+        let next = words.get(i + 1).map(|w| w.lower.as_str());
         value(&words[*i]).is_some()
             && !next.is_some_and(|n| {
                 is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%"
@@ -501,11 +521,7 @@ mod tests {
         let words: Vec<Word> = owned
             .iter()
             .enumerate()
-            .map(|(token, (lower, is_number))| Word {
-                token,
-                lower,
-                is_number: *is_number,
-            })
+            .map(|(token, (lower, is_number))| Word::new(token, lower.clone(), *is_number))
             .collect();
         let cue = words
             .iter()

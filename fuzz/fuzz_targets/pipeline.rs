@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use rolelint::input::Input;
-use rolelint::report::{FileReport, Report, RuleDoc, json, pretty};
+use rolelint::report::{FileReport, Names, Report, RuleDoc, json, pretty};
 use rolelint::rules::RuleSet;
 use rolelint::{analyse, check, decode, markup};
 
@@ -88,9 +88,10 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         let report = Report {
-            files: vec![FileReport::new("tekst.txt".to_owned(), &analysis, rules)],
+            files: vec![FileReport::new("tekst.txt".to_owned(), analysis)],
             findings,
             rules: RuleDoc::all(rules),
+            names: Names::new(rules),
         };
         render(&report);
     }

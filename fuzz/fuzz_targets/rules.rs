@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use rolelint::report::{FileReport, Report, RuleDoc, json, pretty};
+use rolelint::report::{FileReport, Names, Report, RuleDoc, json, pretty};
 use rolelint::rules::RuleSet;
 use rolelint::{analyse, check, decode, examples};
 
@@ -207,9 +207,10 @@ fuzz_target!(|data: &[u8]| {
     let analysis = analyse(text, &rules);
     let findings = check::document(0, &analysis, &rules);
     let report = Report {
-        files: vec![FileReport::new("tekst.txt".to_owned(), &analysis, &rules)],
+        files: vec![FileReport::new("tekst.txt".to_owned(), analysis)],
         findings,
         rules: RuleDoc::all(&rules),
+        names: Names::new(&rules),
     };
     let _ = pretty::render(&report, false);
     let _ = json::render(&report);

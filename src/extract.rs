@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::decode::Text;
 use crate::lemma::Lemmas;
 use crate::markers::Markers;
+use crate::phrase::Phrase;
 use crate::roles::{Attribution, Subject};
 use crate::rules::{DimensionIdx, Marker, MetricEngine, RoleIdx, RuleSet, ValueIdx};
 use crate::segment::{Doc, Layout, TokenKind, lowercase_starts_with};
@@ -362,8 +363,26 @@ impl ClauseContext<'_> {
                 ));
             }
         }
+        found.retain(|&(value, words, _)| {
+            words.is_none_or(|(first, last)| !self.excepted(value, first, last))
+        });
         found.sort_by_key(|&(value, words, _)| (words, value));
         found
+    }
+
+    /// Whether one of the value's `cues_except` phrases overlaps its cue at words
+    /// `first..=last` ("recepcji hotelu" for the cue "recepcja").
+    fn excepted(&self, value: ValueIdx, first: usize, last: usize) -> bool {
+        let excepts = &self.rules.values[value].cues_except;
+        // An overlapping phrase starts at most this many words before the cue.
+        let reach = excepts.iter().map(Phrase::reach).max().unwrap_or(0);
+        (first.saturating_sub(reach)..=last).any(|at| {
+            excepts.iter().any(|phrase| {
+                phrase
+                    .match_at(self.words, at, self.lemmas)
+                    .is_some_and(|end| end >= first)
+            })
+        })
     }
 
     /// Polarity and modality of the cue matched at words `first..=last` of the clause.

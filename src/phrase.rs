@@ -71,6 +71,11 @@ impl Phrase {
         &self.text
     }
 
+    /// The most words a match can span.
+    pub fn reach(&self) -> usize {
+        self.words.iter().map(|w| w.max_gap + 1).sum()
+    }
+
     /// Keys of the first word: a phrase can only start at a token carrying one of them.
     pub fn first_keys(&self) -> &[LemmaId] {
         &self.words[0].keys

@@ -127,6 +127,9 @@ pub struct Value {
     pub dimension: DimensionIdx,
     pub cues: Vec<Phrase>,
     pub regex: Option<RuleRegex>,
+    /// Phrases that cancel a cue match they overlap: "recepcja hotel" keeps "recepcji hotelu"
+    /// from being an office's reception desk.
+    pub cues_except: Vec<Phrase>,
     /// `Some` for metrics: claims of this value carry a number.
     pub metric: Option<Metric>,
     pub examples: Examples,
@@ -382,6 +385,8 @@ struct RawValue {
     #[serde(default)]
     cues: Vec<Spanned<String>>,
     regex: Option<Spanned<String>>,
+    #[serde(default)]
+    cues_except: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Examples,
 }
@@ -847,6 +852,7 @@ impl Builder {
                 .map(|r| compile_regex(file, r))
                 .transpose()?;
             let cues = self.phrases(file, &value.cues, CUE_GAP)?;
+            let cues_except = self.phrases(file, &value.cues_except, CUE_GAP)?;
             self.push_value(
                 file,
                 &value.id,
@@ -856,6 +862,7 @@ impl Builder {
                     dimension,
                     cues,
                     regex,
+                    cues_except,
                     metric: None,
                     examples: value.examples,
                 },
@@ -885,6 +892,7 @@ impl Builder {
                     dimension,
                     cues,
                     regex: None,
+                    cues_except: Vec::new(),
                     metric: Some(Metric { engine, qualifiers }),
                     examples: metric.examples,
                 },

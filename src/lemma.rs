@@ -134,12 +134,8 @@ impl Lexicon {
                 .is_some_and(|rest| self.stem_heads.contains(head(rest)))
     }
 
-    /// Lemma keys of one word as written in a text, appended to `keys`.
-    pub fn word_keys(&self, surface: &str, keys: &mut Vec<LemmaId>) {
-        self.word_keys_with(surface, &mut String::new(), keys);
-    }
-
-    /// [`Lexicon::word_keys`] with a buffer for the lower-case word, reused across words.
+    /// Lemma keys of one word as written in a text, appended to `keys`; `lower` is a buffer
+    /// for the lower-case word, reused across words.
     fn word_keys_with(&self, surface: &str, lower: &mut String, keys: &mut Vec<LemmaId>) {
         if surface.starts_with(char::is_uppercase) {
             let stem_of_abbreviation = surface.split_once('-').map_or(surface, |(stem, _)| stem);
@@ -227,7 +223,7 @@ mod tests {
 
     fn keys(lexicon: &Lexicon, word: &str) -> Vec<LemmaId> {
         let mut keys = Vec::new();
-        lexicon.word_keys(word, &mut keys);
+        lexicon.word_keys_with(word, &mut String::new(), &mut keys);
         keys
     }
 

@@ -95,11 +95,6 @@ impl Phrase {
         }
         Some(current)
     }
-
-    /// The first match anywhere in `words`, as `(first, last)` indices into `words`.
-    pub fn find(&self, words: &[usize], lemmas: &Lemmas) -> Option<(usize, usize)> {
-        (0..words.len()).find_map(|at| self.match_at(words, at, lemmas).map(|last| (at, last)))
-    }
 }
 
 /// Phrases looked for together, indexed by the keys of their first word, so that a search
@@ -186,7 +181,7 @@ mod tests {
             .filter(|(_, t)| t.kind != TokenKind::Punct)
             .map(|(i, _)| i)
             .collect();
-        let (first, last) = phrase.find(&words, &lemmas)?;
+        let (first, last) = PhraseSet::new(vec![phrase]).find(&words, &lemmas)?;
         let span = doc.tokens[words[first]]
             .span
             .cover(&doc.tokens[words[last]].span);

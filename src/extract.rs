@@ -121,6 +121,7 @@ pub fn extract(
                 quotes: &quotes,
                 number_words: std::cell::OnceCell::new(),
                 relative_pronouns: std::cell::OnceCell::new(),
+                asides: std::cell::OnceCell::new(),
             };
             let before = claims.len();
             let mut matches = context.cue_matches();
@@ -315,6 +316,8 @@ struct ClauseContext<'a> {
     number_words: std::cell::OnceCell<Vec<Word>>,
     /// See [`ClauseContext::relative_pronouns`].
     relative_pronouns: std::cell::OnceCell<Vec<usize>>,
+    /// See [`ClauseContext::asides`].
+    asides: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 impl ClauseContext<'_> {
@@ -458,8 +461,13 @@ impl ClauseContext<'_> {
     }
 
     /// Token ranges of the clause's asides: relative clauses (", który …" up to the next
-    /// comma, colon, semicolon or dash) and parentheses.
-    fn asides(&self) -> Vec<std::ops::Range<usize>> {
+    /// comma, colon, semicolon or dash) and parentheses. Found once per clause, however many
+    /// claims ask.
+    fn asides(&self) -> &[std::ops::Range<usize>] {
+        self.asides.get_or_init(|| self.find_asides())
+    }
+
+    fn find_asides(&self) -> Vec<std::ops::Range<usize>> {
         let (Some(&start), Some(&end)) = (self.words.first(), self.words.last()) else {
             return Vec::new();
         };

@@ -49,6 +49,7 @@ use crate::decode::Text;
 use crate::extract::Claim;
 use crate::input::Input;
 use crate::lemma::Lemmas;
+use crate::markers::Markers;
 use crate::report::{FileReport, Report};
 use crate::roles::Attribution;
 use crate::rules::RuleSet;
@@ -59,6 +60,8 @@ pub struct Analysis {
     pub text: Text,
     pub doc: Doc,
     pub lemmas: Lemmas,
+    /// Per sentence: its words and where the marker phrases stand.
+    pub markers: Vec<Markers>,
     pub roles: Attribution,
     pub claims: Vec<Claim>,
 }
@@ -74,6 +77,7 @@ pub fn analyse(text: Text, rules: &RuleSet) -> Analysis {
         text,
         doc,
         lemmas,
+        markers,
         roles,
         claims,
     }

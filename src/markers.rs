@@ -11,9 +11,15 @@
 use std::ops::Range;
 
 use crate::lemma::Lemmas;
-use crate::roles::word_positions;
 use crate::rules::{Marker, Modality};
-use crate::segment::Doc;
+use crate::segment::{Doc, TokenKind};
+
+/// Word (non-punctuation) token indices in `range`.
+fn word_positions(doc: &Doc, range: Range<usize>) -> Vec<usize> {
+    range
+        .filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
+        .collect()
+}
 
 /// The markers of every sentence of `doc`, in sentence order.
 pub fn find(doc: &Doc, lemmas: &Lemmas, modality: &Modality) -> Vec<Markers> {

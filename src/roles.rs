@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::lemma::Lemmas;
 use crate::markers::Markers;
 use crate::rules::{Marker, RoleIdx, RuleSet};
-use crate::segment::{Doc, Layout, TokenKind, lowercase_is_one_of, lowercase_starts_with};
+use crate::segment::{Doc, Layout, lowercase_is_one_of, lowercase_starts_with};
 
 /// One place where a text names a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,13 +57,6 @@ pub struct Attribution {
     pub mentions: Vec<Mention>,
     /// For every sentence, for every clause: the role it talks about.
     pub clauses: Vec<Vec<Option<ClauseRole>>>,
-}
-
-/// Word (non-punctuation) token indices in `range`.
-pub fn word_positions(doc: &Doc, range: Range<usize>) -> Vec<usize> {
-    range
-        .filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
-        .collect()
 }
 
 /// Find mentions and give every clause its role.

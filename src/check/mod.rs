@@ -18,7 +18,6 @@ use claims::{Located, Maker, Pool, Scope};
 use crate::Analysis;
 use crate::extract::{Claim, Modality};
 use crate::phrase::PhraseSet;
-use crate::roles::word_positions;
 use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, ValueIdx};
 use crate::span::{Orig, Span};
 
@@ -185,8 +184,9 @@ impl Wording<'_> {
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {
             for (c, clause) in sentence.clauses.iter().enumerate() {
-                let words = word_positions(&analysis.doc, clause.clone());
-                let Some((f, f_last)) = first.find(&words, &analysis.lemmas) else {
+                let markers = &analysis.markers[s];
+                let words = &markers.words()[markers.range_of(clause)];
+                let Some((f, f_last)) = first.find(words, &analysis.lemmas) else {
                     continue;
                 };
                 let rest = &words[f_last + 1..];

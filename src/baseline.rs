@@ -17,10 +17,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::Diagnostic;
 use serde::{Deserialize, Serialize};
 
 use crate::check::Finding;
+use crate::mistake::{FileKind, FileMistake};
 use crate::report::{Report, content_hash, slash_path};
 
 /// The format version this module writes and reads.
@@ -82,37 +83,7 @@ pub enum BaselineError {
     },
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Malformed(Box<MalformedBaseline>),
-}
-
-/// A baseline file whose content is not a baseline, labelled where it goes wrong.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("plik bazy {file} jest uszkodzony: {message}")]
-#[diagnostic(
-    code(rolelint::baseline::malformed),
-    help(
-        "plik bazy to JSON: {{\"version\": 1, \"fingerprints\": [{{\"fingerprint\": \"…\", \"code\": \"RL101\", \"path\": \"…\"}}]}}; najprościej utworzyć go od nowa"
-    )
-)]
-pub struct MalformedBaseline {
-    file: String,
-    message: String,
-    #[source_code]
-    source_code: NamedSource<String>,
-    #[label("tutaj")]
-    span: Option<SourceSpan>,
-}
-
-impl MalformedBaseline {
-    /// What is wrong, without the file name.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The byte range of the file the mistake is at, when known.
-    pub fn span(&self) -> Option<std::ops::Range<usize>> {
-        self.span.map(|s| s.offset()..s.offset() + s.len())
-    }
+    Malformed(Box<FileMistake>),
 }
 
 impl Baseline {
@@ -186,12 +157,14 @@ impl Baseline {
     /// Check the text of a baseline file named `name` (for messages).
     pub fn parse(name: &str, text: &str) -> Result<Baseline, BaselineError> {
         let malformed = |message: String, span: Option<(usize, usize)>| {
-            BaselineError::Malformed(Box::new(MalformedBaseline {
-                file: name.to_owned(),
+            BaselineError::Malformed(Box::new(FileMistake::new(
+                FileKind::Baseline,
+                name,
+                text,
                 message,
-                source_code: NamedSource::new(name, text.to_owned()),
-                span: span.map(Into::into),
-            }))
+                span.map(|(start, len)| start..start + len),
+                None,
+            )))
         };
         let file: BaselineFile = serde_json::from_str(text).map_err(|e| {
             let message = match e.classify() {

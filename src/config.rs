@@ -18,11 +18,12 @@ use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::Diagnostic;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::check::{Finding, UNREADABLE_CODE};
+use crate::mistake::{FileKind, FileMistake};
 use crate::report::{FileReport, Report};
 use crate::rules::Severity;
 
@@ -96,34 +97,7 @@ pub enum ConfigError {
     },
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Invalid(Box<InvalidConfig>),
-}
-
-/// A mistake inside `rolelint.toml`, labelled where it is.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("błąd w pliku konfiguracji {file}: {message}")]
-#[diagnostic(code(rolelint::config::invalid))]
-pub struct InvalidConfig {
-    file: String,
-    message: String,
-    #[source_code]
-    source_code: NamedSource<String>,
-    #[label("tutaj")]
-    span: Option<SourceSpan>,
-    #[help]
-    help: Option<String>,
-}
-
-impl InvalidConfig {
-    /// What is wrong, without the file name.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The byte range of the file the mistake is at, when known.
-    pub fn span(&self) -> Option<Range<usize>> {
-        self.span.map(|s| s.offset()..s.offset() + s.len())
-    }
+    Invalid(Box<FileMistake>),
 }
 
 impl ConfigError {
@@ -170,13 +144,14 @@ impl ConfigFile<'_> {
         span: Option<Range<usize>>,
         help: Option<String>,
     ) -> ConfigError {
-        ConfigError::Invalid(Box::new(InvalidConfig {
-            file: self.name.to_owned(),
-            message: message.into(),
-            source_code: NamedSource::new(self.name, self.text.to_owned()),
-            span: span.map(|r| (r.start, r.end - r.start).into()),
+        ConfigError::Invalid(Box::new(FileMistake::new(
+            FileKind::Config,
+            self.name,
+            self.text,
+            message,
+            span,
             help,
-        }))
+        )))
     }
 
     /// A code as written, checked to be `RL` and three digits.

@@ -34,6 +34,7 @@ pub mod input;
 pub mod lemma;
 pub mod markers;
 pub mod markup;
+pub mod mistake;
 pub mod phrase;
 pub mod report;
 pub mod roles;

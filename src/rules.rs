@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::Diagnostic;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -21,6 +21,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::lemma::{LemmaId, Lexicon};
+use crate::mistake::{FileKind, FileMistake};
 use crate::phrase::{Phrase, PhraseSet};
 
 /// Words allowed between two words of a cue phrase.
@@ -307,7 +308,7 @@ pub enum RulesError {
     Missing { path: PathBuf, file: &'static str },
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Invalid(Box<InvalidRule>),
+    Invalid(Box<FileMistake>),
     /// Each regex compiles alone, but all of them together exceed the size limit.
     #[error("wyrażenia regularne reguł razem są za duże: {0}")]
     #[diagnostic(
@@ -315,21 +316,6 @@ pub enum RulesError {
         help("uprość wyrażenia regularne albo zastąp je frazami (cues)")
     )]
     RegexSet(String),
-}
-
-/// A mistake inside one rule file, labelled where it is.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("błąd w pliku reguł {file}: {message}")]
-#[diagnostic(code(rolelint::rules::invalid))]
-pub struct InvalidRule {
-    file: String,
-    message: String,
-    #[source_code]
-    source_code: NamedSource<String>,
-    #[label("tutaj")]
-    span: Option<SourceSpan>,
-    #[help]
-    help: Option<String>,
 }
 
 // ---- raw TOML shapes -------------------------------------------------------------------------
@@ -473,13 +459,7 @@ impl RuleFile {
         message: impl Into<String>,
         span: Option<std::ops::Range<usize>>,
     ) -> RulesError {
-        RulesError::Invalid(Box::new(InvalidRule {
-            file: self.name.clone(),
-            message: message.into(),
-            source_code: NamedSource::new(&self.name, self.text.clone()),
-            span: span.map(|r| (r.start, r.end - r.start).into()),
-            help: None,
-        }))
+        RulesError::Invalid(Box::new(self.mistake(message, span)))
     }
 
     fn error_with_help(
@@ -488,13 +468,15 @@ impl RuleFile {
         span: std::ops::Range<usize>,
         help: impl Into<String>,
     ) -> RulesError {
-        match self.error(message, Some(span)) {
-            RulesError::Invalid(mut invalid) => {
-                invalid.help = Some(help.into());
-                RulesError::Invalid(invalid)
-            }
-            other => other,
-        }
+        RulesError::Invalid(Box::new(self.mistake(message, Some(span)).with_help(help)))
+    }
+
+    fn mistake(
+        &self,
+        message: impl Into<String>,
+        span: Option<std::ops::Range<usize>>,
+    ) -> FileMistake {
+        FileMistake::new(FileKind::Rules, &self.name, &self.text, message, span, None)
     }
 
     fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, RulesError> {

@@ -369,7 +369,7 @@ mod tests {
                 encoding: Some("UTF-8"),
                 text: Arc::from("AM i AM"),
                 claims: Vec::new(),
-                mentions: Vec::new(),
+                names: Vec::new(),
             }],
             findings,
             rules: Vec::new(),

@@ -833,7 +833,7 @@ RL101 = "error"
             encoding: Some("UTF-8"),
             text: Arc::from(text),
             claims: Vec::new(),
-            mentions: Vec::new(),
+            names: Vec::new(),
         }
     }
 

@@ -97,15 +97,14 @@ fn rows(report: &Report) -> (Vec<Row>, Names) {
     // Inflected mentions of one alias are one name, shown as first written in the texts.
     let mut by_alias: BTreeMap<(String, String), (String, NameUse)> = BTreeMap::new();
     for file in &report.files {
-        for mention in &file.mentions {
-            let written = mention.span.slice(&file.text).to_lowercase();
+        for name in &file.names {
             let (_, entry) = by_alias
                 .entry((
-                    report.names.role(mention.role).to_owned(),
-                    report.names.alias(mention).to_owned(),
+                    report.names.role(name.role).to_owned(),
+                    report.names.alias(name).to_owned(),
                 ))
-                .or_insert_with(|| (written, NameUse::default()));
-            entry.count += 1;
+                .or_insert_with(|| (name.written.clone(), NameUse::default()));
+            entry.count += name.mentions;
             if entry.files.last() != Some(&file.path) {
                 entry.files.push(file.path.clone());
             }

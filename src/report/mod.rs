@@ -24,7 +24,6 @@ use crate::Analysis;
 use crate::check::Finding;
 use crate::extract::Claim;
 use crate::rules::{RoleIdx, RuleSet, Severity, ValueIdx};
-use crate::span::{Orig, Span};
 
 /// The result of one run.
 #[derive(Debug, Default)]
@@ -49,17 +48,20 @@ pub struct FileReport {
     pub text: Arc<str>,
     /// What the text claims; role and value are indices into [`Report::names`].
     pub claims: Vec<Claim>,
-    /// Every place the text names a role.
-    pub mentions: Vec<MentionRecord>,
+    /// The names the text gives its roles: one entry per alias used, in order of first use.
+    pub names: Vec<RoleName>,
 }
 
-/// A place where a text names a role, by whichever alias.
+/// How often a text names a role by one alias (inflected forms of an alias are one name).
+/// Kept instead of every mention: the claims view needs only these counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MentionRecord {
+pub struct RoleName {
     pub role: RoleIdx,
-    /// Index of the alias among the role's: inflected mentions of one alias share it.
+    /// Index of the alias among the role's.
     pub alias: usize,
-    pub span: Span<Orig>,
+    /// The first mention by this alias, in lower case, as the text writes it.
+    pub written: String,
+    pub mentions: usize,
 }
 
 /// The rule ids and labels of a run, for the indices claims and mentions carry: a report
@@ -105,8 +107,8 @@ impl Names {
     }
 
     /// The alias as the rules write it.
-    pub fn alias(&self, mention: &MentionRecord) -> &str {
-        &self.aliases[mention.role][mention.alias]
+    pub fn alias(&self, name: &RoleName) -> &str {
+        &self.aliases[name.role][name.alias]
     }
 
     pub fn value(&self, value: ValueIdx) -> &str {
@@ -158,20 +160,30 @@ impl From<Outcome> for ExitCode {
 impl FileReport {
     pub fn new(path: String, analysis: Analysis) -> FileReport {
         let tokens = &analysis.doc.tokens;
-        let mentions = analysis
-            .roles
-            .mentions
-            .iter()
-            .map(|m| MentionRecord {
-                role: m.role,
-                alias: m.alias,
-                span: analysis.text.to_original(
-                    tokens[m.tokens.start]
+        let mut names: Vec<RoleName> = Vec::new();
+        for m in &analysis.roles.mentions {
+            match names
+                .iter_mut()
+                .find(|n| n.role == m.role && n.alias == m.alias)
+            {
+                Some(name) => name.mentions += 1,
+                None => {
+                    let span = tokens[m.tokens.start]
                         .span
-                        .cover(&tokens[m.tokens.end - 1].span),
-                ),
-            })
-            .collect();
+                        .cover(&tokens[m.tokens.end - 1].span);
+                    names.push(RoleName {
+                        role: m.role,
+                        alias: m.alias,
+                        written: analysis
+                            .text
+                            .to_original(span)
+                            .slice(analysis.text.original())
+                            .to_lowercase(),
+                        mentions: 1,
+                    });
+                }
+            }
+        }
         // Kept to the end of the run: no spare capacity.
         let mut claims = analysis.claims;
         claims.shrink_to_fit();
@@ -180,7 +192,7 @@ impl FileReport {
             encoding: Some(analysis.text.encoding()),
             text: Arc::from(analysis.text.original()),
             claims,
-            mentions,
+            names,
         }
     }
 
@@ -190,7 +202,7 @@ impl FileReport {
             encoding: None,
             text: Arc::from(""),
             claims: Vec::new(),
-            mentions: Vec::new(),
+            names: Vec::new(),
         }
     }
 }

@@ -267,8 +267,9 @@ mod tests {
     use crate::check::{Evidence, FindingKind};
     use crate::input::Input;
     use crate::report::FileReport;
+    use crate::report::texts::FileText;
     use crate::rules::{RuleSet, Severity};
-    use crate::span::Span;
+    use crate::span::{LineIndex, Span};
 
     const TEXT: &str = "Account Manager buduje relacje z klientami.\n\nAccount Manager prowadzi księgowość firmy.\n";
 
@@ -278,10 +279,11 @@ mod tests {
             .iter()
             .map(|(name, text)| Input {
                 name: (*name).to_owned(),
+                path: None,
                 content: Ok(text.as_bytes().to_vec()),
             })
             .collect();
-        crate::lint(inputs, &rules)
+        crate::lint(inputs, &rules).expect("texts in memory are kept")
     }
 
     fn codes(report: &Report) -> Vec<&str> {
@@ -355,21 +357,26 @@ mod tests {
             evidence: vec![Evidence {
                 file: 0,
                 span: Span::new(start, end),
-                label: "tu".to_owned(),
+                label: "tu".into(),
                 claim: None,
+                place: Some(LineIndex::new(TEXT_OF_REPORT).place(Span::new(start, end))),
             }],
             help: None,
         }
     }
+
+    /// The one file of [`report`].
+    const TEXT_OF_REPORT: &str = "AM i AM";
 
     fn report(findings: Vec<Finding>) -> Report {
         Report {
             files: vec![FileReport {
                 path: "a.txt".to_owned(),
                 encoding: Some("UTF-8"),
-                text: Arc::from("AM i AM"),
+                text: FileText::Kept(Arc::from(TEXT_OF_REPORT)),
                 claims: Vec::new(),
                 names: Vec::new(),
+                suppressions: Default::default(),
             }],
             findings,
             rules: Vec::new(),

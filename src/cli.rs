@@ -17,7 +17,10 @@ use crate::baseline::Baseline;
 use crate::config::Config;
 use crate::input::{self, Input, Source};
 use crate::report::claims::ClaimsFormat;
-use crate::report::{Outcome, Report, claims, concise, github, gitlab, json, pretty, sarif};
+use crate::report::texts::TextChanged;
+use crate::report::{
+    Outcome, Report, WriteError, claims, concise, github, gitlab, json, pretty, sarif,
+};
 use crate::rules::RuleSet;
 use crate::{LintOptions, catalog, examples, suppress};
 
@@ -204,6 +207,9 @@ pub enum RunError {
     #[error("nie można zapisać wyniku: {0}")]
     #[diagnostic(code(rolelint::output))]
     Output(#[from] std::io::Error),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Changed(#[from] TextChanged),
 }
 
 fn load_rules(dir: Option<&Path>) -> Result<RuleSet, RunError> {
@@ -240,11 +246,14 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
             rules,
         }) => {
             let rules = load_rules(rules.as_deref())?;
-            let report =
-                crate::lint_with(read_all(&paths)?, &rules, LintOptions { cross_file: false });
+            let options = LintOptions {
+                cross_file: false,
+                ..LintOptions::default()
+            };
+            let report = crate::lint_with(read_all(&paths)?, &rules, options)?;
             write_all(
                 std::io::stdout().lock(),
-                &claims::render(&report, format.into()),
+                &claims::render(&report, format.into())?,
             )?;
             Ok(Outcome::Clean)
         }
@@ -340,13 +349,17 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
         .map(|source| read_named(&source, stdin_name));
     let mut report = if args.against.is_empty() {
         let cross_file = config.cross_file && !args.no_cross;
-        crate::lint_with(inputs, &rules, LintOptions { cross_file })
+        let options = LintOptions {
+            cross_file,
+            ..LintOptions::default()
+        };
+        crate::lint_with(inputs, &rules, options)?
     } else {
         let reference = wanted(input::discover(&args.against)?)
             .iter()
             .map(|s| read_named(s, None))
             .collect();
-        crate::lint_against(inputs.collect(), reference, &rules)
+        crate::lint_against(inputs.collect(), reference, &rules)?
     };
     let unused = suppress::apply(&mut report);
     // With --against, only the drafts' own markers are the author's business.
@@ -372,7 +385,7 @@ fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
         Format::Pretty => {
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            pretty::render(report, color)
+            pretty::render(report, color)?
         }
         Format::Json => return stream_json(report, args.statistics),
         Format::Concise => concise::render(report),
@@ -394,12 +407,16 @@ fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
 /// The JSON report goes straight to stdout: on a large corpus it is several times the input.
 fn stream_json(report: &Report, statistics: bool) -> Result<(), RunError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = json::write(report, &mut out)
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
+    let written = json::write(report, &mut out).and_then(|()| {
+        out.write_all(b"\n")?;
+        out.flush()?;
+        Ok(())
+    });
     match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
+        Err(WriteError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(WriteError::Output(e)) => return Err(e.into()),
+        Err(WriteError::Changed(e)) => return Err(e.into()),
+        Ok(()) => {}
     }
     if statistics {
         write_all(std::io::stderr().lock(), &concise::statistics(report))?;

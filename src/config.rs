@@ -581,6 +581,7 @@ mod tests {
 
     use super::*;
     use crate::check::{Evidence, FindingKind};
+    use crate::report::texts::FileText;
     use crate::span::Span;
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
@@ -831,9 +832,10 @@ RL101 = "error"
         FileReport {
             path: path.to_owned(),
             encoding: Some("UTF-8"),
-            text: Arc::from(text),
+            text: FileText::Kept(Arc::from(text)),
             claims: Vec::new(),
             names: Vec::new(),
+            suppressions: Default::default(),
         }
     }
 
@@ -848,8 +850,9 @@ RL101 = "error"
             evidence: vec![Evidence {
                 file,
                 span: Span::new(0, 4),
-                label: "tu".to_owned(),
+                label: "tu".into(),
                 claim: None,
+                place: None,
             }],
             help: None,
         }

@@ -67,14 +67,19 @@ fn normalize(text: &str) -> (Option<String>, Vec<(usize, usize)>) {
 /// Decode a whole file. Never loses text silently: bytes that do not fit the detected
 /// encoding are an error, not replacement characters.
 pub fn decode(bytes: &[u8]) -> Result<Text, DecodeError> {
+    decode_original(bytes).map(Text::new)
+}
+
+/// The text as [`decode`] reads it, with the name of its encoding, and nothing else.
+pub fn decode_original(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_strict(&bytes[bom_len..], encoding).map(Text::new);
+        return decode_strict(&bytes[bom_len..], encoding);
     }
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => return Ok(Text::new((text.to_owned(), UTF_8.name()))),
+        Ok(text) => return Ok((text.to_owned(), UTF_8.name())),
         // Text that is mostly well-formed UTF-8 with a broken sequence is damaged UTF-8, not a
         // legacy encoding: guessing one would turn every Polish letter into mojibake.
         Err(e) if mostly_utf8(bytes) => {
@@ -88,7 +93,7 @@ pub fn decode(bytes: &[u8]) -> Result<Text, DecodeError> {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(Some(b"pl"), Utf8Detection::Deny);
-    decode_strict(bytes, encoding).map(Text::new)
+    decode_strict(bytes, encoding)
 }
 
 /// Whether well-formed multi-byte UTF-8 sequences outnumber broken ones. Legacy Polish text

@@ -180,6 +180,8 @@ pub enum EvalError {
     },
     #[error("błąd w pliku adnotacji {path}: {message}")]
     Annotation { path: PathBuf, message: String },
+    #[error(transparent)]
+    Changed(#[from] crate::report::texts::TextChanged),
 }
 
 fn read_toml<T: serde::de::DeserializeOwned + Default>(
@@ -226,8 +228,11 @@ pub fn evaluate(dir: &Path, rules: &RuleSet) -> Result<Evaluation, EvalError> {
         let report = lint_with(
             vec![read(&Source::File(text.clone()))],
             rules,
-            LintOptions { cross_file: false },
-        );
+            LintOptions {
+                cross_file: false,
+                ..LintOptions::default()
+            },
+        )?;
         let mut actual = ExpectedFinding::of(&report);
         let name = text
             .file_name()
@@ -271,9 +276,10 @@ pub fn evaluate(dir: &Path, rules: &RuleSet) -> Result<Evaluation, EvalError> {
         if let Some(gold) = read_toml::<GoldFile>(&text.with_extension("claims.toml"))? {
             evaluation.texts_with_gold_claims += 1;
             let file = &report.files[0];
+            let file_text = file.read_text()?;
             for claim in gold.claim {
                 evaluation.gold_claims += 1;
-                let Some(at) = file.text.find(&claim.text) else {
+                let Some(at) = file_text.find(&claim.text) else {
                     return Err(EvalError::Annotation {
                         path: text.with_extension("claims.toml"),
                         message: format!("cytatu „{}” nie ma w tekście", claim.text),

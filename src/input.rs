@@ -16,6 +16,9 @@ const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 /// A text to check: its display name and its bytes, or why they could not be read.
 pub struct Input {
     pub name: String,
+    /// The file it was read from, which the output may read again; `None` for stdin and
+    /// texts made in memory.
+    pub path: Option<PathBuf>,
     pub content: Result<Vec<u8>, String>,
 }
 
@@ -101,11 +104,13 @@ pub fn read(source: &Source) -> Input {
                 .map_err(|e| e.to_string());
             Input {
                 name: "<stdin>".to_owned(),
+                path: None,
                 content,
             }
         }
         Source::File(path) => Input {
             name: path.display().to_string(),
+            path: Some(path.clone()),
             content: read_file(path),
         },
     }

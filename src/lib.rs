@@ -43,6 +43,8 @@ pub mod segment;
 pub mod span;
 pub mod suppress;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::check::Finding;
@@ -51,6 +53,7 @@ use crate::extract::Claim;
 use crate::input::Input;
 use crate::lemma::Lemmas;
 use crate::markers::Markers;
+use crate::report::texts::{Digest, FileText, TextBudget, TextChanged};
 use crate::report::{FileReport, Report};
 use crate::roles::Attribution;
 use crate::rules::RuleSet;
@@ -84,36 +87,44 @@ pub fn analyse(text: Text, rules: &RuleSet) -> Analysis {
     }
 }
 
-/// What a run compares.
+/// What a run compares, and what it keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LintOptions {
     /// Compare claims between files, not only within each file.
     pub cross_file: bool,
+    /// Bytes of text kept in memory for the output; past them, the texts of files are read
+    /// again when the output needs them (see [`report::texts`]).
+    pub keep_texts: usize,
 }
 
 impl Default for LintOptions {
     fn default() -> Self {
-        LintOptions { cross_file: true }
+        LintOptions {
+            cross_file: true,
+            keep_texts: report::texts::DEFAULT_BUDGET,
+        }
     }
 }
 
 /// Check every input (in parallel) and gather one report, in input order.
-pub fn lint(inputs: Vec<Input>, rules: &RuleSet) -> Report {
+pub fn lint(inputs: Vec<Input>, rules: &RuleSet) -> Result<Report, TextChanged> {
     lint_with(inputs, rules, LintOptions::default())
 }
 
 /// [`lint`] with options. `inputs` may read their files lazily (a parallel map over
 /// [`input::Source`]s with [`input::read`]), so a large corpus is never held in memory as raw
-/// bytes all at once.
-pub fn lint_with<I>(inputs: I, rules: &RuleSet, options: LintOptions) -> Report
+/// bytes all at once. Fails only when a file whose text was not kept changed before the
+/// evidence of a finding across files could be located in it.
+pub fn lint_with<I>(inputs: I, rules: &RuleSet, options: LintOptions) -> Result<Report, TextChanged>
 where
     I: IntoParallelIterator<Item = Input>,
     I::Iter: IndexedParallelIterator,
 {
+    let budget = TextBudget::new(options.keep_texts);
     let checked: Vec<Checked> = inputs
         .into_par_iter()
         .enumerate()
-        .map(|(index, input)| check_input(index, input, rules))
+        .map(|(index, input)| check_input(index, input, rules, &budget))
         .collect();
     let mut report = Report {
         rules: report::RuleDoc::all(rules),
@@ -135,22 +146,27 @@ where
         report.files.push(checked.file);
         report.findings.extend(checked.findings);
     }
+    report.place_evidence()?;
     report.sort();
-    report
+    Ok(report)
 }
 
 /// Check `drafts` against a reference corpus: everything is analysed and compared, but only
 /// findings that involve a draft are kept (a draft's own conflicts, and its conflicts with the
 /// reference). Drafts come first in the report's files.
-pub fn lint_against(drafts: Vec<Input>, reference: Vec<Input>, rules: &RuleSet) -> Report {
+pub fn lint_against(
+    drafts: Vec<Input>,
+    reference: Vec<Input>,
+    rules: &RuleSet,
+) -> Result<Report, TextChanged> {
     let drafts_len = drafts.len();
     let mut inputs = drafts;
     inputs.extend(reference);
-    let mut report = lint_with(inputs, rules, LintOptions { cross_file: true });
+    let mut report = lint_with(inputs, rules, LintOptions::default())?;
     report
         .findings
         .retain(|f| f.evidence.iter().any(|e| e.file < drafts_len));
-    report
+    Ok(report)
 }
 
 /// One input after the per-file stages.
@@ -159,27 +175,42 @@ struct Checked {
     findings: Vec<Finding>,
 }
 
-fn check_input(index: usize, input: Input, rules: &RuleSet) -> Checked {
-    let text = input
-        .content
-        .and_then(|bytes| decode::decode(&bytes).map_err(|e| e.to_string()));
-    match text {
-        Ok(text) => {
-            let text = match markup::prose(text.original(), markup::Markup::from_name(&input.name))
-            {
-                Some(prose) => text.with_prose(prose),
-                None => text,
+fn check_input(index: usize, input: Input, rules: &RuleSet, budget: &TextBudget) -> Checked {
+    let Input {
+        name,
+        path,
+        content,
+    } = input;
+    let decoded = content.and_then(|bytes| match decode::decode(&bytes) {
+        Ok(text) => Ok((bytes, text)),
+        Err(e) => Err(e.to_string()),
+    });
+    let (bytes, text) = match decoded {
+        Ok(decoded) => decoded,
+        Err(reason) => {
+            return Checked {
+                file: FileReport::unreadable(name),
+                findings: vec![check::unreadable(index, &reason)],
             };
-            let analysis = analyse(text, rules);
-            let findings = check::document(index, &analysis, rules);
-            Checked {
-                file: FileReport::new(input.name, analysis),
-                findings,
-            }
         }
-        Err(reason) => Checked {
-            file: FileReport::unreadable(input.name),
-            findings: vec![check::unreadable(index, &reason)],
+    };
+    let text = match markup::prose(text.original(), markup::Markup::from_name(&name)) {
+        Some(prose) => text.with_prose(prose),
+        None => text,
+    };
+    let analysis = analyse(text, rules);
+    let mut findings = check::document(index, &analysis, rules);
+    let original = analysis.text.original();
+    report::place(&mut findings, index, &span::LineIndex::new(original));
+    let kept = match path {
+        Some(path) if !budget.take(original.len()) => FileText::OnDisk {
+            path,
+            digest: Digest::of(&bytes),
         },
+        _ => FileText::Kept(Arc::from(original)),
+    };
+    Checked {
+        file: FileReport::new(name, analysis, kept),
+        findings,
     }
 }

@@ -254,7 +254,7 @@ pub struct Conflict {
     pub severity: Severity,
     pub summary: String,
     pub why: String,
-    pub help: String,
+    pub help: Arc<str>,
     pub examples: Examples,
 }
 
@@ -1020,7 +1020,7 @@ impl Builder {
                 severity,
                 summary: conflict.summary,
                 why: conflict.why,
-                help: conflict.help,
+                help: conflict.help.into(),
                 examples: conflict.examples,
             });
         }

@@ -111,6 +111,16 @@ pub struct LineColumn {
     pub column: usize,
 }
 
+/// Where a span stands and what it covers, for output that no longer has the text at hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub start: LineColumn,
+    /// Just past the last character.
+    pub end: LineColumn,
+    /// The text the span covers.
+    pub quote: Box<str>,
+}
+
 /// Byte offsets of line starts in one text, built once per file when rendering.
 /// A line ends at `\n`; a `\r` before it belongs to the line and is never counted as a column.
 pub struct LineIndex<'a> {
@@ -133,6 +143,15 @@ impl<'a> LineIndex<'a> {
         LineColumn {
             line: line + 1,
             column,
+        }
+    }
+
+    /// Where `span` stands in the text, with the text it covers.
+    pub fn place(&self, span: Span<Orig>) -> Place {
+        Place {
+            start: self.locate(span.start()),
+            end: self.locate(span.end()),
+            quote: span.slice(self.text).into(),
         }
     }
 }

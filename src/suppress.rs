@@ -27,7 +27,7 @@ use regex::Regex;
 use crate::check::{Evidence, Finding, FindingKind};
 use crate::report::Report;
 use crate::rules::Severity;
-use crate::span::{Orig, Span};
+use crate::span::{LineIndex, Orig, Place, Span};
 
 /// The code of the warning for a marker that silences nothing.
 pub const UNUSED_CODE: &str = "RL002";
@@ -83,6 +83,8 @@ pub struct Marker {
     pub codes: Vec<String>,
     /// The whole comment (`<!-- … -->`, or the `// …` line without its indentation).
     pub span: Span<Orig>,
+    /// Where the comment stands, for a warning about it.
+    pub place: Place,
 }
 
 /// A byte range silenced for one code, or for every code but some.
@@ -138,6 +140,7 @@ pub fn parse(text: &str) -> Suppressions {
 }
 
 fn find_markers(text: &str) -> Vec<Marker> {
+    let lines = LineIndex::new(text);
     let marker = |directive: &str, codes: &str, start: usize, end: usize| {
         let mut seen = BTreeSet::new();
         let codes = codes
@@ -146,10 +149,12 @@ fn find_markers(text: &str) -> Vec<Marker> {
             .map(str::to_ascii_uppercase)
             .filter(|c| seen.insert(c.clone()))
             .collect();
+        let span = Span::new(start, end);
         Marker {
             directive: Directive::from_name(directive),
             codes,
-            span: Span::new(start, end),
+            span,
+            place: lines.place(span),
         }
     };
     let mut markers: Vec<Marker> = COMMENT
@@ -291,10 +296,10 @@ fn next_line(text: &str, after: usize, markers: &[Marker]) -> Option<(usize, usi
 /// codes that silenced nothing. The warnings are returned, not added: the caller adds them
 /// (before applying the config, so `ignore = ["RL002"]` works) and sorts the report again.
 pub fn apply(report: &mut Report) -> Vec<Finding> {
-    let parsed: Vec<Suppressions> = report.files.iter().map(|f| parse(&f.text)).collect();
-    if parsed.iter().all(Suppressions::is_empty) {
+    if report.files.iter().all(|f| f.suppressions.is_empty()) {
         return Vec::new();
     }
+    let parsed: Vec<&Suppressions> = report.files.iter().map(|f| &f.suppressions).collect();
     let mut used: Vec<Vec<BTreeSet<String>>> = parsed
         .iter()
         .map(|s| vec![BTreeSet::new(); s.markers.len()])
@@ -378,10 +383,11 @@ fn unused_marker(file: usize, marker: &Marker, message: String) -> Finding {
         evidence: vec![Evidence {
             file,
             span: marker.span,
-            label: "nieużywany komentarz".to_owned(),
+            label: "nieużywany komentarz".into(),
             claim: None,
+            place: Some(marker.place.clone()),
         }],
-        help: Some(help.to_owned()),
+        help: Some(help.into()),
     }
 }
 
@@ -535,10 +541,11 @@ mod tests {
             .iter()
             .map(|(name, text)| Input {
                 name: (*name).to_owned(),
+                path: None,
                 content: Ok(text.as_bytes().to_vec()),
             })
             .collect();
-        crate::lint(inputs, &rules)
+        crate::lint(inputs, &rules).expect("texts in memory are kept")
     }
 
     fn codes(findings: &[Finding]) -> Vec<&str> {
@@ -592,7 +599,7 @@ mod tests {
         );
         assert_eq!(warning.severity, Severity::Warning);
         assert_eq!(
-            warning.evidence[0].span.slice(&report.files[0].text),
+            &*warning.evidence[0].place.as_ref().expect("placed").quote,
             "<!-- rolelint-disable RL101 RL104 -->"
         );
 
@@ -610,7 +617,11 @@ mod tests {
             "Komentarz rolelint-disable-next-line RL103 niczego nie wycisza"
         );
         assert_eq!(
-            warnings[0].evidence[0].span.slice(&report.files[0].text),
+            &*warnings[0].evidence[0]
+                .place
+                .as_ref()
+                .expect("placed")
+                .quote,
             "// rolelint-disable-next-line RL103"
         );
     }

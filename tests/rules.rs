@@ -81,9 +81,9 @@ fn every_rule_is_documented_and_has_examples() {
     }
     for conflict in &rules.conflicts {
         for (field, text) in [
-            ("summary", &conflict.summary),
-            ("why", &conflict.why),
-            ("help", &conflict.help),
+            ("summary", conflict.summary.as_str()),
+            ("why", conflict.why.as_str()),
+            ("help", &*conflict.help),
         ] {
             assert!(
                 !text.trim().is_empty(),

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use rolelint::input::Input;
+use rolelint::report::texts::FileText;
 use rolelint::report::{FileReport, Names, Report, RuleDoc, json, pretty};
 use rolelint::rules::RuleSet;
 use rolelint::{analyse, check, decode, markup};
@@ -42,16 +43,18 @@ fn lint_as(name: &str, data: &[u8]) {
     let report = rolelint::lint(
         vec![Input {
             name: name.to_owned(),
+            path: None,
             content: Ok(data.to_vec()),
         }],
         rules(),
-    );
+    )
+    .expect("texts in memory are kept");
     render(&report);
 }
 
 fn render(report: &Report) {
-    let _ = pretty::render(report, false);
-    let rendered = json::render(report);
+    pretty::render(report, false).expect("texts in memory are kept");
+    let rendered = json::render(report).expect("texts in memory are kept");
     let parsed: Result<serde_json::Value, _> = serde_json::from_str(&rendered);
     assert!(parsed.is_ok(), "the JSON report parses: {parsed:?}");
 }
@@ -87,12 +90,14 @@ fuzz_target!(|data: &[u8]| {
                 assert_span(original, e.span.start(), e.span.end(), "evidence");
             }
         }
-        let report = Report {
-            files: vec![FileReport::new("tekst.txt".to_owned(), analysis)],
+        let kept = FileText::Kept(analysis.text.original().into());
+        let mut report = Report {
+            files: vec![FileReport::new("tekst.txt".to_owned(), analysis, kept)],
             findings,
             rules: RuleDoc::all(rules),
             names: Names::new(rules),
         };
+        report.place_evidence().expect("texts in memory are kept");
         render(&report);
     }
     // The same bytes as marked-up text: Markdown or HTML by the input's length, so both are

@@ -26,6 +26,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use rolelint::report::texts::FileText;
 use rolelint::report::{FileReport, Names, Report, RuleDoc, json, pretty};
 use rolelint::rules::RuleSet;
 use rolelint::{analyse, check, decode, examples};
@@ -206,12 +207,14 @@ fuzz_target!(|data: &[u8]| {
     let text = decode::decode(SAMPLE.as_bytes()).expect("the sample decodes");
     let analysis = analyse(text, &rules);
     let findings = check::document(0, &analysis, &rules);
-    let report = Report {
-        files: vec![FileReport::new("tekst.txt".to_owned(), analysis)],
+    let kept = FileText::Kept(analysis.text.original().into());
+    let mut report = Report {
+        files: vec![FileReport::new("tekst.txt".to_owned(), analysis, kept)],
         findings,
         rules: RuleDoc::all(&rules),
         names: Names::new(&rules),
     };
-    let _ = pretty::render(&report, false);
-    let _ = json::render(&report);
+    report.place_evidence().expect("texts in memory are kept");
+    pretty::render(&report, false).expect("texts in memory are kept");
+    json::render(&report).expect("texts in memory are kept");
 });

@@ -5,6 +5,7 @@
 //! document check's). Grouping keeps the cost linear in the number of claims.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{Evidence, Finding, FindingKind};
 use crate::extract::numbers::Quantity;
@@ -169,8 +170,10 @@ impl<'a> Pool<'a> {
                                 .quantity
                                 .as_deref()
                                 .map(Quantity::describe)
-                                .unwrap_or_default(),
+                                .unwrap_or_default()
+                                .into(),
                             claim: Some(l.index),
+                            place: None,
                         })
                         .collect();
                     // Ordered by amount, so the message is the same whatever the file order.
@@ -239,13 +242,15 @@ impl<'a> Pool<'a> {
 
 /// Evidence for a group of claims, all with one label.
 pub fn evidence_of(claims: &[Located], label: &str) -> Vec<Evidence> {
+    let label: Arc<str> = label.into();
     claims
         .iter()
         .map(|l| Evidence {
             file: l.file,
             span: l.claim.span,
-            label: label.to_owned(),
+            label: Arc::clone(&label),
             claim: Some(l.index),
+            place: None,
         })
         .collect()
 }

@@ -19,7 +19,7 @@ use crate::Analysis;
 use crate::extract::{Claim, Modality};
 use crate::phrase::PhraseSet;
 use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, ValueIdx};
-use crate::span::{Orig, Span};
+use crate::span::{LineIndex, Orig, Place, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -43,7 +43,7 @@ pub struct Finding {
     /// Dimension id, when the finding is about one dimension.
     pub dimension: Option<Arc<str>>,
     pub evidence: Vec<Evidence>,
-    pub help: Option<String>,
+    pub help: Option<Arc<str>>,
 }
 
 /// One place supporting a finding.
@@ -52,10 +52,13 @@ pub struct Evidence {
     /// Index of the file in the report.
     pub file: usize,
     pub span: Span<Orig>,
-    /// What this place says, for the diagnostic label.
-    pub label: String,
+    /// What this place says, for the diagnostic label (shared by the evidence of one side).
+    pub label: Arc<str>,
     /// Index of the claim in the file's claims, when the evidence is a claim.
     pub claim: Option<usize>,
+    /// Line, column and quote, filled in by [`crate::lint_with`] (the checks that find the
+    /// evidence do not all have the text at hand); renderers read them from here.
+    pub place: Option<Place>,
 }
 
 /// Check one analysed document (file number `file` of the report).
@@ -134,6 +137,8 @@ fn finding(
 ) -> Finding {
     evidence.sort_by_key(|e| (e.file, e.span, e.claim));
     evidence.dedup_by_key(|e| (e.file, e.span));
+    // Findings are kept to the end of the run: no spare capacity.
+    evidence.shrink_to_fit();
     Finding {
         code: conflict.code.clone(),
         kind,
@@ -142,7 +147,7 @@ fn finding(
         role: role.map(|r| rules.roles[r].id.clone()),
         dimension: value.map(|v| rules.dimensions[rules.values[v].dimension].id.clone()),
         evidence,
-        help: Some(conflict.help.clone()),
+        help: Some(Arc::clone(&conflict.help)),
     }
 }
 
@@ -207,14 +212,16 @@ impl Wording<'_> {
                     Evidence {
                         file: self.file,
                         span: span_of(words[f], words[f_last]),
-                        label: "to, co wspólne…".to_owned(),
+                        label: "to, co wspólne…".into(),
                         claim: None,
+                        place: None,
                     },
                     Evidence {
                         file: self.file,
                         span: span_of(rest[g], rest[g_last]),
-                        label: "…nazwano tu różnym".to_owned(),
+                        label: "…nazwano tu różnym".into(),
                         claim: None,
+                        place: None,
                     },
                 ];
                 // The role only when the sentence names exactly one ("Wspólne obowiązki Project
@@ -280,8 +287,9 @@ impl Wording<'_> {
                 evidence.push(Evidence {
                     file: self.file,
                     span,
-                    label: format!("nazwa „{surface}”, użyta {}×", mentions.len()),
+                    label: format!("nazwa „{surface}”, użyta {}×", mentions.len()).into(),
                     claim: None,
+                    place: None,
                 });
             }
             let name = &self.rules.roles[role].name;
@@ -314,8 +322,9 @@ impl Wording<'_> {
                     .map(|&m| Evidence {
                         file: self.file,
                         span: self.mention_span(m),
-                        label: "myląca nazwa".to_owned(),
+                        label: "myląca nazwa".into(),
                         claim: None,
+                        place: None,
                     })
                     .collect();
                 let message = format!(
@@ -329,10 +338,13 @@ impl Wording<'_> {
                     None,
                     evidence,
                 );
-                finding.help = Some(format!(
-                    "{} Zamiast „{surface}” napisz: {}.",
-                    self.conflict.help, misleading.suggest
-                ));
+                finding.help = Some(
+                    format!(
+                        "{} Zamiast „{surface}” napisz: {}.",
+                        self.conflict.help, misleading.suggest
+                    )
+                    .into(),
+                );
                 findings.push(finding);
             }
         }
@@ -351,10 +363,11 @@ pub fn unreadable(file: usize, reason: &str) -> Finding {
         evidence: vec![Evidence {
             file,
             span: Span::new(0, 0),
-            label: reason.to_owned(),
+            label: reason.into(),
             claim: None,
+            place: Some(LineIndex::new("").place(Span::new(0, 0))),
         }],
-        help: Some("Zapisz plik jako tekst (UTF-8, UTF-16 z BOM, windows-1250 lub ISO-8859-2) i sprawdź uprawnienia.".to_owned()),
+        help: Some("Zapisz plik jako tekst (UTF-8, UTF-16 z BOM, windows-1250 lub ISO-8859-2) i sprawdź uprawnienia.".into()),
     }
 }
 

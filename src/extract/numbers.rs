@@ -28,7 +28,7 @@ pub struct Quantity {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Unit {
     Money {
-        currency: String,
+        currency: &'static str,
         period: Option<Period>,
         basis: Option<Basis>,
     },
@@ -365,7 +365,7 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
                 max,
                 approximate,
                 unit: Unit::Money {
-                    currency: currency.to_owned(),
+                    currency,
                     period,
                     basis,
                 },
@@ -619,7 +619,7 @@ mod tests {
             max: Some(min),
             approximate: false,
             unit: Unit::Money {
-                currency: "PLN".into(),
+                currency: "PLN",
                 period: Some(Period::Monthly),
                 basis: Some(Basis::Gross),
             },
@@ -629,7 +629,7 @@ mod tests {
         assert!(!monthly(9_500.0).disagrees(&monthly(9_500.0)));
         let annual = Quantity {
             unit: Unit::Money {
-                currency: "EUR".into(),
+                currency: "EUR",
                 period: Some(Period::Annual),
                 basis: None,
             },

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::Report;
 use super::json::{JsonClaim, claim};
+use super::texts::TextChanged;
 use crate::extract::{Modality, Polarity};
 use crate::span::LineIndex;
 
@@ -47,10 +48,11 @@ type Names = BTreeMap<String, BTreeMap<String, NameUse>>;
 type RowKey = (String, String, String, &'static str);
 
 /// The rows, sorted by role, dimension and value; the names each role goes by.
-fn rows(report: &Report) -> (Vec<Row>, Names) {
+fn rows(report: &Report) -> Result<(Vec<Row>, Names), TextChanged> {
     let mut grouped: BTreeMap<RowKey, (Vec<usize>, Vec<String>)> = BTreeMap::new();
     for (f, file) in report.files.iter().enumerate() {
-        let index = LineIndex::new(&file.text);
+        let text = file.read_text()?;
+        let index = LineIndex::new(&text);
         for c in &file.claims {
             let stance = match (c.polarity, c.modality) {
                 (Polarity::Affirmed, Modality::Asserted) => "tak",
@@ -114,11 +116,11 @@ fn rows(report: &Report) -> (Vec<Row>, Names) {
     for ((role, _), (written, used)) in by_alias {
         names.entry(role).or_default().insert(written, used);
     }
-    (rows, names)
+    Ok((rows, names))
 }
 
 /// Render the claims view.
-pub fn render(report: &Report, format: ClaimsFormat) -> String {
+pub fn render(report: &Report, format: ClaimsFormat) -> Result<String, TextChanged> {
     match format {
         ClaimsFormat::Table => table(report),
         ClaimsFormat::Markdown => markdown(report),
@@ -127,8 +129,8 @@ pub fn render(report: &Report, format: ClaimsFormat) -> String {
     }
 }
 
-fn table(report: &Report) -> String {
-    let (rows, names) = rows(report);
+fn table(report: &Report) -> Result<String, TextChanged> {
+    let (rows, names) = rows(report)?;
     let width = |f: fn(&Row) -> usize| rows.iter().map(f).max().unwrap_or(0);
     let dimension_width = width(|r| r.dimension.chars().count());
     let value_width = width(|r| r.value.chars().count()).min(60);
@@ -158,11 +160,11 @@ fn table(report: &Report) -> String {
             vw = value_width,
         ));
     }
-    out
+    Ok(out)
 }
 
-fn markdown(report: &Report) -> String {
-    let (rows, names) = rows(report);
+fn markdown(report: &Report) -> Result<String, TextChanged> {
+    let (rows, names) = rows(report)?;
     let cell = |s: &str| s.replace('|', "\\|");
     let mut out = String::from(
         "| rola | wymiar | wartość | stanowisko | teksty | twierdzenia | gdzie |\n|---|---|---|---|---|---|---|\n",
@@ -189,11 +191,11 @@ fn markdown(report: &Report) -> String {
             ));
         }
     }
-    out
+    Ok(out)
 }
 
-fn csv(report: &Report) -> String {
-    let (rows, _) = rows(report);
+fn csv(report: &Report) -> Result<String, TextChanged> {
+    let (rows, _) = rows(report)?;
     let quote = |s: &str| {
         if s.contains([',', '"', '\n']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -214,7 +216,7 @@ fn csv(report: &Report) -> String {
             quote(&row.places.join(" "))
         ));
     }
-    out
+    Ok(out)
 }
 
 #[derive(Serialize)]
@@ -238,10 +240,16 @@ struct JsonName<'a> {
     files: Vec<&'a str>,
 }
 
-fn json(report: &Report) -> String {
+fn json(report: &Report) -> Result<String, TextChanged> {
     let mut roles: BTreeMap<&str, JsonRole> = BTreeMap::new();
-    for file in &report.files {
-        let index = LineIndex::new(&file.text);
+    // The view quotes every claim's sentence, so it holds every text while it is made.
+    let texts = report
+        .files
+        .iter()
+        .map(|f| f.read_text())
+        .collect::<Result<Vec<_>, _>>()?;
+    for (file, text) in report.files.iter().zip(&texts) {
+        let index = LineIndex::new(text);
         for c in &file.claims {
             roles
                 .entry(report.names.role(c.role))
@@ -253,11 +261,11 @@ fn json(report: &Report) -> String {
                 .claims
                 .push(JsonPlacedClaim {
                     path: &file.path,
-                    claim: claim(&report.names, &index, &file.text, c),
+                    claim: claim(&report.names, &index, text, c),
                 });
         }
     }
-    let (_, names) = rows(report);
+    let (_, names) = rows(report)?;
     for (role, names) in &names {
         if let Some(entry) = roles.get_mut(role.as_str()) {
             for (name, NameUse { count, files }) in names {
@@ -279,5 +287,5 @@ fn json(report: &Report) -> String {
         "version": super::json::VERSION,
         "roles": roles.into_values().collect::<Vec<_>>(),
     });
-    serde_json::to_string_pretty(&body).expect("the claims view serialises") + "\n"
+    Ok(serde_json::to_string_pretty(&body).expect("the claims view serialises") + "\n")
 }

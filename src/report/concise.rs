@@ -6,21 +6,20 @@
 
 use std::fmt::Write;
 
-use super::{Lines, Report};
+use super::Report;
 
 /// Render one line per finding, in the report's order.
 pub fn render(report: &Report) -> String {
-    let lines = Lines::new(report);
     let mut out = String::new();
     for finding in &report.findings {
         let Some(first) = finding.evidence.first() else {
             continue;
         };
-        let (start, _) = lines.range(first);
+        let (start, _) = report.range(first);
         let _ = writeln!(
             out,
             "{}:{}:{}: {} {}",
-            lines.path(first),
+            report.path(first),
             start.line,
             start.column,
             finding.code,

@@ -9,13 +9,12 @@
 
 use std::fmt::Write;
 
-use super::{Lines, Report, slash_path};
+use super::{Report, slash_path};
 use crate::check::FindingKind;
 use crate::rules::Severity;
 
 /// Render one workflow command per finding.
 pub fn render(report: &Report) -> String {
-    let lines = Lines::new(report);
     let mut out = String::new();
     for finding in &report.findings {
         let Some(first) = finding.evidence.first() else {
@@ -25,21 +24,21 @@ pub fn render(report: &Report) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut properties = format!("file={}", property(&slash_path(lines.path(first))));
+        let mut properties = format!("file={}", property(&slash_path(report.path(first))));
         let mut message = finding.message.clone();
         if finding.kind != FindingKind::Input {
-            let (start, end) = lines.range(first);
+            let (start, end) = report.range(first);
             let _ = write!(
                 properties,
                 ",line={},col={},endLine={},endColumn={}",
                 start.line, start.column, end.line, end.column
             );
             for e in &finding.evidence {
-                let (at, _) = lines.range(e);
+                let (at, _) = report.range(e);
                 let path = if e.file == first.file {
                     String::new()
                 } else {
-                    format!("{}:", slash_path(lines.path(e)))
+                    format!("{}:", slash_path(report.path(e)))
                 };
                 let _ = write!(message, "\n{} ({path}{}:{})", e.label, at.line, at.column);
             }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{Lines, Report, fingerprints, slash_path};
+use super::{Report, fingerprints, slash_path};
 use crate::rules::Severity;
 
 #[derive(Serialize)]
@@ -35,7 +35,6 @@ struct Begin {
 
 /// Render the report as a Code Quality JSON array.
 pub fn render(report: &Report) -> String {
-    let lines = Lines::new(report);
     let issues: Vec<Issue> = report
         .findings
         .iter()
@@ -51,9 +50,9 @@ pub fn render(report: &Report) -> String {
                     Severity::Warning => "minor",
                 },
                 location: Location {
-                    path: slash_path(lines.path(first)),
+                    path: slash_path(report.path(first)),
                     lines: Begin {
-                        begin: lines.range(first).0.line,
+                        begin: report.range(first).0.line,
                     },
                 },
             })

@@ -3,9 +3,11 @@
 //! Spans are byte offsets into each file's decoded text, with 1-based line and column
 //! (in characters) computed here from a line index built once per file.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Names, Report, Summary};
+use super::texts::TextChanged;
+use super::{Names, Report, WriteError, placed};
 use crate::check::FindingKind;
 use crate::extract::Claim;
 use crate::extract::numbers::Quantity;
@@ -16,29 +18,6 @@ use crate::span::{LineIndex, Orig, Span};
 
 /// Version of the JSON contract.
 pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-#[serde(bound = "Lazy<F>: Serialize, Lazy<G>: Serialize")]
-struct JsonReport<F, G> {
-    version: u32,
-    files: Lazy<F>,
-    findings: Lazy<G>,
-    summary: Summary,
-}
-
-/// A JSON array whose elements are made one at a time while it is written, so the output of
-/// a large corpus never stands in memory as a whole.
-struct Lazy<F>(F);
-
-impl<F, I> Serialize for Lazy<F>
-where
-    F: Fn() -> I,
-    I: Iterator<Item: Serialize>,
-{
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((self.0)())
-    }
-}
 
 #[derive(Serialize)]
 struct JsonFile<'a> {
@@ -105,37 +84,37 @@ fn span(index: &LineIndex, span: Span<Orig>) -> JsonSpan {
 }
 
 /// Render the report as pretty-printed JSON.
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report) -> Result<String, WriteError> {
     let mut out = Vec::new();
-    write(report, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    write(report, &mut out)?;
+    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
 }
 
-/// Write the report as pretty-printed JSON, streaming: the whole document is never held in
-/// memory (on a large corpus it is several times the size of the input).
-pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
-    let indexes: Vec<LineIndex> = report
-        .files
-        .iter()
-        .map(|f| LineIndex::new(&f.text))
-        .collect();
-    let files = || {
-        report
-            .files
-            .iter()
-            .zip(&indexes)
-            .map(|(file, index)| JsonFile {
-                path: &file.path,
-                encoding: file.encoding,
-                claims: file
-                    .claims
-                    .iter()
-                    .map(|c| claim(&report.names, index, &file.text, c))
-                    .collect(),
-            })
-    };
-    let findings = || {
-        report.findings.iter().map(|f| JsonFinding {
+/// How many files or findings are turned into JSON at a time, in parallel, before they are
+/// written in order.
+const CHUNK: usize = 64;
+
+/// Write the report as pretty-printed JSON, a chunk of files and findings at a time: the
+/// whole document (on a large corpus several times the size of the input) is never held in
+/// memory, and files whose texts were not kept are read again one chunk at a time.
+pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteError> {
+    write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": ")?;
+    write_array(&mut out, &report.files, |file| {
+        let text = file.read_text()?;
+        let index = LineIndex::new(&text);
+        Ok(element(&JsonFile {
+            path: &file.path,
+            encoding: file.encoding,
+            claims: file
+                .claims
+                .iter()
+                .map(|c| claim(&report.names, &index, &text, c))
+                .collect(),
+        }))
+    })?;
+    out.write_all(b",\n  \"findings\": ")?;
+    write_array(&mut out, &report.findings, |f| {
+        Ok(element(&JsonFinding {
             code: &f.code,
             kind: f.kind,
             severity: f.severity,
@@ -147,25 +126,93 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
                 .evidence
                 .iter()
                 .map(|e| {
-                    let file = &report.files[e.file];
+                    let place = placed(e);
                     JsonEvidence {
-                        path: &file.path,
-                        span: span(&indexes[e.file], e.span),
-                        text: e.span.slice(&file.text),
+                        path: report.path(e),
+                        span: JsonSpan {
+                            start: e.span.start(),
+                            end: e.span.end(),
+                            line: place.start.line,
+                            column: place.start.column,
+                        },
+                        text: &place.quote,
                         label: &e.label,
                         claim: e.claim,
                     }
                 })
                 .collect(),
-        })
-    };
-    let json = JsonReport {
-        version: VERSION,
-        files: Lazy(files),
-        findings: Lazy(findings),
-        summary: report.summary(),
-    };
-    serde_json::to_writer_pretty(out, &json).map_err(std::io::Error::from)
+        }))
+    })?;
+    out.write_all(b",\n  \"summary\": ")?;
+    serde_json::to_writer_pretty(Indent::new(&mut out, 2), &report.summary())?;
+    out.write_all(b"\n}")?;
+    Ok(())
+}
+
+/// Write a JSON array of `items` at the second level of the document, each turned into JSON
+/// by `element` (in parallel, a chunk at a time), in order.
+fn write_array<T: Sync>(
+    out: &mut impl std::io::Write,
+    items: &[T],
+    element: impl Fn(&T) -> Result<Vec<u8>, TextChanged> + Sync,
+) -> Result<(), WriteError> {
+    if items.is_empty() {
+        out.write_all(b"[]")?;
+        return Ok(());
+    }
+    out.write_all(b"[")?;
+    let mut first = true;
+    for chunk in items.chunks(CHUNK) {
+        let rendered: Vec<Vec<u8>> = chunk.par_iter().map(&element).collect::<Result<_, _>>()?;
+        for json in rendered {
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            out.write_all(&json)?;
+            first = false;
+        }
+    }
+    out.write_all(b"\n  ]")?;
+    Ok(())
+}
+
+/// One element of a second-level array: pretty JSON indented to its depth.
+fn element(value: &impl Serialize) -> Vec<u8> {
+    let mut json = Vec::new();
+    serde_json::to_writer_pretty(Indent::new(&mut json, 4), value)
+        .expect("report elements serialize to memory");
+    json
+}
+
+/// A writer that indents every line but the first by a number of spaces, so a value
+/// serialized on its own can stand inside the document. Pretty JSON has no line break
+/// inside a string (they are escaped), so every line break is between tokens.
+struct Indent<W> {
+    out: W,
+    spaces: &'static [u8],
+}
+
+impl<W: std::io::Write> Indent<W> {
+    fn new(out: W, by: usize) -> Self {
+        Indent {
+            out,
+            spaces: &b"        "[..by],
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Indent<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for line in buf.split_inclusive(|&b| b == b'\n') {
+            self.out.write_all(line)?;
+            if line.ends_with(b"\n") {
+                self.out.write_all(self.spaces)?;
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 pub(super) fn claim<'a>(

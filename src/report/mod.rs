@@ -13,17 +13,39 @@ pub mod gitlab;
 pub mod json;
 pub mod pretty;
 pub mod sarif;
+pub mod texts;
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::check::Finding;
+use crate::check::{Evidence, Finding};
 use crate::extract::Claim;
 use crate::rules::{RoleIdx, RuleSet, Severity, ValueIdx};
+use crate::span::{LineColumn, LineIndex, Place};
+use crate::suppress::Suppressions;
+use texts::{FileText, TextChanged};
+
+/// Why a report could not be written out.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum WriteError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Changed(#[from] TextChanged),
+    #[error("nie można wypisać wyniku: {0}")]
+    #[diagnostic(code(rolelint::output))]
+    Output(#[from] std::io::Error),
+}
+
+impl From<serde_json::Error> for WriteError {
+    fn from(e: serde_json::Error) -> Self {
+        WriteError::Output(e.into())
+    }
+}
 
 /// The result of one run.
 #[derive(Debug, Default)]
@@ -44,12 +66,14 @@ pub struct FileReport {
     pub path: String,
     /// The encoding it was read in; `None` when it could not be read.
     pub encoding: Option<&'static str>,
-    /// The decoded text as read; spans point here.
-    pub text: Arc<str>,
+    /// The decoded text as read (spans point here), kept or to be read again.
+    pub text: FileText,
     /// What the text claims; role and value are indices into [`Report::names`].
     pub claims: Vec<Claim>,
     /// The names the text gives its roles: one entry per alias used, in order of first use.
     pub names: Vec<RoleName>,
+    /// Its `rolelint-disable` comments and what they silence.
+    pub suppressions: Suppressions,
 }
 
 /// How often a text names a role by one alias (inflected forms of an alias are one name).
@@ -158,7 +182,8 @@ impl From<Outcome> for ExitCode {
 }
 
 impl FileReport {
-    pub fn new(path: String, analysis: Analysis) -> FileReport {
+    /// The report of an analysed file whose text is now at `text`.
+    pub fn new(path: String, analysis: Analysis, text: FileText) -> FileReport {
         let tokens = &analysis.doc.tokens;
         let mut names: Vec<RoleName> = Vec::new();
         for m in &analysis.roles.mentions {
@@ -184,15 +209,17 @@ impl FileReport {
                 }
             }
         }
+        let suppressions = crate::suppress::parse(analysis.text.original());
         // Kept to the end of the run: no spare capacity.
         let mut claims = analysis.claims;
         claims.shrink_to_fit();
         FileReport {
             path,
             encoding: Some(analysis.text.encoding()),
-            text: Arc::from(analysis.text.original()),
+            text,
             claims,
             names,
+            suppressions,
         }
     }
 
@@ -200,14 +227,68 @@ impl FileReport {
         FileReport {
             path,
             encoding: None,
-            text: Arc::from(""),
+            text: FileText::Kept(Arc::from("")),
             claims: Vec::new(),
             names: Vec::new(),
+            suppressions: Suppressions::default(),
         }
     }
 }
 
+impl FileReport {
+    /// The decoded text as read; read again (and checked to be the same) when it was not kept.
+    pub fn read_text(&self) -> Result<Arc<str>, TextChanged> {
+        self.text.load(&self.path)
+    }
+}
+
+/// Fill in the place of every piece of evidence in file `file` that has none yet.
+pub fn place(findings: &mut [Finding], file: usize, lines: &LineIndex) {
+    let evidence = findings.iter_mut().flat_map(|f| &mut f.evidence);
+    for e in evidence.filter(|e| e.file == file && e.place.is_none()) {
+        e.place = Some(lines.place(e.span));
+    }
+}
+
+/// How many files [`Report::place_evidence`] reads at a time: enough to keep every thread
+/// busy, few enough that their texts never add up to much.
+const PLACE_CHUNK: usize = 256;
+
 impl Report {
+    /// Fill in the place of every piece of evidence that has none yet, reading each file it
+    /// is in once, a chunk of files at a time, in parallel.
+    pub fn place_evidence(&mut self) -> Result<(), TextChanged> {
+        let mut unplaced: Vec<(usize, usize, usize)> = Vec::new();
+        for (f, finding) in self.findings.iter().enumerate() {
+            for (i, e) in finding.evidence.iter().enumerate() {
+                if e.place.is_none() {
+                    unplaced.push((e.file, f, i));
+                }
+            }
+        }
+        unplaced.sort_unstable();
+        let by_file: Vec<&[(usize, usize, usize)]> = unplaced.chunk_by(|a, b| a.0 == b.0).collect();
+        for chunk in by_file.chunks(PLACE_CHUNK) {
+            let placed: Vec<Vec<Place>> = chunk
+                .par_iter()
+                .map(|refs| {
+                    let text = self.files[refs[0].0].read_text()?;
+                    let lines = LineIndex::new(&text);
+                    Ok(refs
+                        .iter()
+                        .map(|&(_, f, i)| lines.place(self.findings[f].evidence[i].span))
+                        .collect())
+                })
+                .collect::<Result<_, TextChanged>>()?;
+            for (refs, places) in chunk.iter().zip(placed) {
+                for (&(_, f, i), place) in refs.iter().zip(places) {
+                    self.findings[f].evidence[i].place = Some(place);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Sort findings by (path, first span, code): the one order every renderer shows.
     pub fn sort(&mut self) {
         let files = &self.files;
@@ -280,7 +361,7 @@ impl RuleDoc {
             why: "Tekst, którego rolelint nie przeczytał, nie został sprawdzony; wynik nie może tego \
                   przemilczeć."
                 .to_owned(),
-            help: unreadable.help.unwrap_or_default(),
+            help: unreadable.help.as_deref().unwrap_or_default().to_owned(),
         }];
         docs.push(RuleDoc {
             code: crate::suppress::UNUSED_CODE.to_owned(),
@@ -298,7 +379,7 @@ impl RuleDoc {
             severity: c.severity,
             summary: c.summary.clone(),
             why: c.why.clone(),
-            help: c.help.clone(),
+            help: c.help.to_string(),
         }));
         docs
     }
@@ -311,41 +392,26 @@ impl Report {
     }
 }
 
-/// Line indexes of every file of a report, built once per render.
-pub struct Lines<'a> {
-    report: &'a Report,
-    indexes: Vec<crate::span::LineIndex<'a>>,
-}
-
-impl<'a> Lines<'a> {
-    pub fn new(report: &'a Report) -> Self {
-        let indexes = report
-            .files
-            .iter()
-            .map(|f| crate::span::LineIndex::new(&f.text))
-            .collect();
-        Lines { report, indexes }
-    }
-
+/// Where the evidence of findings stands, for the renderers.
+impl Report {
     /// Where a piece of evidence starts and ends: 1-based lines and columns in characters, the
     /// end just past the last character.
-    pub fn range(
-        &self,
-        e: &crate::check::Evidence,
-    ) -> (crate::span::LineColumn, crate::span::LineColumn) {
-        let index = &self.indexes[e.file];
-        (index.locate(e.span.start()), index.locate(e.span.end()))
+    pub fn range(&self, e: &Evidence) -> (LineColumn, LineColumn) {
+        let place = placed(e);
+        (place.start, place.end)
     }
 
     /// The path of the file a piece of evidence is in, as given.
-    pub fn path(&self, e: &crate::check::Evidence) -> &'a str {
-        &self.report.files[e.file].path
+    pub fn path(&self, e: &Evidence) -> &str {
+        &self.files[e.file].path
     }
+}
 
-    /// The text a piece of evidence covers.
-    pub fn text(&self, e: &crate::check::Evidence) -> &'a str {
-        e.span.slice(&self.report.files[e.file].text)
-    }
+/// The place of a piece of evidence; [`crate::lint_with`] gives every piece one.
+pub fn placed(e: &Evidence) -> &Place {
+    e.place
+        .as_ref()
+        .expect("lint_with places every piece of evidence before the report is rendered")
 }
 
 /// A path with forward slashes, as SARIF, GitHub and GitLab want it (only Windows has others).
@@ -391,7 +457,7 @@ pub fn content_hash(report: &Report, finding: &Finding) -> u64 {
     for e in &finding.evidence {
         let file = &report.files[e.file];
         hash.field(&slash_path(&file.path));
-        hash.field(e.span.slice(&file.text));
+        hash.field(&placed(e).quote);
     }
     hash.0
 }

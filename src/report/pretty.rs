@@ -12,7 +12,8 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
 
-use super::{FileReport, Report};
+use super::Report;
+use super::texts::{TextCache, TextChanged};
 use crate::check::{Finding, FindingKind};
 use crate::rules::Severity;
 
@@ -80,13 +81,21 @@ impl Diagnostic for View {
     }
 }
 
-fn source_of(file: &FileReport) -> NamedSource<Arc<str>> {
-    NamedSource::new(&file.path, Arc::clone(&file.text)).with_language("text")
+fn source_of(texts: &TextCache, report: &Report, file: usize) -> Result<Source, TextChanged> {
+    Ok(NamedSource::new(&report.files[file].path, texts.get(file)?).with_language("text"))
 }
 
+type Source = NamedSource<Arc<str>>;
+
 /// The diagnostic for one finding: labels in the first file, related views for the others.
-fn view(report: &Report, finding: &Finding) -> Option<View> {
-    let first = finding.evidence.first()?;
+fn view(
+    report: &Report,
+    texts: &TextCache,
+    finding: &Finding,
+) -> Result<Option<View>, TextChanged> {
+    let Some(first) = finding.evidence.first() else {
+        return Ok(None);
+    };
     let mut files: Vec<usize> = Vec::new();
     for evidence in &finding.evidence {
         if !files.contains(&evidence.file) {
@@ -101,9 +110,9 @@ fn view(report: &Report, finding: &Finding) -> Option<View> {
             .map(|e| {
                 let span = miette::SourceSpan::from(e.span);
                 if std::ptr::eq(e, first) {
-                    LabeledSpan::new_primary_with_span(Some(e.label.clone()), span)
+                    LabeledSpan::new_primary_with_span(Some(e.label.to_string()), span)
                 } else {
-                    LabeledSpan::new_with_span(Some(e.label.clone()), span)
+                    LabeledSpan::new_with_span(Some(e.label.to_string()), span)
                 }
             })
             .collect()
@@ -112,17 +121,23 @@ fn view(report: &Report, finding: &Finding) -> Option<View> {
     let readable = finding.kind != FindingKind::Input;
     let related = files[1..]
         .iter()
-        .map(|&file| View {
-            message: format!("druga strona konfliktu: {}", report.files[file].path),
-            code: None,
-            severity: miette::Severity::Advice,
-            help: None,
-            source: Some(source_of(&report.files[file])),
-            labels: labels_in(file),
-            related: Vec::new(),
+        .map(|&file| {
+            Ok(View {
+                message: format!("druga strona konfliktu: {}", report.files[file].path),
+                code: None,
+                severity: miette::Severity::Advice,
+                help: None,
+                source: Some(source_of(texts, report, file)?),
+                labels: labels_in(file),
+                related: Vec::new(),
+            })
         })
-        .collect();
-    Some(View {
+        .collect::<Result<_, TextChanged>>()?;
+    let source = match readable {
+        true => Some(source_of(texts, report, first.file)?),
+        false => None,
+    };
+    Ok(Some(View {
         message: if readable {
             finding.message.clone()
         } else {
@@ -133,24 +148,25 @@ fn view(report: &Report, finding: &Finding) -> Option<View> {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         },
-        help: finding.help.clone(),
-        source: readable.then(|| source_of(main)),
+        help: finding.help.as_deref().map(str::to_owned),
+        source,
         labels: labels_in(first.file),
         related,
-    })
+    }))
 }
 
 /// Render every finding, then a one-line summary.
-pub fn render(report: &Report, color: bool) -> String {
+pub fn render(report: &Report, color: bool) -> Result<String, TextChanged> {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH);
+    let texts = TextCache::new(&report.files);
     let mut out = String::new();
     for finding in &report.findings {
-        let Some(view) = view(report, finding) else {
+        let Some(view) = view(report, &texts, finding)? else {
             continue;
         };
         if handler.render_report(&mut out, &view).is_err() {
@@ -163,5 +179,5 @@ pub fn render(report: &Report, color: bool) -> String {
         "rolelint: pliki: {}, twierdzenia: {}, błędy: {}, ostrzeżenia: {}\n",
         summary.files, summary.claims, summary.errors, summary.warnings
     ));
-    out
+    Ok(out)
 }

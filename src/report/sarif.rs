@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{Lines, Report, fingerprints, slash_path};
+use super::{Report, fingerprints, slash_path};
 use crate::check::{Evidence, FindingKind};
 use crate::rules::Severity;
 
@@ -128,7 +128,6 @@ fn level(severity: Severity) -> &'static str {
 
 /// Render the report as a pretty-printed SARIF log.
 pub fn render(report: &Report) -> String {
-    let lines = Lines::new(report);
     let codes: Vec<&str> = report
         .findings
         .iter()
@@ -173,10 +172,10 @@ pub fn render(report: &Report) -> String {
                 id,
                 physical_location: PhysicalLocation {
                     artifact_location: ArtifactLocation {
-                        uri: uri(lines.path(e)),
+                        uri: uri(report.path(e)),
                     },
                     region: with_region.then(|| {
-                        let (start, end) = lines.range(e);
+                        let (start, end) = report.range(e);
                         Region {
                             start_line: start.line,
                             start_column: start.column,
@@ -186,7 +185,7 @@ pub fn render(report: &Report) -> String {
                     }),
                 },
                 message: Text {
-                    text: e.label.clone(),
+                    text: e.label.to_string(),
                 },
             };
             Some(SarifResult {

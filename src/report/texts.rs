@@ -1,0 +1,144 @@
+//! texts: a checked file's text after the check — kept in memory, or read again from disk
+//! when a renderer needs it.
+//!
+//! A run on a large corpus would otherwise hold every text until the output is written. A
+//! run keeps texts while a byte budget lasts ([`TextBudget`]); past it, a file's report
+//! remembers the file's path and a digest of its bytes, and [`FileText::load`] reads it
+//! again, refusing with [`TextChanged`] when the bytes are not the ones that were checked.
+//! Texts from stdin or from memory are always kept: there is nothing to read again.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::hash::Hasher;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rustc_hash::FxHasher;
+
+use super::FileReport;
+
+/// Bytes of text a run keeps in memory before it starts reading texts again when rendering:
+/// a typical repository of texts (a few MB) is never read twice.
+pub const DEFAULT_BUDGET: usize = 8 << 20;
+
+/// Where a checked file's text is after the check.
+#[derive(Debug, Clone)]
+pub enum FileText {
+    /// Kept in memory.
+    Kept(Arc<str>),
+    /// To be read again from `path`; `digest` identifies the bytes that were checked.
+    OnDisk { path: PathBuf, digest: Digest },
+}
+
+/// The length and a 64-bit hash of a file's bytes: enough to notice a file that changed
+/// between the check and the output, not a cryptographic proof.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Digest {
+    len: usize,
+    hash: u64,
+}
+
+impl Digest {
+    pub fn of(bytes: &[u8]) -> Digest {
+        let mut hasher = FxHasher::default();
+        hasher.write(bytes);
+        Digest {
+            len: bytes.len(),
+            hash: hasher.finish(),
+        }
+    }
+}
+
+/// A file that was checked but is not the same when its text is needed for the output.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("plik {path} zmienił się w trakcie sprawdzania: {reason}")]
+#[diagnostic(
+    code(rolelint::input::changed),
+    help(
+        "rolelint czyta duże pliki drugi raz, by wypisać wynik; uruchom go ponownie, gdy nic nie \
+         zapisuje sprawdzanych plików"
+    )
+)]
+pub struct TextChanged {
+    pub path: String,
+    pub reason: String,
+}
+
+impl FileText {
+    /// The text, read again and decoded when it was not kept. `display` names the file in
+    /// the error.
+    pub fn load(&self, display: &str) -> Result<Arc<str>, TextChanged> {
+        let (path, digest) = match self {
+            FileText::Kept(text) => return Ok(Arc::clone(text)),
+            FileText::OnDisk { path, digest } => (path, digest),
+        };
+        let changed = |reason: String| TextChanged {
+            path: display.to_owned(),
+            reason,
+        };
+        let bytes = std::fs::read(path).map_err(|e| changed(e.to_string()))?;
+        if Digest::of(&bytes) != *digest {
+            return Err(changed("ma inną treść niż przy sprawdzaniu".to_owned()));
+        }
+        crate::decode::decode_original(&bytes)
+            .map(|(text, _)| Arc::from(text))
+            .map_err(|e| changed(e.to_string()))
+    }
+}
+
+/// How many more bytes of text a run may keep; shared by the threads that check files.
+#[derive(Debug)]
+pub struct TextBudget(AtomicUsize);
+
+impl TextBudget {
+    pub fn new(bytes: usize) -> TextBudget {
+        TextBudget(AtomicUsize::new(bytes))
+    }
+
+    /// Take `len` bytes from the budget if that many are left.
+    pub fn take(&self, len: usize) -> bool {
+        self.0
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(len)
+            })
+            .is_ok()
+    }
+}
+
+/// How many texts read again a [`TextCache`] holds.
+const CACHE_SIZE: usize = 64;
+
+/// The texts of a report's files for a renderer that visits them in no fixed order (a
+/// finding cites several files): texts read again are kept for the next few visits.
+pub struct TextCache<'a> {
+    files: &'a [FileReport],
+    recent: RefCell<VecDeque<(usize, Arc<str>)>>,
+}
+
+impl<'a> TextCache<'a> {
+    pub fn new(files: &'a [FileReport]) -> TextCache<'a> {
+        TextCache {
+            files,
+            recent: RefCell::new(VecDeque::with_capacity(CACHE_SIZE)),
+        }
+    }
+
+    /// The text of file `file`.
+    pub fn get(&self, file: usize) -> Result<Arc<str>, TextChanged> {
+        let report = &self.files[file];
+        if let FileText::Kept(text) = &report.text {
+            return Ok(Arc::clone(text));
+        }
+        let mut recent = self.recent.borrow_mut();
+        if let Some((_, text)) = recent.iter().find(|(f, _)| *f == file) {
+            return Ok(Arc::clone(text));
+        }
+        let text = report.read_text()?;
+        if recent.len() == CACHE_SIZE {
+            recent.pop_front();
+        }
+        recent.push_back((file, Arc::clone(&text)));
+        Ok(text)
+    }
+}

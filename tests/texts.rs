@@ -1,0 +1,73 @@
+//! A run past its text budget reads texts again for the output: the output must be the same
+//! as when every text is kept, and a file changed in between must be refused, not misquoted.
+
+use std::fs;
+
+use rolelint::input::{Source, discover, read};
+use rolelint::report::texts::FileText;
+use rolelint::report::{claims, json, pretty};
+use rolelint::rules::RuleSet;
+use rolelint::{LintOptions, lint_with};
+
+fn corpus(keep_texts: usize) -> rolelint::report::Report {
+    let rules = RuleSet::embedded().expect("the embedded rules load");
+    let sources = discover(&["corpus".into()]).expect("the corpus is there");
+    let inputs: Vec<_> = sources.iter().map(read).collect();
+    let options = LintOptions {
+        keep_texts,
+        ..LintOptions::default()
+    };
+    lint_with(inputs, &rules, options).expect("the corpus does not change during the test")
+}
+
+#[test]
+fn texts_read_again_give_the_same_output_as_texts_kept() {
+    let kept = corpus(usize::MAX);
+    let reread = corpus(0);
+    assert!(
+        reread
+            .files
+            .iter()
+            .all(|f| matches!(f.text, FileText::OnDisk { .. })),
+        "with no budget no file text is kept"
+    );
+    assert!(
+        kept.files
+            .iter()
+            .all(|f| matches!(f.text, FileText::Kept(_)))
+    );
+    assert_eq!(
+        json::render(&kept).expect("kept"),
+        json::render(&reread).expect("read again")
+    );
+    assert_eq!(
+        pretty::render(&kept, false).expect("kept"),
+        pretty::render(&reread, false).expect("read again")
+    );
+    assert_eq!(
+        claims::render(&kept, claims::ClaimsFormat::Csv).expect("kept"),
+        claims::render(&reread, claims::ClaimsFormat::Csv).expect("read again")
+    );
+}
+
+#[test]
+fn a_file_changed_before_the_output_is_refused_with_its_name() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("ogloszenie.txt");
+    let text = "Account Manager buduje relacje z klientami.\n\nAccount Manager prowadzi księgowość firmy.\n";
+    fs::write(&path, text).expect("written");
+    let rules = RuleSet::embedded().expect("the embedded rules load");
+    let options = LintOptions {
+        keep_texts: 0,
+        ..LintOptions::default()
+    };
+    let report = lint_with(vec![read(&Source::File(path.clone()))], &rules, options)
+        .expect("nothing changed yet");
+    assert!(!report.findings.is_empty(), "the text contradicts itself");
+    fs::write(&path, text.replace("buduje", "tworzy")).expect("rewritten");
+    let error = json::render(&report).expect_err("the text is not the one checked");
+    assert!(error.to_string().contains("ogloszenie.txt"), "{error}");
+    fs::remove_file(&path).expect("removed");
+    let error = pretty::render(&report, false).expect_err("the file is gone");
+    assert!(error.to_string().contains("ogloszenie.txt"), "{error}");
+}

@@ -1,10 +1,13 @@
 //! report: one [`Report`] value for a whole run, and its renderers.
 //!
 //! The report holds plain data — files with their claims and findings, and the names the
-//! claims refer to by index — sorted once, so the output is the same whatever the thread count. Each renderer
-//! (`pretty`, `json`, `concise`, `sarif`, `github`, `gitlab`) turns a `&Report` into text and
-//! computes nothing of its own; the few things several of them share (line index, fingerprint,
-//! path with forward slashes) live at the end of this file.
+//! claims refer to by index — sorted once, so the output is the same whatever the thread
+//! count. Each piece of evidence carries its place (line, column, quote); a file's text is
+//! kept in memory only while the run's budget lasts and is otherwise read again when a
+//! renderer quotes it ([`texts`]). Each renderer (`pretty`, `json`, `concise`, `sarif`,
+//! `github`, `gitlab`) turns a `&Report` into text and computes nothing of its own; the few
+//! things several of them share (evidence places, fingerprint, path with forward slashes)
+//! live at the end of this file.
 
 pub mod claims;
 pub mod concise;

@@ -34,7 +34,13 @@ pub enum DecodeError {
         encoding: &'static str,
         offset: usize,
     },
+    /// More than [`MAX_TEXT`] bytes: no text about a role is that long, and spans are 32-bit.
+    TooLarge { len: usize },
 }
+
+/// The largest file rolelint reads, in bytes (1 GiB). Offsets are stored in 32 bits; the
+/// margin covers the NFC form, which may be longer than the text as read.
+pub const MAX_TEXT: usize = 1 << 30;
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -43,6 +49,10 @@ impl fmt::Display for DecodeError {
             DecodeError::Malformed { encoding, offset } => write!(
                 f,
                 "niepoprawna sekwencja bajtów w kodowaniu {encoding} (bajt {offset})"
+            ),
+            DecodeError::TooLarge { len } => write!(
+                f,
+                "plik ma {len} bajtów, więcej niż {MAX_TEXT}, największy, jaki rolelint czyta"
             ),
         }
     }
@@ -72,6 +82,9 @@ pub fn decode(bytes: &[u8]) -> Result<Text, DecodeError> {
 
 /// The text as [`decode`] reads it, with the name of its encoding, and nothing else.
 pub fn decode_original(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    if bytes.len() > MAX_TEXT {
+        return Err(DecodeError::TooLarge { len: bytes.len() });
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_strict(&bytes[bom_len..], encoding);
     }

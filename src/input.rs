@@ -121,5 +121,9 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     if !metadata.is_file() {
         return Err("to nie jest zwykły plik".to_owned());
     }
+    if metadata.len() > crate::decode::MAX_TEXT as u64 {
+        let len = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+        return Err(crate::decode::DecodeError::TooLarge { len }.to_string());
+    }
     fs::read(path).map_err(|e| e.to_string())
 }

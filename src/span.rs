@@ -3,8 +3,10 @@
 //! Matching runs on the NFC-normalised text ([`Norm`]); everything reported to a user points
 //! into the text as read, after decoding to UTF-8 ([`Orig`]). The two never mix: only
 //! [`crate::decode::Text`] turns a `Span<Norm>` into a `Span<Orig>`, and only `Span<Orig>`
-//! leaves the library (JSON, miette labels). Line and column numbers are computed at render
-//! time by [`LineIndex`], never stored.
+//! leaves the library (JSON, miette labels). Line and column numbers are computed by
+//! [`LineIndex`] once the text is at hand; only the evidence of findings keeps them
+//! ([`Place`]). Offsets are stored in 32 bits: a claim is kept for the whole run, and no text
+//! is longer than [`crate::decode::MAX_TEXT`].
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -19,8 +21,8 @@ pub struct Orig;
 
 /// A half-open byte range `start..end` in the offset space `S`.
 pub struct Span<S> {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     space: PhantomData<S>,
 }
 
@@ -28,26 +30,28 @@ impl<S> Span<S> {
     /// A span from `start` to `end` (exclusive).
     ///
     /// # Panics
-    /// When `start > end`: a span can be empty but never reversed.
+    /// When `start > end`: a span can be empty but never reversed; and past 4 GiB, which
+    /// [`crate::decode`] keeps texts well below.
     pub fn new(start: usize, end: usize) -> Self {
         assert!(start <= end, "span start {start} is after its end {end}");
+        let offset = |at: usize| u32::try_from(at).expect("texts are shorter than 4 GiB");
         Span {
-            start,
-            end,
+            start: offset(start),
+            end: offset(end),
             space: PhantomData,
         }
     }
 
     pub fn start(&self) -> usize {
-        self.start
+        self.start as usize
     }
 
     pub fn end(&self) -> usize {
-        self.end
+        self.end as usize
     }
 
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end() - self.start()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -56,12 +60,12 @@ impl<S> Span<S> {
 
     /// The smallest span covering both.
     pub fn cover(&self, other: &Span<S>) -> Span<S> {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span::new(self.start().min(other.start()), self.end().max(other.end()))
     }
 
     /// The text this span covers in `source`.
     pub fn slice<'a>(&self, source: &'a str) -> &'a str {
-        &source[self.start..self.end]
+        &source[self.start()..self.end()]
     }
 }
 
@@ -100,7 +104,7 @@ impl<S> fmt::Debug for Span<S> {
 
 impl From<Span<Orig>> for miette::SourceSpan {
     fn from(span: Span<Orig>) -> Self {
-        (span.start, span.len()).into()
+        (span.start(), span.len()).into()
     }
 }
 
@@ -112,13 +116,30 @@ pub struct LineColumn {
 }
 
 /// Where a span stands and what it covers, for output that no longer has the text at hand.
+/// Kept for every piece of evidence of a run, so stored in 32-bit numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
-    pub start: LineColumn,
-    /// Just past the last character.
-    pub end: LineColumn,
+    /// Line and column of the start, then of the end (just past the last character).
+    at: [u32; 4],
     /// The text the span covers.
     pub quote: Box<str>,
+}
+
+impl Place {
+    pub fn start(&self) -> LineColumn {
+        LineColumn {
+            line: self.at[0] as usize,
+            column: self.at[1] as usize,
+        }
+    }
+
+    /// Just past the last character.
+    pub fn end(&self) -> LineColumn {
+        LineColumn {
+            line: self.at[2] as usize,
+            column: self.at[3] as usize,
+        }
+    }
 }
 
 /// Byte offsets of line starts in one text, built once per file when rendering.
@@ -148,9 +169,16 @@ impl<'a> LineIndex<'a> {
 
     /// Where `span` stands in the text, with the text it covers.
     pub fn place(&self, span: Span<Orig>) -> Place {
+        let (start, end) = (self.locate(span.start()), self.locate(span.end()));
+        // Lines and columns are at most offsets, which fit in 32 bits (see `Span`).
+        let small = |n: usize| n as u32;
         Place {
-            start: self.locate(span.start()),
-            end: self.locate(span.end()),
+            at: [
+                small(start.line),
+                small(start.column),
+                small(end.line),
+                small(end.column),
+            ],
             quote: span.slice(self.text).into(),
         }
     }

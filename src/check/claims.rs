@@ -12,12 +12,32 @@ use crate::extract::numbers::Quantity;
 use crate::extract::{Claim, Modality, Polarity};
 use crate::rules::{Conflict, RoleIdx, RuleSet, ValueIdx};
 
-/// A claim with the file it comes from and its index among that file's claims.
+/// A claim with the file it comes from and its index among that file's claims (32-bit: a
+/// corpus pool holds every comparable claim of a run).
 #[derive(Clone, Copy)]
 pub struct Located<'a> {
-    pub file: usize,
-    pub index: usize,
+    file: u32,
+    index: u32,
     pub claim: &'a Claim,
+}
+
+impl<'a> Located<'a> {
+    pub fn new(file: usize, index: usize, claim: &'a Claim) -> Located<'a> {
+        let small = |n: usize| u32::try_from(n).expect("fewer than 4 billion files and claims");
+        Located {
+            file: small(file),
+            index: small(index),
+            claim,
+        }
+    }
+
+    pub fn file(&self) -> usize {
+        self.file as usize
+    }
+
+    pub fn index(&self) -> usize {
+        self.index as usize
+    }
 }
 
 /// Whether conflicts are looked for inside one file or between files.
@@ -163,7 +183,7 @@ impl<'a> Pool<'a> {
                     let evidence = class
                         .iter()
                         .map(|l| Evidence {
-                            file: l.file,
+                            file: l.file(),
                             span: l.claim.span,
                             label: l
                                 .claim
@@ -172,7 +192,7 @@ impl<'a> Pool<'a> {
                                 .map(Quantity::describe)
                                 .unwrap_or_default()
                                 .into(),
-                            claim: Some(l.index),
+                            claim: Some(l.index()),
                             place: None,
                         })
                         .collect();
@@ -213,7 +233,7 @@ impl<'a> Pool<'a> {
             };
             let (low, high) = quantity.bounds();
             let entry = per_file
-                .entry(located.file)
+                .entry(located.file())
                 .or_insert((f64::INFINITY, f64::NEG_INFINITY));
             entry.0 = entry.0.min(high);
             entry.1 = entry.1.max(low);
@@ -246,10 +266,10 @@ pub fn evidence_of(claims: &[Located], label: &str) -> Vec<Evidence> {
     claims
         .iter()
         .map(|l| Evidence {
-            file: l.file,
+            file: l.file(),
             span: l.claim.span,
             label: Arc::clone(&label),
-            claim: Some(l.index),
+            claim: Some(l.index()),
             place: None,
         })
         .collect()

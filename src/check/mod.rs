@@ -67,7 +67,7 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
         .claims
         .iter()
         .enumerate()
-        .map(|(index, claim)| Located { file, index, claim });
+        .map(|(index, claim)| Located::new(file, index, claim));
     let pool = Pool::new(located, Scope::Document, rules);
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {
@@ -110,7 +110,7 @@ pub fn corpus<'a>(
 ) -> Vec<Finding> {
     let located = claims
         .into_iter()
-        .map(|(file, index, claim)| Located { file, index, claim });
+        .map(|(file, index, claim)| Located::new(file, index, claim));
     let pool = Pool::new(located, Scope::Corpus, rules);
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {

@@ -7,7 +7,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::texts::TextChanged;
-use super::{Names, Report, WriteError, placed};
+use super::{FileReport, Names, Report, WriteError, placed};
+use crate::check::Finding;
 use crate::check::FindingKind;
 use crate::extract::Claim;
 use crate::extract::numbers::Quantity;
@@ -90,16 +91,18 @@ pub fn render(report: &Report) -> Result<String, WriteError> {
     Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
 }
 
-/// How many files or findings are turned into JSON at a time, in parallel, before they are
-/// written in order.
-const CHUNK: usize = 64;
+/// How many claims (of files) or pieces of evidence (of findings) are turned into JSON at a
+/// time, in parallel, before they are written in order: a few MB of output. Counted in those,
+/// not in elements, because one finding across a large corpus can cite thousands of places.
+const CHUNK_WEIGHT: usize = 2048;
 
 /// Write the report as pretty-printed JSON, a chunk of files and findings at a time: the
 /// whole document (on a large corpus several times the size of the input) is never held in
 /// memory, and files whose texts were not kept are read again one chunk at a time.
 pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteError> {
     write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": ")?;
-    write_array(&mut out, &report.files, |file| {
+    let claims = |file: &FileReport| file.claims.len();
+    write_array(&mut out, &report.files, claims, |file| {
         let text = file.read_text()?;
         let index = LineIndex::new(&text);
         Ok(element(&JsonFile {
@@ -113,7 +116,8 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
         }))
     })?;
     out.write_all(b",\n  \"findings\": ")?;
-    write_array(&mut out, &report.findings, |f| {
+    let evidence = |finding: &Finding| finding.evidence.len();
+    write_array(&mut out, &report.findings, evidence, |f| {
         Ok(element(&JsonFinding {
             code: &f.code,
             kind: f.kind,
@@ -132,8 +136,8 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
                         span: JsonSpan {
                             start: e.span.start(),
                             end: e.span.end(),
-                            line: place.start.line,
-                            column: place.start.column,
+                            line: place.start().line,
+                            column: place.start().column,
                         },
                         text: &place.quote,
                         label: &e.label,
@@ -144,16 +148,18 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
         }))
     })?;
     out.write_all(b",\n  \"summary\": ")?;
-    serde_json::to_writer_pretty(Indent::new(&mut out, 2), &report.summary())?;
+    out.write_all(&indented(&serde_json::to_vec_pretty(&report.summary())?, 2))?;
     out.write_all(b"\n}")?;
     Ok(())
 }
 
 /// Write a JSON array of `items` at the second level of the document, each turned into JSON
-/// by `element` (in parallel, a chunk at a time), in order.
+/// by `element` (in parallel, a chunk of about [`CHUNK_WEIGHT`] by `weight` at a time), in
+/// order.
 fn write_array<T: Sync>(
     out: &mut impl std::io::Write,
     items: &[T],
+    weight: impl Fn(&T) -> usize,
     element: impl Fn(&T) -> Result<Vec<u8>, TextChanged> + Sync,
 ) -> Result<(), WriteError> {
     if items.is_empty() {
@@ -162,7 +168,19 @@ fn write_array<T: Sync>(
     }
     out.write_all(b"[")?;
     let mut first = true;
-    for chunk in items.chunks(CHUNK) {
+    let mut rest = items;
+    while !rest.is_empty() {
+        let mut total = 0;
+        let len = rest
+            .iter()
+            .take_while(|item| {
+                let fits = total < CHUNK_WEIGHT;
+                total += weight(item) + 1;
+                fits
+            })
+            .count();
+        let (chunk, after) = rest.split_at(len);
+        rest = after;
         let rendered: Vec<Vec<u8>> = chunk.par_iter().map(&element).collect::<Result<_, _>>()?;
         for json in rendered {
             out.write_all(if first { b"\n    " } else { b",\n    " })?;
@@ -176,43 +194,23 @@ fn write_array<T: Sync>(
 
 /// One element of a second-level array: pretty JSON indented to its depth.
 fn element(value: &impl Serialize) -> Vec<u8> {
-    let mut json = Vec::new();
-    serde_json::to_writer_pretty(Indent::new(&mut json, 4), value)
-        .expect("report elements serialize to memory");
-    json
+    let json = serde_json::to_vec_pretty(value).expect("report elements serialize to memory");
+    indented(&json, 4)
 }
 
-/// A writer that indents every line but the first by a number of spaces, so a value
-/// serialized on its own can stand inside the document. Pretty JSON has no line break
-/// inside a string (they are escaped), so every line break is between tokens.
-struct Indent<W> {
-    out: W,
-    spaces: &'static [u8],
-}
-
-impl<W: std::io::Write> Indent<W> {
-    fn new(out: W, by: usize) -> Self {
-        Indent {
-            out,
-            spaces: &b"        "[..by],
+/// Indent every line but the first by `by` spaces, so a value serialized on its own can
+/// stand inside the document. Pretty JSON has no line break inside a string (they are
+/// escaped), so every line break is between tokens.
+fn indented(json: &[u8], by: usize) -> Vec<u8> {
+    let spaces = &b"        "[..by];
+    let mut out = Vec::with_capacity(json.len() + json.len() / 4);
+    for line in json.split_inclusive(|&b| b == b'\n') {
+        out.extend_from_slice(line);
+        if line.ends_with(b"\n") {
+            out.extend_from_slice(spaces);
         }
     }
-}
-
-impl<W: std::io::Write> std::io::Write for Indent<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for line in buf.split_inclusive(|&b| b == b'\n') {
-            self.out.write_all(line)?;
-            if line.ends_with(b"\n") {
-                self.out.write_all(self.spaces)?;
-            }
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
-    }
+    out
 }
 
 pub(super) fn claim<'a>(

@@ -401,7 +401,7 @@ impl Report {
     /// end just past the last character.
     pub fn range(&self, e: &Evidence) -> (LineColumn, LineColumn) {
         let place = placed(e);
-        (place.start, place.end)
+        (place.start(), place.end())
     }
 
     /// The path of the file a piece of evidence is in, as given.

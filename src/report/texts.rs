@@ -20,7 +20,7 @@ use super::FileReport;
 
 /// Bytes of text a run keeps in memory before it starts reading texts again when rendering:
 /// a typical repository of texts (a few MB) is never read twice.
-pub const DEFAULT_BUDGET: usize = 8 << 20;
+pub const DEFAULT_BUDGET: usize = 4 << 20;
 
 /// Where a checked file's text is after the check.
 #[derive(Debug, Clone)]

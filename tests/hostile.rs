@@ -395,6 +395,25 @@ fn binary_file() {
 }
 
 #[test]
+fn file_over_the_size_limit_is_refused_unread() {
+    // A sparse file of 1 GiB + 1 byte: no disk space, and refused from its size alone.
+    let dir = tempfile::tempdir().unwrap();
+    let good = write_good(dir.path());
+    let huge = dir.path().join("archiwum.txt");
+    fs::File::create(&huge)
+        .and_then(|f| f.set_len((1 << 30) + 1))
+        .unwrap();
+    let report = json(&[dir.path()]);
+    assert_good_reported(&report, &good);
+    assert_unreadable(&report, &huge);
+    let said = serde_json::to_string(&report["findings"]).unwrap();
+    assert!(
+        said.contains("1073741825 bajtów"),
+        "the refusal says why: {said}"
+    );
+}
+
+#[test]
 fn file_unreadable_by_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();

@@ -148,7 +148,8 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
         }))
     })?;
     out.write_all(b",\n  \"summary\": ")?;
-    out.write_all(&indented(&serde_json::to_vec_pretty(&report.summary())?, 2))?;
+    let summary = serde_json::to_vec_pretty(&[report.summary()])?;
+    out.write_all(&summary[b"[\n  ".len()..summary.len() - b"\n]".len()])?;
     out.write_all(b"\n}")?;
     Ok(())
 }
@@ -192,25 +193,13 @@ fn write_array<T: Sync>(
     Ok(())
 }
 
-/// One element of a second-level array: pretty JSON indented to its depth.
+/// One element of a second-level array: pretty JSON indented to its depth, serialized in
+/// place as the only element of a nested array and cut out of it.
 fn element(value: &impl Serialize) -> Vec<u8> {
-    let json = serde_json::to_vec_pretty(value).expect("report elements serialize to memory");
-    indented(&json, 4)
-}
-
-/// Indent every line but the first by `by` spaces, so a value serialized on its own can
-/// stand inside the document. Pretty JSON has no line break inside a string (they are
-/// escaped), so every line break is between tokens.
-fn indented(json: &[u8], by: usize) -> Vec<u8> {
-    let spaces = &b"        "[..by];
-    let mut out = Vec::with_capacity(json.len() + json.len() / 4);
-    for line in json.split_inclusive(|&b| b == b'\n') {
-        out.extend_from_slice(line);
-        if line.ends_with(b"\n") {
-            out.extend_from_slice(spaces);
-        }
-    }
-    out
+    let mut json = serde_json::to_vec_pretty(&[[value]]).expect("report elements serialize");
+    json.truncate(json.len() - b"\n  ]\n]".len());
+    json.drain(..b"[\n  [\n    ".len());
+    json
 }
 
 pub(super) fn claim<'a>(

@@ -381,22 +381,31 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
 }
 
 fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
-    let mut rendered = match args.format {
+    let mut table = args.statistics.then(|| concise::statistics(report));
+    let rendered = match args.format {
         Format::Pretty => {
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            pretty::render(report, color)?
+            let table = table.take();
+            return stream(|out| {
+                pretty::write(report, color, &mut *out)?;
+                out.write_all(table.unwrap_or_default().as_bytes())?;
+                Ok(())
+            });
         }
-        Format::Json => return stream_json(report, args.statistics),
-        Format::Concise => concise::render(report),
+        Format::Json => {
+            stream(|out| {
+                json::write(report, &mut *out)?;
+                out.write_all(b"\n")?;
+                Ok(())
+            })?;
+            String::new()
+        }
+        Format::Concise => concise::render(report) + &table.take().unwrap_or_default(),
         Format::Sarif => sarif::render(report) + "\n",
         Format::Github => github::render(report),
         Format::Gitlab => gitlab::render(report) + "\n",
     };
-    let mut table = args.statistics.then(|| concise::statistics(report));
-    if matches!(args.format, Format::Pretty | Format::Concise) {
-        rendered.extend(table.take());
-    }
     write_all(std::io::stdout().lock(), &rendered)?;
     if let Some(table) = table {
         write_all(std::io::stderr().lock(), &table)?;
@@ -404,24 +413,16 @@ fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
     Ok(())
 }
 
-/// The JSON report goes straight to stdout: on a large corpus it is several times the input.
-fn stream_json(report: &Report, statistics: bool) -> Result<(), RunError> {
+/// Write to stdout through a buffer as `write` goes: the pretty and JSON reports of a large
+/// corpus are larger than its texts. A reader that went away (`| head`) is no error.
+fn stream(write: impl FnOnce(&mut dyn Write) -> Result<(), WriteError>) -> Result<(), RunError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = json::write(report, &mut out).and_then(|()| {
-        out.write_all(b"\n")?;
-        out.flush()?;
-        Ok(())
-    });
-    match written {
-        Err(WriteError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(WriteError::Output(e)) => return Err(e.into()),
-        Err(WriteError::Changed(e)) => return Err(e.into()),
-        Ok(()) => {}
+    match write(&mut out).and_then(|()| Ok(out.flush()?)) {
+        Err(WriteError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(WriteError::Output(e)) => Err(e.into()),
+        Err(WriteError::Changed(e)) => Err(e.into()),
+        Ok(()) => Ok(()),
     }
-    if statistics {
-        write_all(std::io::stderr().lock(), &concise::statistics(report))?;
-    }
-    Ok(())
 }
 
 /// Write all of `text`; a reader that went away (`| head`) is no error.

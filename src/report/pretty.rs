@@ -13,6 +13,7 @@ use miette::{
 };
 
 use super::Report;
+use super::WriteError;
 use super::texts::{TextCache, TextChanged};
 use crate::check::{Finding, FindingKind};
 use crate::rules::Severity;
@@ -156,7 +157,15 @@ fn view(
 }
 
 /// Render every finding, then a one-line summary.
-pub fn render(report: &Report, color: bool) -> Result<String, TextChanged> {
+pub fn render(report: &Report, color: bool) -> Result<String, WriteError> {
+    let mut out = Vec::new();
+    write(report, color, &mut out)?;
+    Ok(String::from_utf8(out).expect("diagnostics are UTF-8"))
+}
+
+/// Write every finding, then a one-line summary, one diagnostic at a time: on a large corpus
+/// the output is larger than the input.
+pub fn write(report: &Report, color: bool, mut out: impl std::io::Write) -> Result<(), WriteError> {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -164,20 +173,23 @@ pub fn render(report: &Report, color: bool) -> Result<String, TextChanged> {
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH);
     let texts = TextCache::new(&report.files);
-    let mut out = String::new();
+    let mut diagnostic = String::new();
     for finding in &report.findings {
         let Some(view) = view(report, &texts, finding)? else {
             continue;
         };
-        if handler.render_report(&mut out, &view).is_err() {
-            out.push_str(&format!("{}: {}\n", finding.code, finding.message));
+        diagnostic.clear();
+        if handler.render_report(&mut diagnostic, &view).is_err() {
+            diagnostic = format!("{}: {}\n", finding.code, finding.message);
         }
-        out.push('\n');
+        diagnostic.push('\n');
+        out.write_all(diagnostic.as_bytes())?;
     }
     let summary = report.summary();
-    out.push_str(&format!(
-        "rolelint: pliki: {}, twierdzenia: {}, błędy: {}, ostrzeżenia: {}\n",
+    writeln!(
+        out,
+        "rolelint: pliki: {}, twierdzenia: {}, błędy: {}, ostrzeżenia: {}",
         summary.files, summary.claims, summary.errors, summary.warnings
-    ));
-    Ok(out)
+    )?;
+    Ok(())
 }

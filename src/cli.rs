@@ -381,40 +381,39 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
 }
 
 fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
-    let mut table = args.statistics.then(|| concise::statistics(report));
-    let rendered = match args.format {
-        Format::Pretty => {
-            let color = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let table = table.take();
-            return stream(|out| {
-                pretty::write(report, color, &mut *out)?;
-                out.write_all(table.unwrap_or_default().as_bytes())?;
-                Ok(())
-            });
-        }
-        Format::Json => {
-            stream(|out| {
-                json::write(report, &mut *out)?;
-                out.write_all(b"\n")?;
-                Ok(())
-            })?;
-            String::new()
-        }
-        Format::Concise => concise::render(report) + &table.take().unwrap_or_default(),
-        Format::Sarif => sarif::render(report) + "\n",
-        Format::Github => github::render(report),
-        Format::Gitlab => gitlab::render(report) + "\n",
+    let table = args.statistics.then(|| concise::statistics(report));
+    // After the findings on stdout for people; on stderr beside machine-readable formats.
+    let (after, beside) = match args.format {
+        Format::Pretty | Format::Concise => (table, None),
+        _ => (None, table),
     };
-    write_all(std::io::stdout().lock(), &rendered)?;
-    if let Some(table) = table {
+    stream(|out| {
+        match args.format {
+            Format::Pretty => {
+                let color = std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                pretty::write(report, color, &mut *out)?;
+            }
+            Format::Json => json::write(report, &mut *out)?,
+            Format::Concise => concise::write(report, &mut *out)?,
+            Format::Sarif => sarif::write(report, &mut *out)?,
+            Format::Github => github::write(report, &mut *out)?,
+            Format::Gitlab => gitlab::write(report, &mut *out)?,
+        }
+        if matches!(args.format, Format::Json | Format::Sarif | Format::Gitlab) {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(after.unwrap_or_default().as_bytes())?;
+        Ok(())
+    })?;
+    if let Some(table) = beside {
         write_all(std::io::stderr().lock(), &table)?;
     }
     Ok(())
 }
 
-/// Write to stdout through a buffer as `write` goes: the pretty and JSON reports of a large
-/// corpus are larger than its texts. A reader that went away (`| head`) is no error.
+/// Write to stdout through a buffer as `write` goes: the output of a large corpus is larger
+/// than its texts. A reader that went away (`| head`) is no error.
 fn stream(write: impl FnOnce(&mut dyn Write) -> Result<(), WriteError>) -> Result<(), RunError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match write(&mut out).and_then(|()| Ok(out.flush()?)) {

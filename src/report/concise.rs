@@ -4,19 +4,23 @@
 //! evidence, so editors and `grep`-style tools can jump there. Nothing else is printed: a clean
 //! run prints nothing.
 
-use std::fmt::Write;
-
 use super::Report;
 
 /// Render one line per finding, in the report's order.
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("paths and messages are UTF-8")
+}
+
+/// Write one line per finding, in the report's order, as it goes.
+pub fn write(report: &Report, mut out: impl std::io::Write) -> std::io::Result<()> {
     for finding in &report.findings {
         let Some(first) = finding.evidence.first() else {
             continue;
         };
         let (start, _) = report.range(first);
-        let _ = writeln!(
+        writeln!(
             out,
             "{}:{}:{}: {} {}",
             report.path(first),
@@ -24,9 +28,9 @@ pub fn render(report: &Report) -> String {
             start.column,
             finding.code,
             one_line(&finding.message)
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// Findings per code, most frequent first: `count  code  name`, one code a line.
@@ -43,7 +47,8 @@ pub fn statistics(report: &Report) -> String {
     for (code, count) in &counts {
         let name = report.rule(code).map_or("", |r| r.name.as_str());
         let line = format!("{count:>count_width$}  {code:<code_width$}  {name}");
-        let _ = writeln!(out, "{}", line.trim_end());
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     out
 }

@@ -7,7 +7,7 @@
 //! lists every piece of evidence with its label and place, one per line. Values are escaped as
 //! the Actions runner expects: `%`, CR and LF everywhere, and `:` and `,` in properties too.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
 
 use super::{Report, slash_path};
 use crate::check::FindingKind;
@@ -15,7 +15,13 @@ use crate::rules::Severity;
 
 /// Render one workflow command per finding.
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("commands are UTF-8")
+}
+
+/// Write one workflow command per finding, as it goes.
+pub fn write(report: &Report, mut out: impl std::io::Write) -> std::io::Result<()> {
     for finding in &report.findings {
         let Some(first) = finding.evidence.first() else {
             continue;
@@ -44,9 +50,9 @@ pub fn render(report: &Report) -> String {
             }
         }
         let _ = write!(properties, ",title={}", property(&finding.code));
-        let _ = writeln!(out, "::{command} {properties}::{}", data(&message));
+        writeln!(out, "::{command} {properties}::{}", data(&message))?;
     }
-    out
+    Ok(())
 }
 
 /// Escape a command's message.

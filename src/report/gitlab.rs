@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{Report, fingerprints, slash_path};
+use super::{Lazy, Report, fingerprints, slash_path};
 use crate::rules::Severity;
 
 #[derive(Serialize)]
@@ -35,28 +35,37 @@ struct Begin {
 
 /// Render the report as a Code Quality JSON array.
 pub fn render(report: &Report) -> String {
-    let issues: Vec<Issue> = report
-        .findings
-        .iter()
-        .zip(fingerprints(report))
-        .filter_map(|(finding, fingerprint)| {
-            let first = finding.evidence.first()?;
-            Some(Issue {
-                description: &finding.message,
-                check_name: &finding.code,
-                fingerprint,
-                severity: match finding.severity {
-                    Severity::Error => "major",
-                    Severity::Warning => "minor",
-                },
-                location: Location {
-                    path: slash_path(report.path(first)),
-                    lines: Begin {
-                        begin: report.range(first).0.line,
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Write the report as a Code Quality JSON array, each issue made as it is written.
+pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
+    let fingerprints = fingerprints(report);
+    let issues = || {
+        report
+            .findings
+            .iter()
+            .zip(&fingerprints)
+            .filter_map(|(finding, fingerprint)| {
+                let first = finding.evidence.first()?;
+                Some(Issue {
+                    description: &finding.message,
+                    check_name: &finding.code,
+                    fingerprint: fingerprint.clone(),
+                    severity: match finding.severity {
+                        Severity::Error => "major",
+                        Severity::Warning => "minor",
                     },
-                },
+                    location: Location {
+                        path: slash_path(report.path(first)),
+                        lines: Begin {
+                            begin: report.range(first).0.line,
+                        },
+                    },
+                })
             })
-        })
-        .collect();
-    serde_json::to_string_pretty(&issues).expect("issues serialise: strings and numbers only")
+    };
+    serde_json::to_writer_pretty(out, &Lazy(issues)).map_err(std::io::Error::from)
 }

@@ -417,6 +417,20 @@ pub fn placed(e: &Evidence) -> &Place {
         .expect("lint_with places every piece of evidence before the report is rendered")
 }
 
+/// A JSON array whose elements are made one at a time while it is written (SARIF results,
+/// GitLab issues), so a large run's findings never stand in memory as output records at once.
+pub struct Lazy<F>(pub F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item: Serialize>,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 /// A path with forward slashes, as SARIF, GitHub and GitLab want it (only Windows has others).
 pub fn slash_path(path: &str) -> std::borrow::Cow<'_, str> {
     if std::path::MAIN_SEPARATOR == '\\' {

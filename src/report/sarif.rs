@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{Report, fingerprints, slash_path};
+use super::{Lazy, Report, fingerprints, slash_path};
 use crate::check::{Evidence, FindingKind};
 use crate::rules::Severity;
 
@@ -25,19 +25,20 @@ pub const SCHEMA: &str =
 const FINGERPRINT_KEY: &str = "rolelint/v1";
 
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log<'a, R> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run<'a, R>; 1],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
+struct Run<'a, R> {
     tool: Tool<'a>,
     column_kind: &'static str,
-    results: Vec<SarifResult<'a>>,
+    /// The results, made while they are written.
+    results: R,
 }
 
 #[derive(Serialize)]
@@ -128,6 +129,13 @@ fn level(severity: Severity) -> &'static str {
 
 /// Render the report as a pretty-printed SARIF log.
 pub fn render(report: &Report) -> String {
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Write the report as a pretty-printed SARIF log, each result made as it is written.
+pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
     let codes: Vec<&str> = report
         .findings
         .iter()
@@ -161,50 +169,52 @@ pub fn render(report: &Report) -> String {
             }
         })
         .collect();
-    let results = report
-        .findings
-        .iter()
-        .zip(fingerprints(report))
-        .filter_map(|(finding, fingerprint)| {
-            let (first, others) = finding.evidence.split_first()?;
-            let with_region = finding.kind != FindingKind::Input;
-            let location = |e: &Evidence, id: Option<usize>| Location {
-                id,
-                physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation {
-                        uri: uri(report.path(e)),
+    let fingerprints = fingerprints(report);
+    let results = || {
+        report
+            .findings
+            .iter()
+            .zip(&fingerprints)
+            .filter_map(|(finding, fingerprint)| {
+                let (first, others) = finding.evidence.split_first()?;
+                let with_region = finding.kind != FindingKind::Input;
+                let location = |e: &Evidence, id: Option<usize>| Location {
+                    id,
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: uri(report.path(e)),
+                        },
+                        region: with_region.then(|| {
+                            let (start, end) = report.range(e);
+                            Region {
+                                start_line: start.line,
+                                start_column: start.column,
+                                end_line: end.line,
+                                end_column: end.column,
+                            }
+                        }),
                     },
-                    region: with_region.then(|| {
-                        let (start, end) = report.range(e);
-                        Region {
-                            start_line: start.line,
-                            start_column: start.column,
-                            end_line: end.line,
-                            end_column: end.column,
-                        }
-                    }),
-                },
-                message: Text {
-                    text: e.label.to_string(),
-                },
-            };
-            Some(SarifResult {
-                rule_id: &finding.code,
-                rule_index: codes.binary_search(&finding.code.as_str()).unwrap_or(0),
-                level: level(finding.severity),
-                message: Text {
-                    text: finding.message.clone(),
-                },
-                locations: vec![location(first, None)],
-                related_locations: others
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| location(e, Some(i + 1)))
-                    .collect(),
-                partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint)]),
+                    message: Text {
+                        text: e.label.to_string(),
+                    },
+                };
+                Some(SarifResult {
+                    rule_id: &finding.code,
+                    rule_index: codes.binary_search(&finding.code.as_str()).unwrap_or(0),
+                    level: level(finding.severity),
+                    message: Text {
+                        text: finding.message.clone(),
+                    },
+                    locations: vec![location(first, None)],
+                    related_locations: others
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| location(e, Some(i + 1)))
+                        .collect(),
+                    partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint.clone())]),
+                })
             })
-        })
-        .collect();
+    };
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -217,10 +227,10 @@ pub fn render(report: &Report) -> String {
                 },
             },
             column_kind: "unicodeCodePoints",
-            results,
+            results: Lazy(results),
         }],
     };
-    serde_json::to_string_pretty(&log).expect("the log serialises: strings and numbers only")
+    serde_json::to_writer_pretty(out, &log).map_err(std::io::Error::from)
 }
 
 /// A path as a URI reference: relative paths stay relative, absolute ones become `file:` URIs;

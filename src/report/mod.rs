@@ -29,7 +29,7 @@ use crate::Analysis;
 use crate::check::{Evidence, Finding};
 use crate::extract::Claim;
 use crate::rules::{RoleIdx, RuleSet, Severity, ValueIdx};
-use crate::span::{LineColumn, LineIndex, Place};
+use crate::span::{LineColumn, LineIndex, Orig, Place, Span};
 use crate::suppress::Suppressions;
 use texts::{FileText, TextChanged};
 
@@ -245,6 +245,20 @@ impl FileReport {
     }
 }
 
+/// What findings are sorted by: path and span of the first piece of evidence, code, message.
+fn sort_key<'a>(
+    files: &'a [FileReport],
+    f: &'a Finding,
+) -> (Option<&'a str>, Option<Span<Orig>>, &'a str, &'a str) {
+    let first = f.evidence.first();
+    (
+        first.map(|e| files[e.file].path.as_str()),
+        first.map(|e| e.span),
+        &f.code,
+        &f.message,
+    )
+}
+
 /// Fill in the place of every piece of evidence in file `file` that has none yet.
 pub fn place(findings: &mut [Finding], file: usize, lines: &LineIndex) {
     let evidence = findings.iter_mut().flat_map(|f| &mut f.evidence);
@@ -295,18 +309,8 @@ impl Report {
     /// Sort findings by (path, first span, code): the one order every renderer shows.
     pub fn sort(&mut self) {
         let files = &self.files;
-        self.findings.sort_by(|a, b| {
-            let key = |f: &Finding| {
-                let first = f.evidence.first();
-                (
-                    first.map(|e| files[e.file].path.clone()),
-                    first.map(|e| e.span),
-                    f.code.clone(),
-                    f.message.clone(),
-                )
-            };
-            key(a).cmp(&key(b))
-        });
+        self.findings
+            .sort_by(|a, b| sort_key(files, a).cmp(&sort_key(files, b)));
     }
 
     pub fn summary(&self) -> Summary {

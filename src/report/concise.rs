@@ -8,9 +8,7 @@ use super::Report;
 
 /// Render one line per finding, in the report's order.
 pub fn render(report: &Report) -> String {
-    let mut out = Vec::new();
-    write(report, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("paths and messages are UTF-8")
+    super::rendered(|out| write(report, out)).expect("writing to memory cannot fail")
 }
 
 /// Write one line per finding, in the report's order, as it goes.

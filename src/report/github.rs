@@ -15,9 +15,7 @@ use crate::rules::Severity;
 
 /// Render one workflow command per finding.
 pub fn render(report: &Report) -> String {
-    let mut out = Vec::new();
-    write(report, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("commands are UTF-8")
+    super::rendered(|out| write(report, out)).expect("writing to memory cannot fail")
 }
 
 /// Write one workflow command per finding, as it goes.

@@ -35,9 +35,7 @@ struct Begin {
 
 /// Render the report as a Code Quality JSON array.
 pub fn render(report: &Report) -> String {
-    let mut out = Vec::new();
-    write(report, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    super::rendered(|out| write(report, out)).expect("writing to memory cannot fail")
 }
 
 /// Write the report as a Code Quality JSON array, each issue made as it is written.

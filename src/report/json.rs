@@ -86,9 +86,7 @@ fn span(index: &LineIndex, span: Span<Orig>) -> JsonSpan {
 
 /// Render the report as pretty-printed JSON.
 pub fn render(report: &Report) -> Result<String, WriteError> {
-    let mut out = Vec::new();
-    write(report, &mut out)?;
-    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
+    super::rendered(|out| write(report, out))
 }
 
 /// How many claims (of files) or pieces of evidence (of findings) are turned into JSON at a

@@ -421,6 +421,14 @@ pub fn placed(e: &Evidence) -> &Place {
         .expect("lint_with places every piece of evidence before the report is rendered")
 }
 
+/// What a renderer's `write` makes, as a string: for tests and library callers (the CLI
+/// streams instead).
+pub fn rendered<E>(write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>) -> Result<String, E> {
+    let mut out = Vec::new();
+    write(&mut out)?;
+    Ok(String::from_utf8(out).expect("renderers write UTF-8"))
+}
+
 /// A JSON array whose elements are made one at a time while it is written (SARIF results,
 /// GitLab issues), so a large run's findings never stand in memory as output records at once.
 pub struct Lazy<F>(pub F);

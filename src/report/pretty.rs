@@ -158,9 +158,7 @@ fn view(
 
 /// Render every finding, then a one-line summary.
 pub fn render(report: &Report, color: bool) -> Result<String, WriteError> {
-    let mut out = Vec::new();
-    write(report, color, &mut out)?;
-    Ok(String::from_utf8(out).expect("diagnostics are UTF-8"))
+    super::rendered(|out| write(report, color, out))
 }
 
 /// Write every finding, then a one-line summary, one diagnostic at a time: on a large corpus

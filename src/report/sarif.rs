@@ -129,9 +129,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// Render the report as a pretty-printed SARIF log.
 pub fn render(report: &Report) -> String {
-    let mut out = Vec::new();
-    write(report, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    super::rendered(|out| write(report, out)).expect("writing to memory cannot fail")
 }
 
 /// Write the report as a pretty-printed SARIF log, each result made as it is written.

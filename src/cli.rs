@@ -228,14 +228,6 @@ fn read_named(source: &Source, stdin_name: Option<&str>) -> Input {
     read
 }
 
-/// Read every source now.
-fn read_all(paths: &[PathBuf]) -> Result<Vec<Input>, RunError> {
-    Ok(input::discover(paths)?
-        .iter()
-        .map(|s| read_named(s, None))
-        .collect())
-}
-
 /// Run rolelint as the arguments ask.
 pub fn run(args: Args) -> Result<Outcome, RunError> {
     match args.command {
@@ -250,11 +242,11 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
                 cross_file: false,
                 ..LintOptions::default()
             };
-            let report = crate::lint_with(read_all(&paths)?, &rules, options)?;
-            write_all(
-                std::io::stdout().lock(),
-                &claims::render(&report, format.into())?,
-            )?;
+            let inputs = input::discover(&paths)?
+                .into_par_iter()
+                .map(|source| read_named(&source, None));
+            let report = crate::lint_with(inputs, &rules, options)?;
+            stream(|out| claims::write(&report, format.into(), out))?;
             Ok(Outcome::Clean)
         }
         Some(Command::Rules {

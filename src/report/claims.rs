@@ -4,14 +4,15 @@
 //! texts say so and where; and which names each role goes by across the corpus. Rendered as
 //! an aligned table, Markdown, CSV, or JSON (the main report's claim objects grouped by role).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::Report;
 use super::json::{JsonClaim, claim};
 use super::texts::TextChanged;
+use super::{Lazy, Report, WriteError};
 use crate::extract::{Modality, Polarity};
+use crate::rules::RoleIdx;
 use crate::span::LineIndex;
 
 /// How `rolelint claims` prints.
@@ -96,7 +97,12 @@ fn rows(report: &Report) -> Result<(Vec<Row>, Names), TextChanged> {
             }
         })
         .collect();
-    // Inflected mentions of one alias are one name, shown as first written in the texts.
+    Ok((rows, names(report)))
+}
+
+/// The names each role goes by across the texts. Inflected mentions of one alias are one
+/// name, shown as first written in the texts.
+fn names(report: &Report) -> Names {
     let mut by_alias: BTreeMap<(String, String), (String, NameUse)> = BTreeMap::new();
     for file in &report.files {
         for name in &file.names {
@@ -116,17 +122,28 @@ fn rows(report: &Report) -> Result<(Vec<Row>, Names), TextChanged> {
     for ((role, _), (written, used)) in by_alias {
         names.entry(role).or_default().insert(written, used);
     }
-    Ok((rows, names))
+    names
 }
 
 /// Render the claims view.
-pub fn render(report: &Report, format: ClaimsFormat) -> Result<String, TextChanged> {
-    match format {
-        ClaimsFormat::Table => table(report),
-        ClaimsFormat::Markdown => markdown(report),
-        ClaimsFormat::Csv => csv(report),
-        ClaimsFormat::Json => json(report),
-    }
+pub fn render(report: &Report, format: ClaimsFormat) -> Result<String, WriteError> {
+    super::rendered(|out| write(report, format, out))
+}
+
+/// Write the claims view; the JSON view is written as it is made.
+pub fn write(
+    report: &Report,
+    format: ClaimsFormat,
+    mut out: impl std::io::Write,
+) -> Result<(), WriteError> {
+    let text = match format {
+        ClaimsFormat::Table => table(report)?,
+        ClaimsFormat::Markdown => markdown(report)?,
+        ClaimsFormat::Csv => csv(report)?,
+        ClaimsFormat::Json => return write_json(report, out),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(())
 }
 
 fn table(report: &Report) -> Result<String, TextChanged> {
@@ -219,11 +236,18 @@ fn csv(report: &Report) -> Result<String, TextChanged> {
     Ok(out)
 }
 
+/// The JSON view, keys in alphabetical order as it has always been written.
 #[derive(Serialize)]
-struct JsonRole<'a> {
-    role: &'a str,
-    claims: Vec<JsonPlacedClaim<'a>>,
+struct JsonView<R> {
+    roles: R,
+    version: u32,
+}
+
+#[derive(Serialize)]
+struct JsonRole<'a, C> {
+    claims: C,
     names: Vec<JsonName<'a>>,
+    role: &'a str,
 }
 
 #[derive(Serialize)]
@@ -235,57 +259,70 @@ struct JsonPlacedClaim<'a> {
 
 #[derive(Serialize)]
 struct JsonName<'a> {
-    name: String,
     count: usize,
     files: Vec<&'a str>,
+    name: &'a str,
 }
 
-fn json(report: &Report) -> Result<String, TextChanged> {
-    let mut roles: BTreeMap<&str, JsonRole> = BTreeMap::new();
-    // The view quotes every claim's sentence, so it holds every text while it is made.
+/// Write the JSON view, each role's claims made as they are written.
+fn write_json(report: &Report, out: impl std::io::Write) -> Result<(), WriteError> {
+    // The view quotes every claim's sentence, so it holds every text while it is written.
     let texts = report
         .files
         .iter()
         .map(|f| f.read_text())
         .collect::<Result<Vec<_>, _>>()?;
-    for (file, text) in report.files.iter().zip(&texts) {
-        let index = LineIndex::new(text);
-        for c in &file.claims {
-            roles
-                .entry(report.names.role(c.role))
-                .or_insert_with(|| JsonRole {
-                    role: report.names.role(c.role),
-                    claims: Vec::new(),
-                    names: Vec::new(),
+    let indexes: Vec<LineIndex> = texts.iter().map(|t| LineIndex::new(t)).collect();
+    let names = names(report);
+    let mut roles: Vec<RoleIdx> = report
+        .files
+        .iter()
+        .flat_map(|f| f.claims.iter().map(|c| c.role))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    roles.sort_by_key(|&r| report.names.role(r));
+    let claims_of = |role: RoleIdx| {
+        let (texts, indexes) = (&texts, &indexes);
+        move || {
+            report.files.iter().enumerate().flat_map(move |(f, file)| {
+                let claims = file.claims.iter().filter(move |c| c.role == role);
+                claims.map(move |c| {
+                    // Through a JSON value, for its keys in alphabetical order.
+                    serde_json::to_value(JsonPlacedClaim {
+                        path: &file.path,
+                        claim: claim(&report.names, &indexes[f], &texts[f], c),
+                    })
+                    .expect("a claim serializes")
                 })
-                .claims
-                .push(JsonPlacedClaim {
-                    path: &file.path,
-                    claim: claim(&report.names, &index, text, c),
-                });
+            })
         }
-    }
-    let (_, names) = rows(report)?;
-    for (role, names) in &names {
-        if let Some(entry) = roles.get_mut(role.as_str()) {
-            for (name, NameUse { count, files }) in names {
-                let files = report
-                    .files
-                    .iter()
-                    .filter(|f| files.contains(&f.path))
-                    .map(|f| f.path.as_str())
-                    .collect();
-                entry.names.push(JsonName {
-                    name: name.clone(),
-                    count: *count,
-                    files,
-                });
+    };
+    let role_views = || {
+        roles.iter().map(|&role| {
+            let id = report.names.role(role);
+            JsonRole {
+                claims: Lazy(claims_of(role)),
+                names: names
+                    .get(id)
+                    .into_iter()
+                    .flatten()
+                    .map(|(name, used)| JsonName {
+                        count: used.count,
+                        files: used.files.iter().map(String::as_str).collect(),
+                        name,
+                    })
+                    .collect(),
+                role: id,
             }
-        }
-    }
-    let body = serde_json::json!({
-        "version": super::json::VERSION,
-        "roles": roles.into_values().collect::<Vec<_>>(),
-    });
-    Ok(serde_json::to_string_pretty(&body).expect("the claims view serialises") + "\n")
+        })
+    };
+    let view = JsonView {
+        roles: Lazy(role_views),
+        version: super::json::VERSION,
+    };
+    let mut out = out;
+    serde_json::to_writer_pretty(&mut out, &view)?;
+    out.write_all(b"\n")?;
+    Ok(())
 }

@@ -32,7 +32,22 @@ struct Row {
     stance: &'static str,
     texts: usize,
     claims: usize,
-    places: Vec<String>,
+    /// Where each claim is, written out as `path:line`.
+    places: Vec<ClaimPlace>,
+}
+
+/// A claim's file (index in the report) and line; 32-bit, like spans: a row of a large
+/// corpus lists hundreds of thousands of places.
+type ClaimPlace = (u32, u32);
+
+impl Row {
+    /// `path:line` of every claim, joined by `separator`.
+    fn places(&self, report: &Report, separator: &str) -> String {
+        let place =
+            |&(file, line): &(u32, u32)| format!("{}:{line}", report.files[file as usize].path);
+        let places: Vec<String> = self.places.iter().map(place).collect();
+        places.join(separator)
+    }
 }
 
 /// How often a name stands for a role, and in which files.
@@ -50,7 +65,8 @@ type RowKey = (String, String, String, &'static str);
 
 /// The rows, sorted by role, dimension and value; the names each role goes by.
 fn rows(report: &Report) -> Result<(Vec<Row>, Names), TextChanged> {
-    let mut grouped: BTreeMap<RowKey, (Vec<usize>, Vec<String>)> = BTreeMap::new();
+    let mut grouped: BTreeMap<RowKey, (Vec<usize>, Vec<ClaimPlace>)> = BTreeMap::new();
+    let small = |n: usize| u32::try_from(n).expect("fewer than 4 billion files and lines");
     for (f, file) in report.files.iter().enumerate() {
         let text = file.read_text()?;
         let index = LineIndex::new(&text);
@@ -74,11 +90,9 @@ fn rows(report: &Report) -> Result<(Vec<Row>, Names), TextChanged> {
                 ))
                 .or_default();
             entry.0.push(f);
-            entry.1.push(format!(
-                "{}:{}",
-                file.path,
-                index.locate(c.span.start()).line
-            ));
+            entry
+                .1
+                .push((small(f), small(index.locate(c.span.start()).line)));
         }
     }
     let rows = grouped
@@ -172,7 +186,7 @@ fn table(report: &Report) -> Result<String, TextChanged> {
             row.stance,
             row.texts,
             row.claims,
-            row.places.join(", "),
+            row.places(report, ", "),
             dw = dimension_width,
             vw = value_width,
         ));
@@ -195,7 +209,7 @@ fn markdown(report: &Report) -> Result<String, TextChanged> {
             row.stance,
             row.texts,
             row.claims,
-            cell(&row.places.join(", "))
+            cell(&row.places(report, ", "))
         ));
     }
     out.push_str("\n| rola | nazwa | wystąpienia | pliki |\n|---|---|---|---|\n");
@@ -230,7 +244,7 @@ fn csv(report: &Report) -> Result<String, TextChanged> {
             row.stance,
             row.texts,
             row.claims,
-            quote(&row.places.join(" "))
+            quote(&row.places(report, " "))
         ));
     }
     Ok(out)

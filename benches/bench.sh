@@ -272,3 +272,15 @@ awk -v mb="$large" -v rl="${RL[$large]}" -v rg="${RG[$large]}" -v tl="$tl_large"
     printf "- linear scaling (%s MB -> %s MB): %.0f %% of the MB/s, %s\n", small, mb, 100 * s, (s >= 0.8) ? "met" : verdict
     printf "- peak RSS < 256 MB: %.0f MB, %s\n", rss, (rss < 256) ? "met" : verdict
 }'
+
+# Peak memory of every output format (and the claims view) on the largest corpus: the target
+# holds for the run, whatever it prints.
+echo
+echo "Peak RSS on the $large MB corpus by output (one run each, MiB):"
+for args in "--format json" "--format pretty" "--format concise" "--format sarif" \
+    "--format github" "--format gitlab" "claims --format json" "claims"; do
+    # shellcheck disable=SC2086 # the arguments are meant to split
+    rss=$( { /usr/bin/time -v "$BIN" $args "$WORK/corpus-${large}mb" >/dev/null || true; } 2>&1 \
+        | awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}')
+    echo "- rolelint $args: $rss"
+done

@@ -44,10 +44,12 @@ fn texts_read_again_give_the_same_output_as_texts_kept() {
         pretty::render(&kept, false).expect("kept"),
         pretty::render(&reread, false).expect("read again")
     );
-    assert_eq!(
-        claims::render(&kept, claims::ClaimsFormat::Csv).expect("kept"),
-        claims::render(&reread, claims::ClaimsFormat::Csv).expect("read again")
-    );
+    for format in [claims::ClaimsFormat::Csv, claims::ClaimsFormat::Json] {
+        assert_eq!(
+            claims::render(&kept, format).expect("kept"),
+            claims::render(&reread, format).expect("read again")
+        );
+    }
 }
 
 #[test]
@@ -66,6 +68,9 @@ fn a_file_changed_before_the_output_is_refused_with_its_name() {
     assert!(!report.findings.is_empty(), "the text contradicts itself");
     fs::write(&path, text.replace("buduje", "tworzy")).expect("rewritten");
     let error = json::render(&report).expect_err("the text is not the one checked");
+    assert!(error.to_string().contains("ogloszenie.txt"), "{error}");
+    let error = claims::render(&report, claims::ClaimsFormat::Json)
+        .expect_err("the claims view quotes the text too");
     assert!(error.to_string().contains("ogloszenie.txt"), "{error}");
     fs::remove_file(&path).expect("removed");
     let error = pretty::render(&report, false).expect_err("the file is gone");

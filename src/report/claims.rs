@@ -4,13 +4,14 @@
 //! texts say so and where; and which names each role goes by across the corpus. Rendered as
 //! an aligned table, Markdown, CSV, or JSON (the main report's claim objects grouped by role).
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::json::{JsonClaim, claim};
 use super::texts::TextChanged;
-use super::{Lazy, Report, WriteError};
+use super::{FileReport, Lazy, Report, WriteError};
 use crate::extract::{Modality, Polarity};
 use crate::rules::RoleIdx;
 use crate::span::LineIndex;
@@ -278,15 +279,24 @@ struct JsonName<'a> {
     name: &'a str,
 }
 
+/// One claim of the JSON view as it is written, or the end of the writing.
+enum Written {
+    Claim(serde_json::Value),
+    /// A text could not be read again: the writing stops here.
+    Stop,
+}
+
+impl Serialize for Written {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Written::Claim(value) => value.serialize(serializer),
+            Written::Stop => Err(serde::ser::Error::custom("a text changed")),
+        }
+    }
+}
+
 /// Write the JSON view, each role's claims made as they are written.
 fn write_json(report: &Report, out: impl std::io::Write) -> Result<(), WriteError> {
-    // The view quotes every claim's sentence, so it holds every text while it is written.
-    let texts = report
-        .files
-        .iter()
-        .map(|f| f.read_text())
-        .collect::<Result<Vec<_>, _>>()?;
-    let indexes: Vec<LineIndex> = texts.iter().map(|t| LineIndex::new(t)).collect();
     let names = names(report);
     let mut roles: Vec<RoleIdx> = report
         .files
@@ -296,21 +306,37 @@ fn write_json(report: &Report, out: impl std::io::Write) -> Result<(), WriteErro
         .into_iter()
         .collect();
     roles.sort_by_key(|&r| report.names.role(r));
-    let claims_of = |role: RoleIdx| {
-        let (texts, indexes) = (&texts, &indexes);
-        move || {
-            report.files.iter().enumerate().flat_map(move |(f, file)| {
-                let claims = file.claims.iter().filter(move |c| c.role == role);
-                claims.map(move |c| {
-                    // Through a JSON value, for its keys in alphabetical order.
-                    serde_json::to_value(JsonPlacedClaim {
-                        path: &file.path,
-                        claim: claim(&report.names, &indexes[f], &texts[f], c),
-                    })
-                    .expect("a claim serializes")
-                })
-            })
+    // Each role's claims are written file by file, the file's text read (again, when it was
+    // not kept) for that role alone: the view never holds every text at once. A text that
+    // changed stops the writing where it is; the error is kept here for after it.
+    let changed: RefCell<Option<TextChanged>> = RefCell::new(None);
+    let claims_in = |file: &FileReport, role: RoleIdx| -> Vec<Written> {
+        let of_role = || file.claims.iter().filter(|c| c.role == role);
+        if of_role().next().is_none() {
+            return Vec::new();
         }
+        let text = match file.read_text() {
+            Ok(text) => text,
+            Err(e) => {
+                *changed.borrow_mut() = Some(e);
+                return vec![Written::Stop];
+            }
+        };
+        let index = LineIndex::new(&text);
+        of_role()
+            .map(|c| {
+                // Through a JSON value, for its keys in alphabetical order.
+                let value = serde_json::to_value(JsonPlacedClaim {
+                    path: &file.path,
+                    claim: claim(&report.names, &index, &text, c),
+                });
+                Written::Claim(value.expect("a claim serializes"))
+            })
+            .collect()
+    };
+    let claims_of = |role: RoleIdx| {
+        let claims_in = &claims_in;
+        move || report.files.iter().flat_map(move |f| claims_in(f, role))
     };
     let role_views = || {
         roles.iter().map(|&role| {
@@ -336,7 +362,11 @@ fn write_json(report: &Report, out: impl std::io::Write) -> Result<(), WriteErro
         version: super::json::VERSION,
     };
     let mut out = out;
-    serde_json::to_writer_pretty(&mut out, &view)?;
+    let written = serde_json::to_writer_pretty(&mut out, &view);
+    if let Some(e) = changed.into_inner() {
+        return Err(e.into());
+    }
+    written?;
     out.write_all(b"\n")?;
     Ok(())
 }

@@ -151,37 +151,35 @@ pub fn write(
     format: ClaimsFormat,
     mut out: impl std::io::Write,
 ) -> Result<(), WriteError> {
-    let text = match format {
-        ClaimsFormat::Table => table(report)?,
-        ClaimsFormat::Markdown => markdown(report)?,
-        ClaimsFormat::Csv => csv(report)?,
-        ClaimsFormat::Json => return write_json(report, out),
-    };
-    out.write_all(text.as_bytes())?;
-    Ok(())
+    match format {
+        ClaimsFormat::Table => table(report, &mut out),
+        ClaimsFormat::Markdown => markdown(report, &mut out),
+        ClaimsFormat::Csv => csv(report, &mut out),
+        ClaimsFormat::Json => write_json(report, out),
+    }
 }
 
-fn table(report: &Report) -> Result<String, TextChanged> {
+fn table(report: &Report, out: &mut dyn std::io::Write) -> Result<(), WriteError> {
     let (rows, names) = rows(report)?;
     let width = |f: fn(&Row) -> usize| rows.iter().map(f).max().unwrap_or(0);
     let dimension_width = width(|r| r.dimension.chars().count());
     let value_width = width(|r| r.value.chars().count()).min(60);
-    let mut out = String::new();
     let mut role = "";
     for row in &rows {
         if row.role != role {
             role = &row.role;
-            out.push_str(&format!("\n{role}\n"));
+            write!(out, "\n{role}\n")?;
             if let Some(names) = names.get(role) {
                 let listed: Vec<String> = names
                     .iter()
                     .map(|(n, used)| format!("„{n}” ×{}", used.count))
                     .collect();
-                out.push_str(&format!("  nazwy: {}\n", listed.join(", ")));
+                writeln!(out, "  nazwy: {}", listed.join(", "))?;
             }
         }
-        out.push_str(&format!(
-            "  {:dw$}  {:vw$}  {:8}  tekstów: {:<3} twierdzeń: {:<3} {}\n",
+        writeln!(
+            out,
+            "  {:dw$}  {:vw$}  {:8}  tekstów: {:<3} twierdzeń: {:<3} {}",
             row.dimension,
             row.value,
             row.stance,
@@ -190,20 +188,22 @@ fn table(report: &Report) -> Result<String, TextChanged> {
             row.places(report, ", "),
             dw = dimension_width,
             vw = value_width,
-        ));
+        )?;
     }
-    Ok(out)
+    Ok(())
 }
 
-fn markdown(report: &Report) -> Result<String, TextChanged> {
+fn markdown(report: &Report, out: &mut dyn std::io::Write) -> Result<(), WriteError> {
     let (rows, names) = rows(report)?;
     let cell = |s: &str| s.replace('|', "\\|");
-    let mut out = String::from(
-        "| rola | wymiar | wartość | stanowisko | teksty | twierdzenia | gdzie |\n|---|---|---|---|---|---|---|\n",
-    );
+    out.write_all(
+        "| rola | wymiar | wartość | stanowisko | teksty | twierdzenia | gdzie |\n|---|---|---|---|---|---|---|\n"
+            .as_bytes(),
+    )?;
     for row in &rows {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} |\n",
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
             row.role,
             row.dimension,
             cell(&row.value),
@@ -211,22 +211,23 @@ fn markdown(report: &Report) -> Result<String, TextChanged> {
             row.texts,
             row.claims,
             cell(&row.places(report, ", "))
-        ));
+        )?;
     }
-    out.push_str("\n| rola | nazwa | wystąpienia | pliki |\n|---|---|---|---|\n");
+    out.write_all("\n| rola | nazwa | wystąpienia | pliki |\n|---|---|---|---|\n".as_bytes())?;
     for (role, names) in &names {
         for (name, NameUse { count, files }) in names {
-            out.push_str(&format!(
-                "| {role} | {} | {count} | {} |\n",
+            writeln!(
+                out,
+                "| {role} | {} | {count} | {} |",
                 cell(name),
                 cell(&files.join(", "))
-            ));
+            )?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
-fn csv(report: &Report) -> Result<String, TextChanged> {
+fn csv(report: &Report, out: &mut dyn std::io::Write) -> Result<(), WriteError> {
     let (rows, _) = rows(report)?;
     let quote = |s: &str| {
         if s.contains([',', '"', '\n']) {
@@ -235,10 +236,11 @@ fn csv(report: &Report) -> Result<String, TextChanged> {
             s.to_owned()
         }
     };
-    let mut out = String::from("role,dimension,value,stance,texts,claims,places\n");
+    out.write_all(b"role,dimension,value,stance,texts,claims,places\n")?;
     for row in &rows {
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{}\n",
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{}",
             quote(&row.role),
             quote(&row.dimension),
             quote(&row.value),
@@ -246,9 +248,9 @@ fn csv(report: &Report) -> Result<String, TextChanged> {
             row.texts,
             row.claims,
             quote(&row.places(report, " "))
-        ));
+        )?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The JSON view, keys in alphabetical order as it has always been written.

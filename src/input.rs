@@ -97,8 +97,11 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
 pub fn read(source: &Source) -> Input {
     match source {
         Source::Stdin => {
+            // One byte past the limit is enough to refuse it: more is never read.
+            let limit = crate::decode::MAX_TEXT as u64 + 1;
             let mut bytes = Vec::new();
             let content = std::io::stdin()
+                .take(limit)
                 .read_to_end(&mut bytes)
                 .map(|_| bytes)
                 .map_err(|e| e.to_string());

@@ -120,6 +120,18 @@ where
     I: IntoParallelIterator<Item = Input>,
     I::Iter: IndexedParallelIterator,
 {
+    let mut report = check_all(inputs, rules, options);
+    report.place_evidence()?;
+    report.sort();
+    Ok(report)
+}
+
+/// The findings and claims of every input, the evidence of cross-file findings not placed yet.
+fn check_all<I>(inputs: I, rules: &RuleSet, options: LintOptions) -> Report
+where
+    I: IntoParallelIterator<Item = Input>,
+    I::Iter: IndexedParallelIterator,
+{
     let budget = TextBudget::new(options.keep_texts);
     let checked: Vec<Checked> = inputs
         .into_par_iter()
@@ -146,9 +158,7 @@ where
         report.files.push(checked.file);
         report.findings.extend(checked.findings);
     }
-    report.place_evidence()?;
-    report.sort();
-    Ok(report)
+    report
 }
 
 /// Check `drafts` against a reference corpus: everything is analysed and compared, but only
@@ -162,10 +172,13 @@ pub fn lint_against(
     let drafts_len = drafts.len();
     let mut inputs = drafts;
     inputs.extend(reference);
-    let mut report = lint_with(inputs, rules, LintOptions::default())?;
+    let mut report = check_all(inputs, rules, LintOptions::default());
+    // Before placing: the reference's texts are read again only for what is kept.
     report
         .findings
         .retain(|f| f.evidence.iter().any(|e| e.file < drafts_len));
+    report.place_evidence()?;
+    report.sort();
     Ok(report)
 }
 
@@ -181,11 +194,21 @@ fn check_input(index: usize, input: Input, rules: &RuleSet, budget: &TextBudget)
         path,
         content,
     } = input;
+    // Whether the text is kept is decided here, so the bytes are not held through analysis.
     let decoded = content.and_then(|bytes| match decode::decode(&bytes) {
-        Ok(text) => Ok((bytes, text)),
+        Ok(text) => {
+            let kept = match path {
+                Some(path) if !budget.take(text.original().len()) => FileText::OnDisk {
+                    path,
+                    digest: Digest::of(&bytes),
+                },
+                _ => FileText::Kept(Arc::from(text.original())),
+            };
+            Ok((kept, text))
+        }
         Err(e) => Err(e.to_string()),
     });
-    let (bytes, text) = match decoded {
+    let (kept, text) = match decoded {
         Ok(decoded) => decoded,
         Err(reason) => {
             return Checked {
@@ -200,15 +223,8 @@ fn check_input(index: usize, input: Input, rules: &RuleSet, budget: &TextBudget)
     };
     let analysis = analyse(text, rules);
     let mut findings = check::document(index, &analysis, rules);
-    let original = analysis.text.original();
-    report::place(&mut findings, index, &span::LineIndex::new(original));
-    let kept = match path {
-        Some(path) if !budget.take(original.len()) => FileText::OnDisk {
-            path,
-            digest: Digest::of(&bytes),
-        },
-        _ => FileText::Kept(Arc::from(original)),
-    };
+    let lines = span::LineIndex::new(analysis.text.original());
+    report::place(&mut findings, index, &lines);
     Checked {
         file: FileReport::new(name, analysis, kept),
         findings,

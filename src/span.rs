@@ -142,7 +142,8 @@ impl Place {
     }
 }
 
-/// Byte offsets of line starts in one text, built once per file when rendering.
+/// Byte offsets of line starts in one text, built when lines and columns are needed: while a
+/// file is checked (its evidence), and when an output quotes its claims.
 /// A line ends at `\n`; a `\r` before it belongs to the line and is never counted as a column.
 pub struct LineIndex<'a> {
     text: &'a str,

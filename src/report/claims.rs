@@ -33,7 +33,7 @@ struct Row {
     stance: &'static str,
     texts: usize,
     claims: usize,
-    /// Where each claim is, written out as `path:line`.
+    /// Where each claim is; [`Row::places`] writes them out as `path:line`.
     places: Vec<ClaimPlace>,
 }
 
@@ -69,7 +69,7 @@ fn rows(report: &Report) -> Result<(Vec<Row>, Names), TextChanged> {
     let mut grouped: BTreeMap<RowKey, (Vec<usize>, Vec<ClaimPlace>)> = BTreeMap::new();
     let small = |n: usize| u32::try_from(n).expect("fewer than 4 billion files and lines");
     for (f, file) in report.files.iter().enumerate() {
-        let text = file.read_text()?;
+        let text = file.quoted_text()?;
         let index = LineIndex::new(&text);
         for c in &file.claims {
             let stance = match (c.polarity, c.modality) {

@@ -1,7 +1,8 @@
 //! json: the machine-readable report, version 1 (schema: `schema/report.schema.json`).
 //!
-//! Spans are byte offsets into each file's decoded text, with 1-based line and column
-//! (in characters) computed here from a line index built once per file.
+//! Spans are byte offsets into each file's decoded text, with 1-based line and column (in
+//! characters): for claims computed here from a line index built once per file, for
+//! evidence read from its [`crate::span::Place`].
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -15,7 +16,7 @@ use crate::extract::numbers::Quantity;
 use crate::extract::{Modality, Polarity};
 use crate::roles::Subject;
 use crate::rules::Severity;
-use crate::span::{LineIndex, Orig, Span};
+use crate::span::{LineColumn, LineIndex, Orig, Span};
 
 /// Version of the JSON contract.
 pub const VERSION: u32 = 1;
@@ -74,13 +75,14 @@ struct JsonEvidence<'a> {
     claim: Option<usize>,
 }
 
-fn span(index: &LineIndex, span: Span<Orig>) -> JsonSpan {
-    let at = index.locate(span.start());
-    JsonSpan {
-        start: span.start(),
-        end: span.end(),
-        line: at.line,
-        column: at.column,
+impl JsonSpan {
+    fn new(span: Span<Orig>, at: LineColumn) -> JsonSpan {
+        JsonSpan {
+            start: span.start(),
+            end: span.end(),
+            line: at.line,
+            column: at.column,
+        }
     }
 }
 
@@ -101,7 +103,7 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
     write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": ")?;
     let claims = |file: &FileReport| file.claims.len();
     write_array(&mut out, &report.files, claims, |file| {
-        let text = file.read_text()?;
+        let text = file.quoted_text()?;
         let index = LineIndex::new(&text);
         Ok(element(&JsonFile {
             path: &file.path,
@@ -131,12 +133,7 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
                     let place = placed(e);
                     JsonEvidence {
                         path: report.path(e),
-                        span: JsonSpan {
-                            start: e.span.start(),
-                            end: e.span.end(),
-                            line: place.start().line,
-                            column: place.start().column,
-                        },
+                        span: JsonSpan::new(e.span, place.start()),
                         text: &place.quote,
                         label: &e.label,
                         claim: e.claim,
@@ -146,8 +143,7 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
         }))
     })?;
     out.write_all(b",\n  \"summary\": ")?;
-    let summary = serde_json::to_vec_pretty(&[report.summary()])?;
-    out.write_all(&summary[b"[\n  ".len()..summary.len() - b"\n]".len()])?;
+    out.write_all(&nested(&[report.summary()], 1))?;
     out.write_all(b"\n}")?;
     Ok(())
 }
@@ -191,12 +187,22 @@ fn write_array<T: Sync>(
     Ok(())
 }
 
-/// One element of a second-level array: pretty JSON indented to its depth, serialized in
-/// place as the only element of a nested array and cut out of it.
+/// One element of a second-level array, indented to its depth.
 fn element(value: &impl Serialize) -> Vec<u8> {
-    let mut json = serde_json::to_vec_pretty(&[[value]]).expect("report elements serialize");
-    json.truncate(json.len() - b"\n  ]\n]".len());
-    json.drain(..b"[\n  [\n    ".len());
+    nested(&[[value]], 2)
+}
+
+/// Pretty JSON of the one value inside `depth` levels of one-element arrays, cut out of
+/// them: the value indented as it stands at that depth of the document.
+fn nested(arrays: &impl Serialize, depth: usize) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(arrays).expect("report elements serialize");
+    let (mut open, mut close) = (0, 0);
+    for level in 0..depth {
+        open += "[\n".len() + 2 * level + 2;
+        close += "\n]".len() + 2 * level;
+    }
+    json.truncate(json.len() - close);
+    json.drain(..open);
     json
 }
 
@@ -215,7 +221,7 @@ pub(super) fn claim<'a>(
         modality: c.modality,
         number: c.quantity.as_deref(),
         subject: c.subject,
-        span: span(index, c.span),
+        span: JsonSpan::new(c.span, index.locate(c.span.start())),
         text: c.span.slice(text),
         sentence: c.sentence.slice(text),
         rule: &c.cue,

@@ -50,7 +50,8 @@ impl From<serde_json::Error> for WriteError {
     }
 }
 
-/// The result of one run.
+/// The result of one run. Renderers expect every piece of evidence placed: a report from
+/// [`crate::lint_with`] is; one built by hand needs [`Report::place_evidence`] first.
 #[derive(Debug, Default)]
 pub struct Report {
     pub files: Vec<FileReport>,
@@ -243,6 +244,15 @@ impl FileReport {
     pub fn read_text(&self) -> Result<Arc<str>, TextChanged> {
         self.text.load(&self.path)
     }
+
+    /// The text its claims quote: read only when it has claims (a file without any is never
+    /// read again, and cannot fail the output by changing).
+    pub fn quoted_text(&self) -> Result<Arc<str>, TextChanged> {
+        if self.claims.is_empty() {
+            return Ok(Arc::from(""));
+        }
+        self.read_text()
+    }
 }
 
 /// What findings are sorted by: path and span of the first piece of evidence, code, message.
@@ -414,7 +424,8 @@ impl Report {
     }
 }
 
-/// The place of a piece of evidence; [`crate::lint_with`] gives every piece one.
+/// The place of a piece of evidence; [`crate::lint_with`] gives every piece one. A report
+/// built by hand must call [`Report::place_evidence`] before it is rendered.
 pub fn placed(e: &Evidence) -> &Place {
     e.place
         .as_ref()
@@ -430,7 +441,8 @@ pub fn rendered<E>(write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>) -> Result<
 }
 
 /// A JSON array whose elements are made one at a time while it is written (SARIF results,
-/// GitLab issues), so a large run's findings never stand in memory as output records at once.
+/// GitLab issues, the claims view's roles and claims), so a large run's findings and claims
+/// never stand in memory as output records at once.
 pub struct Lazy<F>(pub F);
 
 impl<F, I> Serialize for Lazy<F>

@@ -77,6 +77,12 @@ impl FileText {
             path: display.to_owned(),
             reason,
         };
+        let len = std::fs::metadata(path)
+            .map_err(|e| changed(e.to_string()))?
+            .len();
+        if usize::try_from(len).ok() != Some(digest.len) {
+            return Err(changed(format!("ma {len} bajtów, a miał {}", digest.len)));
+        }
         let bytes = std::fs::read(path).map_err(|e| changed(e.to_string()))?;
         if Digest::of(&bytes) != *digest {
             return Err(changed("ma inną treść niż przy sprawdzaniu".to_owned()));
@@ -106,11 +112,9 @@ impl TextBudget {
     }
 }
 
-/// How many texts read again a [`TextCache`] holds.
-const CACHE_SIZE: usize = 64;
-
 /// The texts of a report's files for a renderer that visits them in no fixed order (a
-/// finding cites several files): texts read again are kept for the next few visits.
+/// finding cites several files): the texts read last are kept for the next visits, up to
+/// [`DEFAULT_BUDGET`] bytes.
 pub struct TextCache<'a> {
     files: &'a [FileReport],
     recent: RefCell<VecDeque<(usize, Arc<str>)>>,
@@ -120,7 +124,7 @@ impl<'a> TextCache<'a> {
     pub fn new(files: &'a [FileReport]) -> TextCache<'a> {
         TextCache {
             files,
-            recent: RefCell::new(VecDeque::with_capacity(CACHE_SIZE)),
+            recent: RefCell::new(VecDeque::new()),
         }
     }
 
@@ -135,10 +139,13 @@ impl<'a> TextCache<'a> {
             return Ok(Arc::clone(text));
         }
         let text = report.read_text()?;
-        if recent.len() == CACHE_SIZE {
-            recent.pop_front();
-        }
         recent.push_back((file, Arc::clone(&text)));
+        let mut held: usize = recent.iter().map(|(_, t)| t.len()).sum();
+        while held > DEFAULT_BUDGET && recent.len() > 1 {
+            if let Some((_, old)) = recent.pop_front() {
+                held -= old.len();
+            }
+        }
         Ok(text)
     }
 }

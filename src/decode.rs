@@ -35,7 +35,7 @@ pub enum DecodeError {
         offset: usize,
     },
     /// More than [`MAX_TEXT`] bytes: no text about a role is that long, and spans are 32-bit.
-    TooLarge { len: usize },
+    TooLarge,
 }
 
 /// The largest file rolelint reads, in bytes (1 GiB). Offsets are stored in 32 bits; the
@@ -50,9 +50,9 @@ impl fmt::Display for DecodeError {
                 f,
                 "niepoprawna sekwencja bajtów w kodowaniu {encoding} (bajt {offset})"
             ),
-            DecodeError::TooLarge { len } => write!(
+            DecodeError::TooLarge => write!(
                 f,
-                "plik ma {len} bajtów, więcej niż {MAX_TEXT}, największy, jaki rolelint czyta"
+                "plik ma ponad {MAX_TEXT} bajtów (1 GiB), więcej, niż rolelint czyta"
             ),
         }
     }
@@ -83,7 +83,7 @@ pub fn decode(bytes: &[u8]) -> Result<Text, DecodeError> {
 /// The text as [`decode`] reads it, with the name of its encoding, and nothing else.
 pub fn decode_original(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if bytes.len() > MAX_TEXT {
-        return Err(DecodeError::TooLarge { len: bytes.len() });
+        return Err(DecodeError::TooLarge);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_strict(&bytes[bom_len..], encoding);

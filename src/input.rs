@@ -125,8 +125,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
         return Err("to nie jest zwykły plik".to_owned());
     }
     if metadata.len() > crate::decode::MAX_TEXT as u64 {
-        let len = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
-        return Err(crate::decode::DecodeError::TooLarge { len }.to_string());
+        return Err(crate::decode::DecodeError::TooLarge.to_string());
     }
     fs::read(path).map_err(|e| e.to_string())
 }

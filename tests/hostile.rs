@@ -408,7 +408,7 @@ fn file_over_the_size_limit_is_refused_unread() {
     assert_unreadable(&report, &huge);
     let said = serde_json::to_string(&report["findings"]).unwrap();
     assert!(
-        said.contains("1073741825 bajtów"),
+        said.contains("ponad 1073741824 bajtów"),
         "the refusal says why: {said}"
     );
 }

@@ -7,16 +7,13 @@
 //! documented in `docs/rules.md`.
 
 use std::collections::{HashMap, HashSet};
-
-use rustc_hash::FxHashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use miette::Diagnostic;
-use std::sync::OnceLock;
-
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use toml::Spanned;
 

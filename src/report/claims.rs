@@ -45,7 +45,7 @@ impl Row {
     /// `path:line` of every claim, joined by `separator`.
     fn places(&self, report: &Report, separator: &str) -> String {
         let place =
-            |&(file, line): &(u32, u32)| format!("{}:{line}", report.files[file as usize].path);
+            |&(file, line): &ClaimPlace| format!("{}:{line}", report.files[file as usize].path);
         let places: Vec<String> = self.places.iter().map(place).collect();
         places.join(separator)
     }

@@ -17,7 +17,7 @@ use crate::rules::Severity;
 struct Issue<'a> {
     description: &'a str,
     check_name: &'a str,
-    fingerprint: String,
+    fingerprint: &'a str,
     severity: &'static str,
     location: Location<'a>,
 }
@@ -51,7 +51,7 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
                 Some(Issue {
                     description: &finding.message,
                     check_name: &finding.code,
-                    fingerprint: fingerprint.clone(),
+                    fingerprint,
                     severity: match finding.severity {
                         Severity::Error => "major",
                         Severity::Warning => "minor",

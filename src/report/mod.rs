@@ -237,9 +237,7 @@ impl FileReport {
             suppressions: Suppressions::default(),
         }
     }
-}
 
-impl FileReport {
     /// The decoded text as read; read again (and checked to be the same) when it was not kept.
     pub fn read_text(&self) -> Result<Arc<str>, TextChanged> {
         self.text.load(&self.path)

@@ -134,9 +134,10 @@ fn view(
             })
         })
         .collect::<Result<_, TextChanged>>()?;
-    let source = match readable {
-        true => Some(source_of(texts, report, first.file)?),
-        false => None,
+    let source = if readable {
+        Some(source_of(texts, report, first.file)?)
+    } else {
+        None
     };
     Ok(Some(View {
         message: if readable {

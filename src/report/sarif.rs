@@ -86,7 +86,7 @@ struct SarifResult<'a> {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
-    partial_fingerprints: BTreeMap<&'static str, String>,
+    partial_fingerprints: BTreeMap<&'static str, &'a str>,
 }
 
 #[derive(Serialize)]
@@ -209,7 +209,7 @@ pub fn write(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
                         .enumerate()
                         .map(|(i, e)| location(e, Some(i + 1)))
                         .collect(),
-                    partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint.clone())]),
+                    partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint.as_str())]),
                 })
             })
     };

@@ -5,9 +5,10 @@
 //! 2, aliases 0), up to [`LONG_GAP`] where the author wrote "…". Matching works on the word
 //! positions of one clause or sentence; punctuation never counts as a word.
 
+use std::hash::Hash;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 use crate::lemma::{LemmaId, Lemmas, Lexicon};
 use crate::segment::{TokenKind, segment};
@@ -97,25 +98,72 @@ impl Phrase {
     }
 }
 
-/// Phrases looked for together, indexed by the keys of their first word, so that a search
-/// tries at each word only the phrases that can start there.
+/// Items indexed by the lemma keys of their phrases' first words, so that a search tries at
+/// each word only the phrases that can start there. Lemma ids are dense (interned from 0), so
+/// the index is an array by key, not a hash map: it is asked once for every key of every word
+/// of every text.
+#[derive(Debug, Clone)]
+pub struct StartIndex<T> {
+    /// `items[starts[key]..starts[key + 1]]` start with `key`; a key past the end starts none.
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for StartIndex<T> {
+    fn default() -> Self {
+        StartIndex {
+            starts: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Eq + Hash> StartIndex<T> {
+    /// Index `(key, item)` pairs; a key's items keep their order, repeats are dropped.
+    pub fn new(entries: impl IntoIterator<Item = (LemmaId, T)>) -> StartIndex<T> {
+        let mut seen = FxHashSet::default();
+        let mut entries: Vec<(LemmaId, T)> =
+            entries.into_iter().filter(|e| seen.insert(*e)).collect();
+        entries.sort_by_key(|&(key, _)| key);
+        let len = entries.last().map_or(0, |&(key, _)| key as usize + 1);
+        let mut starts = vec![0u32; len + 1];
+        for &(key, _) in &entries {
+            starts[key as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        StartIndex {
+            starts,
+            items: entries.into_iter().map(|(_, item)| item).collect(),
+        }
+    }
+
+    /// The items whose phrase may start at a word with this key.
+    pub fn get(&self, key: LemmaId) -> &[T] {
+        let key = key as usize;
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&from), Some(&to)) => &self.items[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Phrases looked for together, indexed by the keys of their first word.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     phrases: Vec<Phrase>,
-    starting_with: FxHashMap<LemmaId, Vec<usize>>,
+    starting_with: StartIndex<usize>,
 }
 
 impl PhraseSet {
     pub fn new(phrases: Vec<Phrase>) -> PhraseSet {
-        let mut starting_with: FxHashMap<LemmaId, Vec<usize>> = FxHashMap::default();
-        for (p, phrase) in phrases.iter().enumerate() {
-            for &key in phrase.first_keys() {
-                let entry = starting_with.entry(key).or_default();
-                if !entry.contains(&p) {
-                    entry.push(p);
-                }
-            }
-        }
+        let starting_with = StartIndex::new(
+            phrases
+                .iter()
+                .enumerate()
+                .flat_map(|(p, phrase)| phrase.first_keys().iter().map(move |&key| (key, p))),
+        );
         PhraseSet {
             phrases,
             starting_with,
@@ -131,8 +179,8 @@ impl PhraseSet {
     pub fn matches(&self, words: &[usize], lemmas: &Lemmas) -> Vec<(&Phrase, usize, usize)> {
         let mut earliest: Vec<Option<(usize, usize)>> = vec![None; self.phrases.len()];
         for at in 0..words.len() {
-            for key in lemmas.of(words[at]) {
-                for &p in self.starting_with.get(key).map_or(&[][..], Vec::as_slice) {
+            for &key in lemmas.of(words[at]) {
+                for &p in self.starting_with.get(key) {
                     if earliest[p].is_none()
                         && let Some(last) = self.phrases[p].match_at(words, at, lemmas)
                     {

@@ -13,13 +13,12 @@ use std::sync::{Arc, OnceLock};
 
 use miette::Diagnostic;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
-use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::lemma::{LemmaId, Lexicon};
 use crate::mistake::{FileKind, FileMistake};
-use crate::phrase::{Phrase, PhraseSet};
+use crate::phrase::{Phrase, PhraseSet, StartIndex};
 
 /// Words allowed between two words of a cue phrase.
 const CUE_GAP: usize = 2;
@@ -80,9 +79,9 @@ pub struct RuleSet {
     pub conflicts: Vec<Conflict>,
     pub lexicon: Lexicon,
     /// Aliases indexed by the keys of their first word: `(role, alias)`.
-    alias_index: FxHashMap<LemmaId, Vec<(RoleIdx, usize)>>,
+    alias_index: StartIndex<(RoleIdx, usize)>,
     /// Cue phrases indexed by the keys of their first word: `(value, cue)`.
-    cue_index: FxHashMap<LemmaId, Vec<(ValueIdx, usize)>>,
+    cue_index: StartIndex<(ValueIdx, usize)>,
     /// Every value's regex in one set, so one pass over a clause tells which to run.
     regexes: RegexSet,
     /// The value of each pattern of `regexes`.
@@ -169,11 +168,11 @@ pub struct Modality {
     /// ("osoba, która buduje relacje") describes the role.
     pub persons: Vec<Phrase>,
     /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
-    marker_index: FxHashMap<LemmaId, Vec<(Marker, usize)>>,
+    marker_index: StartIndex<(Marker, usize)>,
 }
 
 /// The kinds of modality phrases that mark a claim (see [`crate::extract::markers`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Marker {
     Negation,
     NegationAfter,
@@ -218,22 +217,21 @@ impl Modality {
 
     /// Marker phrases whose first word could be the token with this key.
     pub(crate) fn markers_starting_with(&self, key: LemmaId) -> &[(Marker, usize)] {
-        self.marker_index.get(&key).map_or(&[], Vec::as_slice)
+        self.marker_index.get(key)
     }
 
     fn index_markers(&mut self) {
-        let mut index: FxHashMap<LemmaId, Vec<(Marker, usize)>> = FxHashMap::default();
-        for marker in Marker::ALL {
-            for (p, phrase) in self.phrases(marker).iter().enumerate() {
-                for &key in phrase.first_keys() {
-                    let entry = index.entry(key).or_default();
-                    if !entry.contains(&(marker, p)) {
-                        entry.push((marker, p));
-                    }
-                }
-            }
-        }
-        self.marker_index = index;
+        self.marker_index = StartIndex::new(Marker::ALL.into_iter().flat_map(|marker| {
+            self.phrases(marker)
+                .iter()
+                .enumerate()
+                .flat_map(move |(p, phrase)| {
+                    phrase
+                        .first_keys()
+                        .iter()
+                        .map(move |&key| (key, (marker, p)))
+                })
+        }));
     }
 }
 
@@ -581,12 +579,12 @@ impl RuleSet {
                     both: Vec::new(),
                     other_subjects: Vec::new(),
                     persons: Vec::new(),
-                    marker_index: FxHashMap::default(),
+                    marker_index: StartIndex::default(),
                 },
                 conflicts: Vec::new(),
                 lexicon,
-                alias_index: FxHashMap::default(),
-                cue_index: FxHashMap::default(),
+                alias_index: StartIndex::default(),
+                cue_index: StartIndex::default(),
                 regexes: RegexSet::empty(),
                 regex_values: Vec::new(),
             },
@@ -620,17 +618,18 @@ impl RuleSet {
             }
         }
         builder.index_regexes()?;
+        builder.index_phrases();
         Ok(builder.set)
     }
 
     /// Aliases whose first word could be the token with these keys.
     pub(crate) fn aliases_starting_with(&self, key: LemmaId) -> &[(RoleIdx, usize)] {
-        self.alias_index.get(&key).map_or(&[], Vec::as_slice)
+        self.alias_index.get(key)
     }
 
     /// Cue phrases whose first word could be the token with these keys.
     pub(crate) fn cues_starting_with(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
-        self.cue_index.get(&key).map_or(&[], Vec::as_slice)
+        self.cue_index.get(key)
     }
 
     /// The values whose regex matches somewhere in `clause`.
@@ -752,16 +751,6 @@ impl Builder {
                     });
                 }
             }
-            let index = self.set.roles.len();
-            for (a, alias) in aliases.iter().enumerate() {
-                for &key in alias.phrase.first_keys() {
-                    self.set
-                        .alias_index
-                        .entry(key)
-                        .or_default()
-                        .push((index, a));
-                }
-            }
             let not_after = self.phrases(file, &role.not_after, 0)?;
             self.set.roles.push(Role {
                 id: role.id.into_inner().into(),
@@ -787,7 +776,7 @@ impl Builder {
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,
             persons: self.phrases(file, &raw.persons, 0)?,
-            marker_index: FxHashMap::default(),
+            marker_index: StartIndex::default(),
         };
         self.set.modality.index_markers();
         Ok(())
@@ -880,6 +869,26 @@ impl Builder {
         Ok(())
     }
 
+    /// Index aliases and cue phrases by the keys of their first words.
+    fn index_phrases(&mut self) {
+        let set = &mut self.set;
+        set.alias_index = StartIndex::new(set.roles.iter().enumerate().flat_map(|(r, role)| {
+            role.aliases.iter().enumerate().flat_map(move |(a, alias)| {
+                alias
+                    .phrase
+                    .first_keys()
+                    .iter()
+                    .map(move |&key| (key, (r, a)))
+            })
+        }));
+        set.cue_index =
+            StartIndex::new(set.values.iter().enumerate().flat_map(|(v, value)| {
+                value.cues.iter().enumerate().flat_map(move |(c, cue)| {
+                    cue.first_keys().iter().map(move |&key| (key, (v, c)))
+                })
+            }));
+    }
+
     /// Put every value's regex (each of valid syntax) into one set, within a size limit of
     /// [`REGEX_SIZE_LIMIT`] per regex; on failure, name the value whose regex is too large.
     fn index_regexes(&mut self) -> Result<(), RulesError> {
@@ -924,12 +933,6 @@ impl Builder {
                 format!("wartość „{}” jest już zdefiniowana", value.id),
                 Some(id.span()),
             ));
-        }
-        let index = self.set.values.len();
-        for (c, cue) in value.cues.iter().enumerate() {
-            for &key in cue.first_keys() {
-                self.set.cue_index.entry(key).or_default().push((index, c));
-            }
         }
         self.set.values.push(value);
         Ok(())

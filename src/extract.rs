@@ -14,11 +14,12 @@ use serde::Serialize;
 
 use crate::decode::Text;
 use crate::lemma::Lemmas;
+use crate::lowercase;
 use crate::markers::Markers;
 use crate::phrase::Phrase;
 use crate::roles::{Attribution, Subject};
 use crate::rules::{DimensionIdx, Marker, MetricEngine, RoleIdx, RuleSet, ValueIdx};
-use crate::segment::{Doc, Layout, TokenKind, lowercase_starts_with};
+use crate::segment::{Doc, Layout, TokenKind};
 use crate::span::{Norm, Orig, Span};
 use numbers::{Quantity, Word};
 
@@ -313,14 +314,14 @@ struct ClauseContext<'a> {
     /// Token ranges of the sentence between quotation marks.
     quotes: &'a [std::ops::Range<usize>],
     /// See [`ClauseContext::number_words`].
-    number_words: std::cell::OnceCell<Vec<Word>>,
+    number_words: std::cell::OnceCell<Vec<Word<'a>>>,
     /// See [`ClauseContext::relative_pronouns`].
     relative_pronouns: std::cell::OnceCell<Vec<usize>>,
     /// See [`ClauseContext::asides`].
     asides: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
-impl ClauseContext<'_> {
+impl<'a> ClauseContext<'a> {
     /// `(value, (first word, last word), cue text)` for every cue match in the clause, in order.
     fn cue_matches(&self) -> Vec<CueMatch> {
         let mut found = Vec::new();
@@ -477,7 +478,7 @@ impl ClauseContext<'_> {
         let mut t = start;
         while t <= end {
             let opens_relative =
-                surface(t) == "," && t < end && lowercase_starts_with(surface(t + 1), "któr");
+                surface(t) == "," && t < end && lowercase::starts_with(surface(t + 1), "któr");
             let close = if opens_relative {
                 (t + 1..=end).find(|&u| matches!(surface(u), "," | ":" | ";" | "–" | "—"))
             } else if surface(t) == "(" {
@@ -545,7 +546,7 @@ impl ClauseContext<'_> {
     /// The clause's words and the punctuation that matters for amounts and ranges, lower-cased
     /// and with their values: what number engines read. Made once per clause, however many
     /// metric cues it holds.
-    fn number_words(&self) -> &[Word] {
+    fn number_words(&self) -> &[Word<'a>] {
         self.number_words.get_or_init(|| {
             let (Some(&first), Some(&last)) = (self.words.first(), self.words.last()) else {
                 return Vec::new();
@@ -557,7 +558,7 @@ impl ClauseContext<'_> {
                     let keep = token.kind != TokenKind::Punct
                         || matches!(surface, "-" | "–" | "—" | "€" | "$" | "£");
                     keep.then(|| {
-                        Word::new(t, surface.to_lowercase(), token.kind == TokenKind::Number)
+                        Word::new(t, lowercase::of(surface), token.kind == TokenKind::Number)
                     })
                 })
                 .collect()
@@ -573,7 +574,7 @@ impl ClauseContext<'_> {
             };
             (first..=last)
                 .filter(|&t| {
-                    lowercase_starts_with(self.doc.tokens[t].span.slice(self.source), "któr")
+                    lowercase::starts_with(self.doc.tokens[t].span.slice(self.source), "któr")
                 })
                 .collect()
         })

@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use snowstem::{Algorithm, Stemmer};
 
+use crate::lowercase;
 use crate::segment::{Doc, TokenKind};
 
 /// An interned lemma.
@@ -144,12 +145,7 @@ impl Lexicon {
             }
         }
         lower.clear();
-        if surface.is_ascii() {
-            lower.push_str(surface);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(surface.chars().flat_map(char::to_lowercase));
-        }
+        lowercase::push(surface, lower);
         let lower = lower.as_str();
         if !self.exact.is_empty() {
             keys.extend(self.exact.get(lower));

@@ -32,6 +32,7 @@ pub mod examples;
 pub mod extract;
 pub mod input;
 pub mod lemma;
+pub mod lowercase;
 pub mod markers;
 pub mod markup;
 pub mod mistake;

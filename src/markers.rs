@@ -16,9 +16,9 @@ use crate::segment::{Doc, TokenKind};
 
 /// Word (non-punctuation) token indices in `range`.
 fn word_positions(doc: &Doc, range: Range<usize>) -> Vec<usize> {
-    range
-        .filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
-        .collect()
+    let mut words = Vec::with_capacity(range.len());
+    words.extend(range.filter(|&i| doc.tokens[i].kind != TokenKind::Punct));
+    words
 }
 
 /// The markers of every sentence of `doc`, in sentence order.

@@ -177,13 +177,17 @@ impl PhraseSet {
     /// The earliest match of each phrase in `words`, as `(phrase, first, last)`, in phrase
     /// order; phrases that do not match are left out.
     pub fn matches(&self, words: &[usize], lemmas: &Lemmas) -> Vec<(&Phrase, usize, usize)> {
-        let mut earliest: Vec<Option<(usize, usize)>> = vec![None; self.phrases.len()];
+        // Made at the first match: most word sequences match no phrase of a set.
+        let mut earliest: Vec<Option<(usize, usize)>> = Vec::new();
         for at in 0..words.len() {
             for &key in lemmas.of(words[at]) {
                 for &p in self.starting_with.get(key) {
-                    if earliest[p].is_none()
+                    if earliest.get(p).is_none_or(Option::is_none)
                         && let Some(last) = self.phrases[p].match_at(words, at, lemmas)
                     {
+                        if earliest.is_empty() {
+                            earliest = vec![None; self.phrases.len()];
+                        }
                         earliest[p] = Some((at, last));
                     }
                 }

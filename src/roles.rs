@@ -11,9 +11,10 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::lemma::Lemmas;
+use crate::lowercase;
 use crate::markers::Markers;
 use crate::rules::{Marker, RoleIdx, RuleSet};
-use crate::segment::{Doc, Layout, lowercase_is_one_of, lowercase_starts_with};
+use crate::segment::{Doc, Layout};
 
 /// One place where a text names a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +196,7 @@ fn opening_positions<'a>(
     words: &'a [usize],
 ) -> impl Iterator<Item = usize> + 'a {
     let after_conjunction = words.first().is_some_and(|&w| {
-        lowercase_is_one_of(
+        lowercase::is_one_of(
             doc.tokens[w].span.slice(source),
             &[
                 "a",
@@ -273,11 +274,11 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
     // Words, not punctuation, between: "z klientem, a potem Account Manager" is not one phrase.
     let adjacent = |from: usize| words[from] + (at - from) == words[at];
     let direct =
-        at >= 1 && adjacent(at - 1) && lowercase_is_one_of(word(at - 1), PARTNER_PREPOSITIONS);
+        at >= 1 && adjacent(at - 1) && lowercase::is_one_of(word(at - 1), PARTNER_PREPOSITIONS);
     let coordinated = at >= 3
         && adjacent(at - 3)
-        && lowercase_is_one_of(word(at - 1), &["i", "oraz"])
-        && lowercase_is_one_of(word(at - 3), PARTNER_PREPOSITIONS);
+        && lowercase::is_one_of(word(at - 1), &["i", "oraz"])
+        && lowercase::is_one_of(word(at - 3), PARTNER_PREPOSITIONS);
     direct || coordinated
 }
 
@@ -288,7 +289,7 @@ fn in_relative_clause(source: &str, doc: &Doc, sentence_start: usize, token: usi
         .iter()
         .rev()
         .take_while(|t| !matches!(t.span.slice(source), "," | "." | "!" | "?" | ";" | ":"))
-        .any(|t| lowercase_starts_with(t.span.slice(source), "któr"))
+        .any(|t| lowercase::starts_with(t.span.slice(source), "któr"))
 }
 
 fn is_negation(doc: &Doc, source: &str, token: usize) -> bool {

@@ -10,6 +10,7 @@ mod words;
 
 use std::ops::Range;
 
+use crate::lowercase;
 use crate::span::{Norm, Span};
 
 /// What a token is.
@@ -86,9 +87,10 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Split a normalised text into blocks, sentences, clauses and tokens.
 pub fn segment(text: &str) -> Doc {
     let mut doc = Doc::default();
+    let mut pieces = Vec::new();
     for (block, (range, layout)) in blocks(text).into_iter().enumerate() {
         let first = doc.tokens.len();
-        tokenize(text, range.clone(), &mut doc.tokens);
+        tokenize(text, range, &mut pieces, &mut doc.tokens);
         split_sentences(text, first, layout, block, &mut doc);
     }
     doc
@@ -145,65 +147,71 @@ fn classify_line(line: &str) -> Layout {
 }
 
 /// Word-bound tokens of `text[range]`, appended to `tokens`, with digit groups, abbreviations
-/// and hyphenated inflection suffixes joined.
-fn tokenize(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
+/// and hyphenated inflection suffixes joined; `pieces` is a buffer reused across blocks.
+fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    pieces: &mut Vec<(usize, usize)>,
+    tokens: &mut Vec<Token>,
+) {
     let base = range.start;
-    let slice = &text[range];
+    words::pieces(&text[range], pieces);
     let first = tokens.len();
-    for (offset, piece) in words::pieces(slice) {
-        let Some(c) = piece.chars().next() else {
-            continue;
+    for &(start, end) in pieces.iter() {
+        let token = Token {
+            span: Span::new(base + start, base + end),
+            kind: kind_of(&text[base + start..base + end]),
         };
-        if c.is_whitespace() {
-            continue;
-        }
-        let numeric = piece
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-        let kind = if numeric && piece.starts_with(|c: char| c.is_ascii_digit()) {
-            TokenKind::Number
-        } else if piece.chars().any(char::is_alphanumeric) {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
-        };
-        let start = base + offset;
-        tokens.push(Token {
-            span: Span::new(start, start + piece.len()),
-            kind,
-        });
-    }
-    join_pieces(text, first, tokens);
-}
-
-fn join_pieces(text: &str, first: usize, tokens: &mut Vec<Token>) {
-    let mut joined: Vec<Token> = Vec::with_capacity(tokens.len() - first);
-    for token in tokens.drain(first..) {
-        if let Some(last) = joined.last_mut()
+        if let Some(last) = tokens[first..].last_mut()
             && joins(text, last, &token)
         {
             last.span = last.span.cover(&token.span);
             continue;
         }
-        joined.push(token);
+        tokens.push(token);
     }
     // Hyphenated suffixes are joined in two steps ("KAM" + "-", then "KAM-" + "a"); a hyphen
     // left dangling at the end of a joined word is split off again.
-    for token in joined {
-        let surface = token.span.slice(text);
-        if token.kind == TokenKind::Word && surface.ends_with('-') && surface.len() > 1 {
-            let cut = token.span.end() - 1;
-            tokens.push(Token {
-                span: Span::new(token.span.start(), cut),
-                kind: TokenKind::Word,
-            });
-            tokens.push(Token {
-                span: Span::new(cut, token.span.end()),
-                kind: TokenKind::Punct,
-            });
-        } else {
-            tokens.push(token);
+    let dangling = |token: &Token| {
+        token.kind == TokenKind::Word
+            && token.span.len() > 1
+            && token.span.slice(text).ends_with('-')
+    };
+    if tokens[first..].iter().any(dangling) {
+        let joined = tokens.split_off(first);
+        for token in joined {
+            if dangling(&token) {
+                let cut = token.span.end() - 1;
+                tokens.push(Token {
+                    span: Span::new(token.span.start(), cut),
+                    kind: TokenKind::Word,
+                });
+                tokens.push(Token {
+                    span: Span::new(cut, token.span.end()),
+                    kind: TokenKind::Punct,
+                });
+            } else {
+                tokens.push(token);
+            }
         }
+    }
+}
+
+/// A number is digits with "," or "."; a word has a letter or digit; the rest is punctuation.
+fn kind_of(piece: &str) -> TokenKind {
+    let bytes = piece.as_bytes();
+    let numeric = bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_digit() || b == b',' || b == b'.');
+    if numeric {
+        TokenKind::Number
+    } else if bytes.iter().any(u8::is_ascii_alphanumeric)
+        || (!piece.is_ascii() && piece.chars().any(char::is_alphanumeric))
+    {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
     }
 }
 
@@ -242,27 +250,10 @@ fn joins(text: &str, last: &Token, next: &Token) -> bool {
     }
 }
 
-/// Whether `word` in lower case is one of `lower_words` (without allocating for ASCII words).
-pub fn lowercase_is_one_of(word: &str, lower_words: &[&str]) -> bool {
-    if word.is_ascii() {
-        lower_words
-            .iter()
-            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
-    } else {
-        lower_words.contains(&word.to_lowercase().as_str())
-    }
-}
-
-/// Whether `word` in lower case starts with `lower_prefix` (compared without allocating).
-pub fn lowercase_starts_with(word: &str, lower_prefix: &str) -> bool {
-    let mut chars = word.chars().flat_map(char::to_lowercase);
-    lower_prefix.chars().all(|p| chars.next() == Some(p))
-}
-
 fn is_abbreviation(word: &str) -> bool {
     // A single capital is an initial ("J. Kowalski"), except Roman numerals that end
     // sentences ("certyfikat PSM I.").
-    lowercase_is_one_of(word, ABBREVIATIONS)
+    lowercase::is_one_of(word, ABBREVIATIONS)
         || (word.chars().count() == 1
             && word.chars().all(char::is_uppercase)
             && !matches!(word, "I" | "V" | "X"))
@@ -303,7 +294,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
             matches!(surface, "." | "!" | "?" | "…") || surface.ends_with(['.', '!', '?'])
         }
         TokenKind::Word if surface.ends_with('.') => {
-            lowercase_is_one_of(surface.trim_end_matches('.'), SENTENCE_FINAL_ABBREVIATIONS)
+            lowercase::is_one_of(surface.trim_end_matches('.'), SENTENCE_FINAL_ABBREVIATIONS)
         }
         _ => false,
     };
@@ -360,7 +351,7 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
             "," => tokens
                 .get(i + 1)
                 .filter(|_| i + 1 < sentence.end)
-                .filter(|next| lowercase_is_one_of(next.span.slice(text), CLAUSE_OPENERS))
+                .filter(|next| lowercase::is_one_of(next.span.slice(text), CLAUSE_OPENERS))
                 .map(|_| i + 1),
             _ => None,
         };

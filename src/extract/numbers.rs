@@ -5,6 +5,7 @@
 //! "co najmniej trzy lata", "zespołem pięciu analityków". Knows Polish numerals, currency
 //! names, period and gross/net words; does not decide which role or metric a number is for.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -135,16 +136,16 @@ fn group_digits(n: i64) -> String {
 }
 
 /// A word of the clause, lower-cased, with its token index.
-pub struct Word {
+pub struct Word<'a> {
     pub token: usize,
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub is_number: bool,
     /// Its value as a number or numeral word, read when first asked for.
     value: std::cell::OnceCell<Option<f64>>,
 }
 
-impl Word {
-    pub fn new(token: usize, lower: String, is_number: bool) -> Word {
+impl<'a> Word<'a> {
+    pub fn new(token: usize, lower: Cow<'a, str>, is_number: bool) -> Word<'a> {
         Word {
             token,
             lower,
@@ -396,7 +397,7 @@ fn years_adjective(words: &[Word], at: usize) -> Option<f64> {
         ("dziesięcio", 10.0),
         ("półtora", 1.5),
     ];
-    let word = words[at].lower.as_str();
+    let word = words[at].lower.as_ref();
     if let Some(stem) = word.find("letni").filter(|&i| i > 0).map(|i| &word[..i]) {
         return PREFIXES.iter().find(|(p, _)| *p == stem).map(|&(_, n)| n);
     }
@@ -429,7 +430,7 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             let bound = y
                 .checked_sub(1)
                 .is_some_and(|p| opens_upward(&words[p].lower));
-            if bound && matches!(word.lower.as_str(), "rok" | "roku") {
+            if bound && matches!(word.lower.as_ref(), "rok" | "roku") {
                 found.push((single(1.0, false), (y - 1, y)));
             }
             continue;
@@ -471,7 +472,7 @@ fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity
         .checked_sub(3)
         .filter(|&i| words[i + 1].lower == "-" && words[i + 2].lower.starts_with("osobow"));
     let is_count = |i: &usize| {
-        let next = words.get(i + 1).map(|w| w.lower.as_str());
+        let next = words.get(i + 1).map(|w| w.lower.as_ref());
         value(&words[*i]).is_some()
             && !next.is_some_and(|n| {
                 is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%"
@@ -521,7 +522,9 @@ mod tests {
         let words: Vec<Word> = owned
             .iter()
             .enumerate()
-            .map(|(token, (lower, is_number))| Word::new(token, lower.clone(), *is_number))
+            .map(|(token, (lower, is_number))| {
+                Word::new(token, Cow::Borrowed(lower.as_str()), *is_number)
+            })
             .collect();
         let cue = words
             .iter()

@@ -27,6 +27,7 @@ enum Class {
 }
 
 /// The class of `c`, or `None` for a character outside the fast path.
+#[inline]
 fn class(c: char) -> Option<Class> {
     Some(match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
@@ -41,21 +42,30 @@ fn class(c: char) -> Option<Class> {
         '„' | '”' | '“' | '–' | '—' | '…' | '«' | '»' | '€' | '£' | '§' | '°' | '•' => {
             Class::Other
         }
-        // Latin-1 Supplement and Latin Extended-A/B letters: "ą", "ł", "ó", "ż", "é".
-        '\u{c0}'..='\u{24f}' if c.is_alphabetic() => Class::Letter,
+        // Latin-1 Supplement and Latin Extended-A/B letters: "ą", "ł", "ó", "ż", "é"; every
+        // character of the range is a letter but "×" and "÷".
+        '\u{c0}'..='\u{24f}' if !matches!(c, '×' | '÷') => Class::Letter,
         _ => return None,
     })
 }
 
-/// The pieces of `text` with their byte offsets, as `split_word_bound_indices` gives them.
-pub fn pieces(text: &str) -> Vec<(usize, &str)> {
-    fast_pieces(text).unwrap_or_else(|| text.split_word_bound_indices().collect())
+/// The pieces of `text` that are not white space, as byte ranges, in `pieces` (cleared
+/// first): the pieces `split_word_bound_indices` gives, white space left out.
+pub fn pieces(text: &str, pieces: &mut Vec<(usize, usize)>) {
+    pieces.clear();
+    if fast_pieces(text, pieces).is_none() {
+        pieces.clear();
+        pieces.extend(
+            text.split_word_bound_indices()
+                .filter(|(_, piece)| !piece.starts_with(char::is_whitespace))
+                .map(|(start, piece)| (start, start + piece.len())),
+        );
+    }
 }
 
 /// The pieces of a text made only of fast-path characters; `None` at the first other one.
-fn fast_pieces(text: &str) -> Option<Vec<(usize, &str)>> {
+fn fast_pieces(text: &str, pieces: &mut Vec<(usize, usize)>) -> Option<()> {
     let alphanumeric = |class| matches!(class, Class::Letter | Class::Digit | Class::ExtendNumLet);
-    let mut pieces = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         let mut last = class(c)?;
@@ -88,10 +98,12 @@ fn fast_pieces(text: &str) -> Option<Vec<(usize, &str)>> {
                 chars.next();
                 (last, end) = (after_class, after_at + after.len_utf8());
             }
+        } else if c.is_whitespace() {
+            continue;
         }
-        pieces.push((start, &text[start..end]));
+        pieces.push((start, end));
     }
-    Some(pieces)
+    Some(())
 }
 
 #[cfg(test)]
@@ -103,9 +115,11 @@ mod tests {
             .split_word_bound_indices()
             .filter(|(_, p)| !p.starts_with(char::is_whitespace))
             .collect();
-        let fast: Vec<(usize, &str)> = pieces(text)
+        let mut found = Vec::new();
+        pieces(text, &mut found);
+        let fast: Vec<(usize, &str)> = found
             .into_iter()
-            .filter(|(_, p)| !p.starts_with(char::is_whitespace))
+            .map(|(start, end)| (start, &text[start..end]))
             .collect();
         assert_eq!(fast, reference, "in {text:?}");
     }
@@ -134,6 +148,13 @@ mod tests {
             text in "[a-zA-Z0-9ąęłóżźćńśĄĘŁÓŻŹĆŃŚéï .,:;'_\\-„”–…\u{2019}\u{b7}\n\t\u{a0}!?()]{0,40}"
         ) {
             same(&text);
+        }
+    }
+
+    #[test]
+    fn latin_letters_are_letters() {
+        for c in ('\u{c0}'..='\u{24f}').filter(|c| !matches!(c, '×' | '÷')) {
+            assert!(c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -1,0 +1,143 @@
+//! lowercase: words compared and looked up in lower case, without Unicode tables or
+//! allocation for the letters Polish texts are made of.
+//!
+//! Every word of a text is lower-cased once for the lexicon, and many are compared with short
+//! lists ("ds.", "natomiast", "któr…"). `char::to_lowercase` searches Unicode's case tables for
+//! every character; ASCII and the eighteen Polish letters with diacritics are mapped here
+//! directly, and only other characters go to the tables.
+
+use std::borrow::Cow;
+
+/// `c` in lower case, for ASCII and Polish letters; `None` for any other character.
+#[inline]
+fn simple(c: char) -> Option<char> {
+    Some(match c {
+        '\0'..='\x7f' => c.to_ascii_lowercase(),
+        'ą' | 'ć' | 'ę' | 'ł' | 'ń' | 'ó' | 'ś' | 'ź' | 'ż' => c,
+        'Ą' => 'ą',
+        'Ć' => 'ć',
+        'Ę' => 'ę',
+        'Ł' => 'ł',
+        'Ń' => 'ń',
+        'Ó' => 'ó',
+        'Ś' => 'ś',
+        'Ź' => 'ź',
+        'Ż' => 'ż',
+        _ => return None,
+    })
+}
+
+/// Whether `word` is its own lower case, as far as the fast path can tell (most words are).
+fn is_lower(word: &str) -> bool {
+    if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| simple(c) == Some(c))
+    }
+}
+
+/// Append `word` in lower case to `out`.
+pub fn push(word: &str, out: &mut String) {
+    if is_lower(word) {
+        out.push_str(word);
+    } else if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            match simple(c) {
+                Some(lower) => out.push(lower),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+}
+
+/// `word` in lower case, borrowed when it is already.
+pub fn of(word: &str) -> Cow<'_, str> {
+    if is_lower(word) {
+        return Cow::Borrowed(word);
+    }
+    let mut lower = String::with_capacity(word.len());
+    push(word, &mut lower);
+    Cow::Owned(lower)
+}
+
+/// Whether `word` in lower case starts with `lower_prefix`.
+pub fn starts_with(word: &str, lower_prefix: &str) -> bool {
+    let mut chars = word.chars();
+    for p in lower_prefix.chars() {
+        let Some(c) = chars.next() else {
+            return false;
+        };
+        match simple(c) {
+            Some(lower) if lower == p => {}
+            Some(_) => return false,
+            // A character outside the fast path may lower-case to several: compare the rest
+            // the long way.
+            None => return of(word).starts_with(lower_prefix),
+        }
+    }
+    true
+}
+
+/// Whether `word` in lower case equals `lower`.
+pub fn equals(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        return word.len() == lower.len() && word.eq_ignore_ascii_case(lower);
+    }
+    let mut rest = lower.chars();
+    for c in word.chars() {
+        match simple(c) {
+            Some(l) if rest.next() == Some(l) => {}
+            Some(_) => return false,
+            None => return *of(word) == *lower,
+        }
+    }
+    rest.next().is_none()
+}
+
+/// Whether `word` in lower case is one of `lower_words`.
+pub fn is_one_of(word: &str, lower_words: &[&str]) -> bool {
+    if word.is_ascii() {
+        lower_words
+            .iter()
+            .any(|lower| lower.len() == word.len() && lower.eq_ignore_ascii_case(word))
+    } else {
+        lower_words.contains(&&*of(word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_standard_library() {
+        for word in [
+            "Kierownik",
+            "ŻÓŁĆ",
+            "Łódź",
+            "ĄĆĘŁŃÓŚŹŻ",
+            "Straße",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "KAM-a",
+            "",
+            "Ǆemal",
+            "ﬁrma",
+        ] {
+            let expected = word.to_lowercase();
+            assert_eq!(of(word), expected, "{word}");
+            assert!(equals(word, &expected), "{word}");
+            assert!(!equals(word, &format!("{expected}x")), "{word}");
+            for end in (0..=expected.len()).filter(|&e| expected.is_char_boundary(e)) {
+                assert!(starts_with(word, &expected[..end]), "{word} {end}");
+            }
+            assert!(!starts_with(word, &format!("{expected}x")), "{word}");
+        }
+        assert!(is_one_of("Natomiast", &["a", "natomiast"]));
+        assert!(!is_one_of("Nat", &["natomiast"]));
+    }
+}

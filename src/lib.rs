@@ -224,8 +224,14 @@ fn check_input(index: usize, input: Input, rules: &RuleSet, budget: &TextBudget)
     };
     let analysis = analyse(text, rules);
     let mut findings = check::document(index, &analysis, rules);
-    let lines = span::LineIndex::new(analysis.text.original());
-    report::place(&mut findings, index, &lines);
+    if findings
+        .iter()
+        .flat_map(|f| &f.evidence)
+        .any(|e| e.file == index)
+    {
+        let lines = span::LineIndex::new(analysis.text.original());
+        report::place(&mut findings, index, &lines);
+    }
     Checked {
         file: FileReport::new(name, analysis, kept),
         findings,

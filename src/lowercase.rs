@@ -29,10 +29,13 @@ fn simple(c: char) -> Option<char> {
 
 /// Whether `word` is its own lower case, as far as the fast path can tell (most words are).
 fn is_lower(word: &str) -> bool {
-    if word.is_ascii() {
-        !word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().all(|c| simple(c) == Some(c))
+    match word
+        .bytes()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        None => true,
+        Some(at) if word.as_bytes()[at].is_ascii() => false,
+        Some(at) => word[at..].chars().all(|c| simple(c) == Some(c)),
     }
 }
 

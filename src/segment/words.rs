@@ -22,13 +22,14 @@ enum Class {
     MidNum,
     /// Joins anything alphanumeric ("snake_case").
     ExtendNumLet,
-    /// Stands alone: white space and punctuation without a joining role.
+    /// Stands alone: punctuation without a joining role.
     Other,
+    /// White space: stands alone and is no piece.
+    Space,
 }
 
 /// The class of `c`, or `None` for a character outside the fast path.
-#[inline]
-fn class(c: char) -> Option<Class> {
+const fn class(c: char) -> Option<Class> {
     Some(match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
         '0'..='9' => Class::Digit,
@@ -36,7 +37,7 @@ fn class(c: char) -> Option<Class> {
         ':' | '\u{b7}' => Class::MidLetter,
         ',' | ';' => Class::MidNum,
         '_' => Class::ExtendNumLet,
-        ' ' | '\t' | '\n' | '\r' | '\u{a0}' => Class::Other,
+        ' ' | '\t' | '\n' | '\r' | '\u{a0}' => Class::Space,
         '!' | '"' | '#' | '$' | '%' | '&' | '(' | ')' | '*' | '+' | '-' | '/' | '<' | '=' | '>'
         | '?' | '@' | '[' | '\\' | ']' | '^' | '`' | '{' | '|' | '}' | '~' => Class::Other,
         '„' | '”' | '“' | '–' | '—' | '…' | '«' | '»' | '€' | '£' | '§' | '°' | '•' => {
@@ -63,43 +64,64 @@ pub fn pieces(text: &str, pieces: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// The classes of ASCII characters, looked up by byte.
+const ASCII: [Option<Class>; 128] = {
+    let mut table = [None; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = class(byte as u8 as char);
+        byte += 1;
+    }
+    table
+};
+
+/// The class and UTF-8 length of the character at byte `at` of `text` (a character boundary).
+#[inline]
+fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
+    let byte = text.as_bytes()[at];
+    if byte < 0x80 {
+        return Some((ASCII[byte as usize]?, 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((class(c)?, c.len_utf8()))
+}
+
 /// The pieces of a text made only of fast-path characters; `None` at the first other one.
 fn fast_pieces(text: &str, pieces: &mut Vec<(usize, usize)>) -> Option<()> {
     let alphanumeric = |class| matches!(class, Class::Letter | Class::Digit | Class::ExtendNumLet);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut last = class(c)?;
-        let mut end = start + c.len_utf8();
+    let mut end = 0;
+    while end < text.len() {
+        let start = end;
+        let (mut last, len) = class_at(text, start)?;
+        end += len;
+        if last == Class::Space {
+            continue;
+        }
         if alphanumeric(last) {
-            while let Some(&(at, next)) = chars.peek() {
-                let middle = class(next)?;
+            while end < text.len() {
+                let (middle, len) = class_at(text, end)?;
                 // Letters, digits and connectors run on (WB5, WB8–10, WB13a/b).
                 if alphanumeric(middle) {
-                    chars.next();
-                    (last, end) = (middle, at + next.len_utf8());
+                    (last, end) = (middle, end + len);
                     continue;
                 }
                 // A middle character between two letters or two digits (WB6/7, WB11/12).
-                let after_at = at + next.len_utf8();
-                let Some(after) = text[after_at..].chars().next() else {
+                let after_at = end + len;
+                if after_at >= text.len() {
                     break;
-                };
-                let after_class = class(after)?;
+                }
+                let (after, after_len) = class_at(text, after_at)?;
                 let letters = last == Class::Letter
-                    && after_class == Class::Letter
+                    && after == Class::Letter
                     && matches!(middle, Class::MidLetter | Class::MidNumLet);
                 let digits = last == Class::Digit
-                    && after_class == Class::Digit
+                    && after == Class::Digit
                     && matches!(middle, Class::MidNum | Class::MidNumLet);
                 if !(letters || digits) {
                     break;
                 }
-                chars.next();
-                chars.next();
-                (last, end) = (after_class, after_at + after.len_utf8());
+                (last, end) = (after, after_at + after_len);
             }
-        } else if c.is_whitespace() {
-            continue;
         }
         pieces.push((start, end));
     }

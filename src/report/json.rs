@@ -4,11 +4,10 @@
 //! characters): for claims computed here from a line index built once per file, for
 //! evidence read from its [`crate::span::Place`].
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::texts::TextChanged;
-use super::{FileReport, Names, Report, WriteError, placed};
+use super::{FileReport, Names, Report, WriteError, placed, render_in_chunks};
 use crate::check::Finding;
 use crate::check::FindingKind;
 use crate::extract::Claim;
@@ -91,11 +90,6 @@ pub fn render(report: &Report) -> Result<String, WriteError> {
     super::rendered(|out| write(report, out))
 }
 
-/// How many claims (of files) or pieces of evidence (of findings) are turned into JSON at a
-/// time, in parallel, before they are written in order: a few MB of output. Counted in those,
-/// not in elements, because one finding across a large corpus can cite thousands of places.
-const CHUNK_WEIGHT: usize = 2048;
-
 /// Write the report as pretty-printed JSON, a chunk of files and findings at a time: the
 /// whole document (on a large corpus several times the size of the input) is never held in
 /// memory, and files whose texts were not kept are read again one chunk at a time.
@@ -148,9 +142,8 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
     Ok(())
 }
 
-/// Write a JSON array of `items` at the second level of the document, each turned into JSON
-/// by `element` (in parallel, a chunk of about [`CHUNK_WEIGHT`] by `weight` at a time), in
-/// order.
+/// Write `items` as the second-level JSON array of the elements made from them by `element`
+/// (see [`render_in_chunks`]).
 fn write_array<T: Sync>(
     out: &mut impl std::io::Write,
     items: &[T],
@@ -163,26 +156,12 @@ fn write_array<T: Sync>(
     }
     out.write_all(b"[")?;
     let mut first = true;
-    let mut rest = items;
-    while !rest.is_empty() {
-        let mut total = 0;
-        let len = rest
-            .iter()
-            .take_while(|item| {
-                let fits = total < CHUNK_WEIGHT;
-                total += weight(item) + 1;
-                fits
-            })
-            .count();
-        let (chunk, after) = rest.split_at(len);
-        rest = after;
-        let rendered: Vec<Vec<u8>> = chunk.par_iter().map(&element).collect::<Result<_, _>>()?;
-        for json in rendered {
-            out.write_all(if first { b"\n    " } else { b",\n    " })?;
-            out.write_all(&json)?;
-            first = false;
-        }
-    }
+    render_in_chunks(items, weight, element, |json| {
+        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        out.write_all(&json)?;
+        first = false;
+        Ok(())
+    })?;
     out.write_all(b"\n  ]")?;
     Ok(())
 }

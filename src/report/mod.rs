@@ -438,6 +438,41 @@ pub fn rendered<E>(write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>) -> Result<
     Ok(String::from_utf8(out).expect("renderers write UTF-8"))
 }
 
+/// How much of a report is rendered at a time, in parallel, before it is written in order: a
+/// few MB of output. Counted in claims (of files) or pieces of evidence (of findings), not in
+/// elements, because one finding across a large corpus can cite thousands of places.
+const CHUNK_WEIGHT: usize = 2048;
+
+/// Render `items` a chunk of about [`CHUNK_WEIGHT`] (by `weight`) at a time, each chunk in
+/// parallel, and hand the rendered items to `write` in order: output as fast as the cores
+/// make it, never more than a chunk of it in memory.
+pub(crate) fn render_in_chunks<T: Sync, R: Send>(
+    items: &[T],
+    weight: impl Fn(&T) -> usize,
+    render: impl Fn(&T) -> Result<R, TextChanged> + Sync,
+    mut write: impl FnMut(R) -> Result<(), WriteError>,
+) -> Result<(), WriteError> {
+    let mut rest = items;
+    while !rest.is_empty() {
+        let mut total = 0;
+        let len = rest
+            .iter()
+            .take_while(|item| {
+                let fits = total < CHUNK_WEIGHT;
+                total += weight(item) + 1;
+                fits
+            })
+            .count();
+        let (chunk, after) = rest.split_at(len);
+        rest = after;
+        let rendered: Vec<R> = chunk.par_iter().map(&render).collect::<Result<_, _>>()?;
+        for item in rendered {
+            write(item)?;
+        }
+    }
+    Ok(())
+}
+
 /// A JSON array whose elements are made one at a time while it is written (SARIF results,
 /// GitLab issues, the claims view's roles and claims), so a large run's findings and claims
 /// never stand in memory as output records at once.

@@ -7,14 +7,14 @@
 //! again, refusing with [`TextChanged`] when the bytes are not the ones that were checked.
 //! Texts from stdin or from memory are always kept: there is nothing to read again.
 
-use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::FileReport;
 
@@ -113,39 +113,65 @@ impl TextBudget {
 }
 
 /// The texts of a report's files for a renderer that visits them in no fixed order (a
-/// finding cites several files): the texts read last are kept for the next visits, up to
-/// [`DEFAULT_BUDGET`] bytes.
-pub struct TextCache<'a> {
+/// finding cites several files), each made once into what the renderer reads (`make`): those
+/// used last are kept for the next visits, up to [`DEFAULT_BUDGET`] bytes of text. Shared by
+/// the threads that render.
+pub struct TextCache<'a, T> {
     files: &'a [FileReport],
-    recent: RefCell<VecDeque<(usize, Arc<str>)>>,
+    make: fn(Arc<str>) -> T,
+    recent: Mutex<Recent<T>>,
 }
 
-impl<'a> TextCache<'a> {
-    pub fn new(files: &'a [FileReport]) -> TextCache<'a> {
+/// The texts a [`TextCache`] holds, oldest first in `order`.
+struct Recent<T> {
+    by_file: FxHashMap<usize, (T, usize)>,
+    order: VecDeque<usize>,
+    held: usize,
+}
+
+impl<'a, T: Clone> TextCache<'a, T> {
+    pub fn new(files: &'a [FileReport], make: fn(Arc<str>) -> T) -> TextCache<'a, T> {
         TextCache {
             files,
-            recent: RefCell::new(VecDeque::new()),
+            make,
+            recent: Mutex::new(Recent {
+                by_file: FxHashMap::default(),
+                order: VecDeque::new(),
+                held: 0,
+            }),
         }
     }
 
-    /// The text of file `file`.
-    pub fn get(&self, file: usize) -> Result<Arc<str>, TextChanged> {
-        let report = &self.files[file];
-        if let FileText::Kept(text) = &report.text {
-            return Ok(Arc::clone(text));
+    /// The text of file `file`, as `make` made it.
+    pub fn get(&self, file: usize) -> Result<T, TextChanged> {
+        if let Some((made, _)) = self.recent().by_file.get(&file) {
+            return Ok(made.clone());
         }
-        let mut recent = self.recent.borrow_mut();
-        if let Some((_, text)) = recent.iter().find(|(f, _)| *f == file) {
-            return Ok(Arc::clone(text));
+        // Read and made without the lock, so other threads find their texts meanwhile.
+        let text = self.files[file].read_text()?;
+        let len = text.len();
+        let made = (self.make)(text);
+        let mut recent = self.recent();
+        if let Entry::Vacant(slot) = recent.by_file.entry(file) {
+            slot.insert((made.clone(), len));
+            recent.order.push_back(file);
+            recent.held += len;
         }
-        let text = report.read_text()?;
-        recent.push_back((file, Arc::clone(&text)));
-        let mut held: usize = recent.iter().map(|(_, t)| t.len()).sum();
-        while held > DEFAULT_BUDGET && recent.len() > 1 {
-            if let Some((_, old)) = recent.pop_front() {
-                held -= old.len();
+        while recent.held > DEFAULT_BUDGET && recent.order.len() > 1 {
+            let Some(old) = recent.order.pop_front() else {
+                break;
+            };
+            if let Some((_, len)) = recent.by_file.remove(&old) {
+                recent.held -= len;
             }
         }
-        Ok(text)
+        Ok(made)
+    }
+
+    fn recent(&self) -> std::sync::MutexGuard<'_, Recent<T>> {
+        // The cache is whole after any panic: each change completes under the lock.
+        self.recent
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }

@@ -4,15 +4,14 @@
 //! texts say so and where; and which names each role goes by across the corpus. Rendered as
 //! an aligned table, Markdown, CSV, or JSON (the main report's claim objects grouped by role).
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::json::{JsonClaim, claim};
+use super::json::{JsonClaim, claim, nested};
 use super::texts::TextChanged;
-use super::{FileReport, Lazy, Report, WriteError};
-use crate::extract::{Modality, Polarity};
+use super::{FileReport, Report, WriteError, render_in_chunks};
+use crate::extract::{Claim, Modality, Polarity};
 use crate::rules::RoleIdx;
 use crate::span::LineIndex;
 
@@ -255,19 +254,6 @@ fn csv(report: &Report, out: &mut dyn std::io::Write) -> Result<(), WriteError> 
 
 /// The JSON view, keys in alphabetical order as it has always been written.
 #[derive(Serialize)]
-struct JsonView<R> {
-    roles: R,
-    version: u32,
-}
-
-#[derive(Serialize)]
-struct JsonRole<'a, C> {
-    claims: C,
-    names: Vec<JsonName<'a>>,
-    role: &'a str,
-}
-
-#[derive(Serialize)]
 struct JsonPlacedClaim<'a> {
     path: &'a str,
     #[serde(flatten)]
@@ -281,24 +267,16 @@ struct JsonName<'a> {
     name: &'a str,
 }
 
-/// One claim of the JSON view as it is written, or the end of the writing.
-enum Written {
-    Claim(serde_json::Value),
-    /// A text could not be read again: the writing stops here.
-    Stop,
+/// The claims of one role in one file.
+fn claims_of(file: &FileReport, role: RoleIdx) -> impl Iterator<Item = &Claim> {
+    file.claims.iter().filter(move |c| c.role == role)
 }
 
-impl Serialize for Written {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Written::Claim(value) => value.serialize(serializer),
-            Written::Stop => Err(serde::ser::Error::custom("a text changed")),
-        }
-    }
-}
-
-/// Write the JSON view, each role's claims made as they are written.
-fn write_json(report: &Report, out: impl std::io::Write) -> Result<(), WriteError> {
+/// Write the JSON view: per role, its claims file by file (a chunk of files at a time, in
+/// parallel, each text read again for that role alone when it was not kept: the view never
+/// holds every text at once), then the names it goes by. The layout is serde_json's pretty
+/// one, keys in alphabetical order, as if the whole view were one value.
+fn write_json(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteError> {
     let names = names(report);
     let mut roles: Vec<RoleIdx> = report
         .files
@@ -308,67 +286,61 @@ fn write_json(report: &Report, out: impl std::io::Write) -> Result<(), WriteErro
         .into_iter()
         .collect();
     roles.sort_by_key(|&r| report.names.role(r));
-    // Each role's claims are written file by file, the file's text read (again, when it was
-    // not kept) for that role alone: the view never holds every text at once. A text that
-    // changed stops the writing where it is; the error is kept here for after it.
-    let changed: RefCell<Option<TextChanged>> = RefCell::new(None);
-    let claims_in = |file: &FileReport, role: RoleIdx| -> Vec<Written> {
-        let of_role = || file.claims.iter().filter(|c| c.role == role);
-        if of_role().next().is_none() {
-            return Vec::new();
-        }
-        let text = match file.read_text() {
-            Ok(text) => text,
-            Err(e) => {
-                *changed.borrow_mut() = Some(e);
-                return vec![Written::Stop];
+    out.write_all(b"{\n  \"roles\": [")?;
+    for (r, &role) in roles.iter().enumerate() {
+        out.write_all(if r == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(b"    {\n      \"claims\": [")?;
+        let claims_in = |file: &FileReport| -> Result<Vec<u8>, TextChanged> {
+            if claims_of(file, role).next().is_none() {
+                return Ok(Vec::new());
             }
-        };
-        let index = LineIndex::new(&text);
-        of_role()
-            .map(|c| {
+            let text = file.read_text()?;
+            let index = LineIndex::new(&text);
+            let mut json = Vec::new();
+            for c in claims_of(file, role) {
                 // Through a JSON value, for its keys in alphabetical order.
                 let value = serde_json::to_value(JsonPlacedClaim {
                     path: &file.path,
                     claim: claim(&report.names, &index, &text, c),
-                });
-                Written::Claim(value.expect("a claim serializes"))
-            })
-            .collect()
-    };
-    let claims_of = |role: RoleIdx| {
-        let claims_in = &claims_in;
-        move || report.files.iter().flat_map(move |f| claims_in(f, role))
-    };
-    let role_views = || {
-        roles.iter().map(|&role| {
-            let id = report.names.role(role);
-            JsonRole {
-                claims: Lazy(claims_of(role)),
-                names: names
-                    .get(id)
-                    .into_iter()
-                    .flatten()
-                    .map(|(name, used)| JsonName {
-                        count: used.count,
-                        files: used.files.iter().map(String::as_str).collect(),
-                        name,
-                    })
-                    .collect(),
-                role: id,
+                })
+                .expect("a claim serializes");
+                if !json.is_empty() {
+                    json.extend_from_slice(b",\n        ");
+                }
+                json.extend(nested(&[[[[value]]]], 4));
             }
-        })
-    };
-    let view = JsonView {
-        roles: Lazy(role_views),
-        version: super::json::VERSION,
-    };
-    let mut out = out;
-    let written = serde_json::to_writer_pretty(&mut out, &view);
-    if let Some(e) = changed.into_inner() {
-        return Err(e.into());
+            Ok(json)
+        };
+        let mut first = true;
+        let weight = |file: &FileReport| claims_of(file, role).count();
+        render_in_chunks(&report.files, weight, claims_in, |json| {
+            if !json.is_empty() {
+                out.write_all(if first { b"\n        " } else { b",\n        " })?;
+                out.write_all(&json)?;
+                first = false;
+            }
+            Ok(())
+        })?;
+        let id = report.names.role(role);
+        let role_names: Vec<JsonName> = names
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|(name, used)| JsonName {
+                count: used.count,
+                files: used.files.iter().map(String::as_str).collect(),
+                name,
+            })
+            .collect();
+        out.write_all(b"\n      ],\n      \"names\": ")?;
+        out.write_all(&nested(&[[[role_names]]], 3))?;
+        out.write_all(b",\n      \"role\": ")?;
+        serde_json::to_writer(&mut out, id)?;
+        out.write_all(b"\n    }")?;
     }
-    written?;
-    out.write_all(b"\n")?;
+    if !roles.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    writeln!(out, "],\n  \"version\": {}\n}}", super::json::VERSION)?;
     Ok(())
 }

@@ -173,7 +173,7 @@ fn element(value: &impl Serialize) -> Vec<u8> {
 
 /// Pretty JSON of the one value inside `depth` levels of one-element arrays, cut out of
 /// them: the value indented as it stands at that depth of the document.
-fn nested(arrays: &impl Serialize, depth: usize) -> Vec<u8> {
+pub(super) fn nested(arrays: &impl Serialize, depth: usize) -> Vec<u8> {
     let mut json = serde_json::to_vec_pretty(arrays).expect("report elements serialize");
     let (mut open, mut close) = (0, 0);
     for level in 0..depth {

@@ -474,8 +474,7 @@ pub(crate) fn render_in_chunks<T: Sync, R: Send>(
 }
 
 /// A JSON array whose elements are made one at a time while it is written (SARIF results,
-/// GitLab issues, the claims view's roles and claims), so a large run's findings and claims
-/// never stand in memory as output records at once.
+/// GitLab issues), so a large run's findings never stand in memory as output records at once.
 pub struct Lazy<F>(pub F);
 
 impl<F, I> Serialize for Lazy<F>

@@ -7,7 +7,8 @@
 //!       ─roles─▶ Attribution ─extract─▶ Claims ─check─▶ Findings ─report─▶ pretty | json …
 //! ```
 //!
-//! [`rules`] loads the TOML rule files every stage reads; [`input`] finds and reads files.
+//! [`rules`] loads the TOML rule files every stage reads; [`input`] finds and reads files;
+//! [`phrase`] matches rule phrases and [`lowercase`] compares words, for several stages.
 //!
 //! ```
 //! use rolelint::{analyse, decode::Text, rules::RuleSet};

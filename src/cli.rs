@@ -106,6 +106,9 @@ pub enum Command {
         /// A folder of rule files replacing the built-in rules.
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
+        /// Threads to read files with (default: one per core). Output is the same for any number.
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
     },
     /// List the rules; `rules test [DIR]` runs a rule set's examples.
     Rules {
@@ -236,7 +239,9 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
             paths,
             format,
             rules,
+            jobs,
         }) => {
+            use_threads(jobs)?;
             let rules = load_rules(rules.as_deref())?;
             let options = LintOptions {
                 cross_file: false,
@@ -303,8 +308,9 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
     }
 }
 
-fn check(args: CheckArgs) -> Result<Outcome, RunError> {
-    if let Some(jobs) = args.jobs {
+/// Run on `jobs` threads (`--jobs`), or one per core.
+fn use_threads(jobs: Option<usize>) -> Result<(), RunError> {
+    if let Some(jobs) = jobs {
         if jobs == 0 {
             return Err(RunError::Jobs);
         }
@@ -313,6 +319,11 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
             .num_threads(jobs)
             .build_global();
     }
+    Ok(())
+}
+
+fn check(args: CheckArgs) -> Result<Outcome, RunError> {
+    use_threads(args.jobs)?;
     let config = match &args.config {
         Some(path) => Config::load(path)?,
         None => Config::discover(&std::env::current_dir()?)?

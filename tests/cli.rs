@@ -149,6 +149,12 @@ fn missing_path_bad_flag_and_bad_rules_exit_2_with_a_message() {
     let flag = rolelint(&["--no-such-flag", "x"], None);
     assert_eq!(flag.status.code(), Some(2));
 
+    for args in [&["--jobs", "0", "-"][..], &["claims", "--jobs", "0", "-"]] {
+        let no_threads = rolelint(args, Some(CLEAN.as_bytes()));
+        assert_eq!(no_threads.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&no_threads.stderr).contains("rolelint::jobs"));
+    }
+
     let dir = tempfile::tempdir().expect("temp dir");
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     for entry in std::fs::read_dir(rules).expect("rules/") {

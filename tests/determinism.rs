@@ -123,6 +123,20 @@ fn one_thread_and_four_threads_give_the_same_bytes() {
 }
 
 #[test]
+fn the_claims_view_is_the_same_on_one_thread_and_four() {
+    for format in ["json", "table"] {
+        let one = rolelint(&["claims", "--format", format, "--jobs", "1", "corpus/"]);
+        let four = rolelint(&["claims", "--format", format, "-j", "4", "corpus/"]);
+        assert!(!one.stdout.is_empty());
+        assert_same_bytes(
+            &format!("claims --format {format}, 1 vs 4 threads"),
+            &one,
+            &four,
+        );
+    }
+}
+
+#[test]
 fn two_runs_give_the_same_bytes() {
     let first = rolelint(&["--format", "json", "corpus/"]);
     let second = rolelint(&["--format", "json", "corpus/"]);

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::json::{JsonClaim, claim, nested};
+use super::json::{JsonPlacedClaim, claim, nested};
 use super::texts::TextChanged;
 use super::{FileReport, Report, WriteError, render_in_chunks};
 use crate::extract::{Claim, Modality, Polarity};
@@ -252,14 +252,6 @@ fn csv(report: &Report, out: &mut dyn std::io::Write) -> Result<(), WriteError> 
     Ok(())
 }
 
-/// The JSON view, keys in alphabetical order as it has always been written.
-#[derive(Serialize)]
-struct JsonPlacedClaim<'a> {
-    path: &'a str,
-    #[serde(flatten)]
-    claim: JsonClaim<'a>,
-}
-
 #[derive(Serialize)]
 struct JsonName<'a> {
     count: usize,
@@ -298,16 +290,12 @@ fn write_json(report: &Report, mut out: impl std::io::Write) -> Result<(), Write
             let index = LineIndex::new(&text);
             let mut json = Vec::new();
             for c in claims_of(file, role) {
-                // Through a JSON value, for its keys in alphabetical order.
-                let value = serde_json::to_value(JsonPlacedClaim {
-                    path: &file.path,
-                    claim: claim(&report.names, &index, &text, c),
-                })
-                .expect("a claim serializes");
+                let placed =
+                    JsonPlacedClaim::new(&file.path, claim(&report.names, &index, &text, c));
                 if !json.is_empty() {
                     json.extend_from_slice(b",\n        ");
                 }
-                json.extend(nested(&[[[[value]]]], 4));
+                json.extend(nested(&[[[[placed]]]], 4));
             }
             Ok(json)
         };

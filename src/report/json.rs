@@ -52,6 +52,68 @@ pub(super) struct JsonClaim<'a> {
     rule: &'a str,
 }
 
+/// A claim as the claims view writes it: with its file's path, and every key in alphabetical
+/// order (the view's layout since it was first written through `serde_json::Value`).
+#[derive(Serialize)]
+pub(super) struct JsonPlacedClaim<'a> {
+    dimension: &'a str,
+    label: &'a str,
+    modality: Modality,
+    /// Through a JSON value, for its keys in alphabetical order too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<serde_json::Value>,
+    path: &'a str,
+    polarity: Polarity,
+    role: &'a str,
+    rule: &'a str,
+    sentence: &'a str,
+    span: PlacedSpan,
+    subject: Subject,
+    text: &'a str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct PlacedSpan {
+    column: usize,
+    end: usize,
+    line: usize,
+    start: usize,
+}
+
+impl<'a> JsonPlacedClaim<'a> {
+    pub(super) fn new(path: &'a str, claim: JsonClaim<'a>) -> JsonPlacedClaim<'a> {
+        let JsonSpan {
+            start,
+            end,
+            line,
+            column,
+        } = claim.span;
+        JsonPlacedClaim {
+            dimension: claim.dimension,
+            label: claim.label,
+            modality: claim.modality,
+            number: claim
+                .number
+                .map(|q| serde_json::to_value(q).expect("a quantity serializes")),
+            path,
+            polarity: claim.polarity,
+            role: claim.role,
+            rule: claim.rule,
+            sentence: claim.sentence,
+            span: PlacedSpan {
+                column,
+                end,
+                line,
+                start,
+            },
+            subject: claim.subject,
+            text: claim.text,
+            value: claim.value,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     code: &'a str,

@@ -322,3 +322,33 @@ fn completions_and_man_page_come_from_the_command_line_definition() {
     let man = rolelint(&["man"], None);
     assert!(stdout(&man).contains(".TH rolelint 1"));
 }
+
+#[test]
+fn the_claims_view_holds_the_main_reports_claims_with_their_paths() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let corpus = corpus.to_str().expect("UTF-8");
+    let report = json(&rolelint(&["--format", "json", "--no-cross", corpus], None));
+    let view = json(&rolelint(&["claims", "--format", "json", corpus], None));
+    let mut in_report: Vec<String> = Vec::new();
+    for file in report["files"].as_array().expect("files") {
+        for claim in file["claims"].as_array().expect("claims") {
+            let mut claim = claim.clone();
+            claim["path"] = file["path"].clone();
+            in_report.push(claim.to_string());
+        }
+    }
+    let mut in_view: Vec<String> = view["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .flat_map(|role| role["claims"].as_array().expect("claims").iter())
+        .map(serde_json::Value::to_string)
+        .collect();
+    in_report.sort();
+    in_view.sort();
+    assert!(in_report.len() > 100, "the corpus has claims");
+    assert_eq!(
+        in_view, in_report,
+        "every claim with every key, and nothing else"
+    );
+}

@@ -294,7 +294,7 @@ impl Report {
         unplaced.sort_unstable();
         let by_file: Vec<&[(usize, usize, usize)]> = unplaced.chunk_by(|a, b| a.0 == b.0).collect();
         for chunk in by_file.chunks(PLACE_CHUNK) {
-            let placed: Vec<Vec<Place>> = chunk
+            let placed: Vec<Result<Vec<Place>, TextChanged>> = chunk
                 .par_iter()
                 .map(|refs| {
                     let text = self.files[refs[0].0].read_text()?;
@@ -304,7 +304,9 @@ impl Report {
                         .map(|&(_, f, i)| lines.place(self.findings[f].evidence[i].span))
                         .collect())
                 })
-                .collect::<Result<_, TextChanged>>()?;
+                .collect();
+            // The first file (in order) that changed is the error, whichever thread read it.
+            let placed = placed.into_iter().collect::<Result<Vec<_>, _>>()?;
             for (refs, places) in chunk.iter().zip(placed) {
                 for (&(_, f, i), place) in refs.iter().zip(places) {
                     self.findings[f].evidence[i].place = Some(place);
@@ -445,7 +447,8 @@ const CHUNK_WEIGHT: usize = 2048;
 
 /// Render `items` a chunk of about [`CHUNK_WEIGHT`] (by `weight`) at a time, each chunk in
 /// parallel, and hand the rendered items to `write` in order: output as fast as the cores
-/// make it, never more than a chunk of it in memory.
+/// make it, never more than a chunk of it in memory. Stops at the first item (in order) that
+/// could not be rendered, after writing every item before it.
 pub(crate) fn render_in_chunks<T: Sync, R: Send>(
     items: &[T],
     weight: impl Fn(&T) -> usize,
@@ -465,9 +468,11 @@ pub(crate) fn render_in_chunks<T: Sync, R: Send>(
             .count();
         let (chunk, after) = rest.split_at(len);
         rest = after;
-        let rendered: Vec<R> = chunk.par_iter().map(&render).collect::<Result<_, _>>()?;
+        // Written in order up to the first item that failed (a text that changed), which is
+        // then the error: the same output and the same error whichever thread got there first.
+        let rendered: Vec<Result<R, TextChanged>> = chunk.par_iter().map(&render).collect();
         for item in rendered {
-            write(item)?;
+            write(item?)?;
         }
     }
     Ok(())

@@ -300,13 +300,16 @@ pub fn write(report: &Report, color: bool, mut out: impl std::io::Write) -> Resu
         let Some(empty_holder) = &empty_holder else {
             return Ok(None);
         };
-        let parts: Vec<Option<String>> = others
+        let parts: Vec<Result<Option<String>, TextChanged>> = others
             .par_chunks(RELATED_PART)
             .map(|part| {
                 let drawn = draw_view(&holder(related(part)?));
                 Ok(drawn.and_then(|d| d.strip_prefix(empty_holder.as_str()).map(str::to_owned)))
             })
-            .collect::<Result<_, TextChanged>>()?;
+            .collect();
+        // The first part (in order) whose text changed is the error, whichever thread failed
+        // first.
+        let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
         Ok(std::iter::once(draw_view(&main)).chain(parts).collect())
     };
     // The pieces of one finding's diagnostic, in order.

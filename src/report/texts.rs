@@ -113,20 +113,23 @@ impl TextBudget {
 }
 
 /// The texts of a report's files for a renderer that visits them in no fixed order (a
-/// finding cites several files), each made once into what the renderer reads (`make`): those
-/// used last are kept for the next visits, up to [`DEFAULT_BUDGET`] bytes of text. Shared by
-/// the threads that render.
+/// finding cites several files), each made once into what the renderer reads (`make`). Texts
+/// the report kept are made once and held (they are within the run's keep budget already);
+/// texts read again from disk are held while they fit in [`DEFAULT_BUDGET`] bytes, the first
+/// read leaving first. What `make` adds to a text (a line table) is not counted. Shared by the
+/// threads that render.
 pub struct TextCache<'a, T> {
     files: &'a [FileReport],
     make: fn(Arc<str>) -> T,
-    recent: Mutex<Recent<T>>,
+    held: Mutex<Held<T>>,
 }
 
-/// The texts a [`TextCache`] holds, oldest first in `order`.
-struct Recent<T> {
-    by_file: FxHashMap<usize, (T, usize)>,
-    order: VecDeque<usize>,
-    held: usize,
+/// What a [`TextCache`] holds: every text made, and in `reread` the texts read again from
+/// disk, first read first, with their total length.
+struct Held<T> {
+    by_file: FxHashMap<usize, T>,
+    reread: VecDeque<(usize, usize)>,
+    reread_bytes: usize,
 }
 
 impl<'a, T: Clone> TextCache<'a, T> {
@@ -134,43 +137,46 @@ impl<'a, T: Clone> TextCache<'a, T> {
         TextCache {
             files,
             make,
-            recent: Mutex::new(Recent {
+            held: Mutex::new(Held {
                 by_file: FxHashMap::default(),
-                order: VecDeque::new(),
-                held: 0,
+                reread: VecDeque::new(),
+                reread_bytes: 0,
             }),
         }
     }
 
     /// The text of file `file`, as `make` made it.
     pub fn get(&self, file: usize) -> Result<T, TextChanged> {
-        if let Some((made, _)) = self.recent().by_file.get(&file) {
+        if let Some(made) = self.held().by_file.get(&file) {
             return Ok(made.clone());
         }
         // Read and made without the lock, so other threads find their texts meanwhile.
-        let text = self.files[file].read_text()?;
+        let report = &self.files[file];
+        let kept = matches!(report.text, FileText::Kept(_));
+        let text = report.read_text()?;
         let len = text.len();
         let made = (self.make)(text);
-        let mut recent = self.recent();
-        if let Entry::Vacant(slot) = recent.by_file.entry(file) {
-            slot.insert((made.clone(), len));
-            recent.order.push_back(file);
-            recent.held += len;
+        let mut held = self.held();
+        if let Entry::Vacant(slot) = held.by_file.entry(file) {
+            slot.insert(made.clone());
+            if !kept {
+                held.reread.push_back((file, len));
+                held.reread_bytes += len;
+            }
         }
-        while recent.held > DEFAULT_BUDGET && recent.order.len() > 1 {
-            let Some(old) = recent.order.pop_front() else {
+        while held.reread_bytes > DEFAULT_BUDGET && held.reread.len() > 1 {
+            let Some((old, len)) = held.reread.pop_front() else {
                 break;
             };
-            if let Some((_, len)) = recent.by_file.remove(&old) {
-                recent.held -= len;
-            }
+            held.by_file.remove(&old);
+            held.reread_bytes -= len;
         }
         Ok(made)
     }
 
-    fn recent(&self) -> std::sync::MutexGuard<'_, Recent<T>> {
+    fn held(&self) -> std::sync::MutexGuard<'_, Held<T>> {
         // The cache is whole after any panic: each change completes under the lock.
-        self.recent
+        self.held
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }

@@ -76,3 +76,47 @@ fn a_file_changed_before_the_output_is_refused_with_its_name() {
     let error = pretty::render(&report, false).expect_err("the file is gone");
     assert!(error.to_string().contains("ogloszenie.txt"), "{error}");
 }
+
+#[test]
+fn of_several_changed_files_the_first_in_the_output_is_named_after_all_before_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = "Account Manager buduje relacje z klientami.\n\nAccount Manager prowadzi księgowość firmy.\n";
+    let paths: Vec<_> = (0..40)
+        .map(|i| {
+            let path = dir.path().join(format!("tekst-{i:02}.txt"));
+            fs::write(&path, text).expect("written");
+            path
+        })
+        .collect();
+    let rules = RuleSet::embedded().expect("the embedded rules load");
+    let options = LintOptions {
+        keep_texts: 0,
+        cross_file: false,
+    };
+    let inputs = paths
+        .iter()
+        .map(|p| read(&Source::File(p.clone())))
+        .collect::<Vec<_>>();
+    let report = lint_with(inputs, &rules, options).expect("nothing changed yet");
+    assert_eq!(report.findings.len(), 40, "one contradiction in each file");
+    let whole = pretty::render(&report, false);
+    assert!(whole.is_ok(), "every text is as checked");
+    // Every file from the eleventh on changes: files are written in order, and the output
+    // stops at the eleventh, whichever thread read a changed one first.
+    for path in &paths[10..] {
+        fs::write(path, text.replace("buduje", "tworzy")).expect("rewritten");
+    }
+    for _ in 0..5 {
+        let error = json::render(&report).expect_err("texts changed");
+        assert!(error.to_string().contains("tekst-10.txt"), "{error}");
+        let mut out = Vec::new();
+        let error = pretty::write(&report, false, &mut out).expect_err("texts changed");
+        assert!(error.to_string().contains("tekst-10.txt"), "{error}");
+        let written = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(
+            written.matches("tekst-").count(),
+            10,
+            "the ten findings before it"
+        );
+    }
+}

@@ -171,7 +171,7 @@ pub struct Modality {
     marker_index: StartIndex<(Marker, usize)>,
 }
 
-/// The kinds of modality phrases that mark a claim (see [`crate::extract::markers`]).
+/// The kinds of modality phrases that mark a claim (see [`crate::markers`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Marker {
     Negation,
@@ -1045,7 +1045,7 @@ fn check_id(file: &RuleFile, id: &Spanned<String>) -> Result<(), RulesError> {
     }
 }
 
-/// A value's regex, as matched: `\b` rewritten (see [`WORD_BOUNDARY`]), case-insensitive.
+/// A value's regex, as matched: `\b` rewritten (see `WORD_BOUNDARY`), case-insensitive.
 /// Its syntax is checked when the rules load; it is compiled on first use, since the set of
 /// all regexes already says which few clauses need it (compiling every regex up front was
 /// most of rolelint's start-up time).

@@ -109,6 +109,10 @@ pub enum Command {
         /// Threads to read files with (default: one per core). Output is the same for any number.
         #[arg(long, short = 'j', value_name = "N")]
         jobs: Option<usize>,
+        /// The configuration file (default: the nearest rolelint.toml from the working
+        /// directory up); its rules, include and exclude apply.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// List the rules; `rules test [DIR]` runs a rule set's examples.
     Rules {
@@ -240,14 +244,16 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
             format,
             rules,
             jobs,
+            config,
         }) => {
             use_threads(jobs)?;
-            let rules = load_rules(rules.as_deref())?;
+            let config = load_config(config.as_deref())?;
+            let rules = load_rules(rules.as_deref().or(config.rules.as_deref()))?;
             let options = LintOptions {
                 cross_file: false,
                 ..LintOptions::default()
             };
-            let inputs = input::discover(&paths)?
+            let inputs = wanted(&config, input::discover(&paths)?)
                 .into_par_iter()
                 .map(|source| read_named(&source, None));
             let report = crate::lint_with(inputs, &rules, options)?;
@@ -322,28 +328,36 @@ fn use_threads(jobs: Option<usize>) -> Result<(), RunError> {
     Ok(())
 }
 
-fn check(args: CheckArgs) -> Result<Outcome, RunError> {
-    use_threads(args.jobs)?;
-    let config = match &args.config {
+/// The configuration `--config` names, or the nearest `rolelint.toml` from the working
+/// directory up, or the defaults.
+fn load_config(path: Option<&Path>) -> Result<Config, RunError> {
+    Ok(match path {
         Some(path) => Config::load(path)?,
         None => Config::discover(&std::env::current_dir()?)?
             .map(|(_, config)| config)
             .unwrap_or_default(),
-    };
+    })
+}
+
+/// The sources the configuration's `include` and `exclude` keep; stdin always.
+fn wanted(config: &Config, sources: Vec<Source>) -> Vec<Source> {
+    sources
+        .into_iter()
+        .filter(|source| match source {
+            Source::Stdin => true,
+            Source::File(path) => config.wants_file(path),
+        })
+        .collect()
+}
+
+fn check(args: CheckArgs) -> Result<Outcome, RunError> {
+    use_threads(args.jobs)?;
+    let config = load_config(args.config.as_deref())?;
     let rules = load_rules(args.rules.as_deref().or(config.rules.as_deref()))?;
     let mut known: Vec<&str> = vec![crate::check::UNREADABLE_CODE, crate::suppress::UNUSED_CODE];
     known.extend(rules.conflicts.iter().map(|c| c.code.as_str()));
     config.check_codes(&known)?;
-    let wanted = |sources: Vec<Source>| -> Vec<Source> {
-        sources
-            .into_iter()
-            .filter(|source| match source {
-                Source::Stdin => true,
-                Source::File(path) => config.wants_file(path),
-            })
-            .collect()
-    };
-    let sources = wanted(input::discover(&args.paths)?);
+    let sources = wanted(&config, input::discover(&args.paths)?);
     let drafts = sources.len();
     let stdin_name = args.stdin_filename.as_deref();
     // Files are read by the worker that checks them, not all up front.
@@ -358,7 +372,7 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
         };
         crate::lint_with(inputs, &rules, options)?
     } else {
-        let reference = wanted(input::discover(&args.against)?)
+        let reference = wanted(&config, input::discover(&args.against)?)
             .iter()
             .map(|s| read_named(s, None))
             .collect();

@@ -131,3 +131,40 @@ fn configuration_suppressions_and_baseline_work_together() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_claims_view_reads_the_same_configuration() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    sample_repository(root);
+    let paths = |args: &[&str]| -> Vec<String> {
+        let output = rolelint(root, args);
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let view: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON view");
+        let mut paths: Vec<String> = view["roles"]
+            .as_array()
+            .expect("roles")
+            .iter()
+            .flat_map(|role| role["claims"].as_array().expect("claims").iter())
+            .map(|claim| claim["path"].as_str().unwrap_or("").to_owned())
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
+    };
+    let configured = paths(&["claims", "--format", "json", "."]);
+    assert!(
+        configured.contains(&"./teksty/a.txt".to_owned()),
+        "{configured:?}"
+    );
+    assert!(
+        !configured.iter().any(|p| p.starts_with("./szkice/")),
+        "drafts are excluded: {configured:?}"
+    );
+    fs::write(root.join("inny.toml"), "").expect("an empty configuration");
+    let everything = paths(&["claims", "--format", "json", "--config", "inny.toml", "."]);
+    assert!(
+        everything.contains(&"./szkice/d.txt".to_owned()),
+        "{everything:?}"
+    );
+}

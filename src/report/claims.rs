@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::json::{JsonPlacedClaim, claim, nested};
+use super::json::{JsonPlacedClaim, claim, nested, write_array};
 use super::texts::TextChanged;
-use super::{FileReport, Report, WriteError, render_in_chunks};
+use super::{FileReport, Report, WriteError};
 use crate::extract::{Claim, Modality, Polarity};
 use crate::rules::RoleIdx;
 use crate::span::LineIndex;
@@ -281,34 +281,23 @@ fn write_json(report: &Report, mut out: impl std::io::Write) -> Result<(), Write
     out.write_all(b"{\n  \"roles\": [")?;
     for (r, &role) in roles.iter().enumerate() {
         out.write_all(if r == 0 { b"\n" } else { b",\n" })?;
-        out.write_all(b"    {\n      \"claims\": [")?;
-        let claims_in = |file: &FileReport| -> Result<Vec<u8>, TextChanged> {
+        out.write_all(b"    {\n      \"claims\": ")?;
+        let claims_in = |file: &FileReport| -> Result<Vec<Vec<u8>>, TextChanged> {
             if claims_of(file, role).next().is_none() {
                 return Ok(Vec::new());
             }
             let text = file.read_text()?;
             let index = LineIndex::new(&text);
-            let mut json = Vec::new();
-            for c in claims_of(file, role) {
-                let placed =
-                    JsonPlacedClaim::new(&file.path, claim(&report.names, &index, &text, c));
-                if !json.is_empty() {
-                    json.extend_from_slice(b",\n        ");
-                }
-                json.extend(nested(&[[[[placed]]]], 4));
-            }
-            Ok(json)
+            Ok(claims_of(file, role)
+                .map(|c| {
+                    let placed =
+                        JsonPlacedClaim::new(&file.path, claim(&report.names, &index, &text, c));
+                    nested(&[[[[placed]]]], 4)
+                })
+                .collect())
         };
-        let mut first = true;
         let weight = |file: &FileReport| claims_of(file, role).count();
-        render_in_chunks(&report.files, weight, claims_in, |json| {
-            if !json.is_empty() {
-                out.write_all(if first { b"\n        " } else { b",\n        " })?;
-                out.write_all(&json)?;
-                first = false;
-            }
-            Ok(())
-        })?;
+        write_array(&mut out, &report.files, 3, weight, claims_in)?;
         let id = report.names.role(role);
         let role_names: Vec<JsonName> = names
             .get(id)
@@ -320,7 +309,7 @@ fn write_json(report: &Report, mut out: impl std::io::Write) -> Result<(), Write
                 name,
             })
             .collect();
-        out.write_all(b"\n      ],\n      \"names\": ")?;
+        out.write_all(b",\n      \"names\": ")?;
         out.write_all(&nested(&[[[role_names]]], 3))?;
         out.write_all(b",\n      \"role\": ")?;
         serde_json::to_writer(&mut out, id)?;

@@ -158,10 +158,10 @@ pub fn render(report: &Report) -> Result<String, WriteError> {
 pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteError> {
     write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": ")?;
     let claims = |file: &FileReport| file.claims.len();
-    write_array(&mut out, &report.files, claims, |file| {
+    write_array(&mut out, &report.files, 1, claims, |file| {
         let text = file.quoted_text()?;
         let index = LineIndex::new(&text);
-        Ok(element(&JsonFile {
+        Ok(vec![element(&JsonFile {
             path: &file.path,
             encoding: file.encoding,
             claims: file
@@ -169,12 +169,12 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
                 .iter()
                 .map(|c| claim(&report.names, &index, &text, c))
                 .collect(),
-        }))
+        })])
     })?;
     out.write_all(b",\n  \"findings\": ")?;
     let evidence = |finding: &Finding| finding.evidence.len();
-    write_array(&mut out, &report.findings, evidence, |f| {
-        Ok(element(&JsonFinding {
+    write_array(&mut out, &report.findings, 1, evidence, |f| {
+        Ok(vec![element(&JsonFinding {
             code: &f.code,
             kind: f.kind,
             severity: f.severity,
@@ -196,7 +196,7 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
                     }
                 })
                 .collect(),
-        }))
+        })])
     })?;
     out.write_all(b",\n  \"summary\": ")?;
     out.write_all(&nested(&[report.summary()], 1))?;
@@ -204,27 +204,32 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
     Ok(())
 }
 
-/// Write `items` as the second-level JSON array of the elements made from them by `element`
-/// (see [`render_in_chunks`]).
-fn write_array<T: Sync>(
+/// Write a JSON array that stands `depth` levels deep in the document, of the elements
+/// `elements` makes from each item (none or several), each already indented for its own depth
+/// (see [`nested`]); made a chunk of items at a time (see [`render_in_chunks`]).
+pub(super) fn write_array<T: Sync>(
     out: &mut impl std::io::Write,
     items: &[T],
+    depth: usize,
     weight: impl Fn(&T) -> usize,
-    element: impl Fn(&T) -> Result<Vec<u8>, TextChanged> + Sync,
+    elements: impl Fn(&T) -> Result<Vec<Vec<u8>>, TextChanged> + Sync,
 ) -> Result<(), WriteError> {
-    if items.is_empty() {
-        out.write_all(b"[]")?;
-        return Ok(());
-    }
-    out.write_all(b"[")?;
-    let mut first = true;
-    render_in_chunks(items, weight, element, |json| {
-        out.write_all(if first { b"\n    " } else { b",\n    " })?;
-        out.write_all(&json)?;
-        first = false;
+    let indent = "  ".repeat(depth + 1);
+    let mut empty = true;
+    render_in_chunks(items, weight, elements, |made| {
+        for element in made {
+            out.write_all(if empty { b"[\n" } else { b",\n" })?;
+            out.write_all(indent.as_bytes())?;
+            out.write_all(&element)?;
+            empty = false;
+        }
         Ok(())
     })?;
-    out.write_all(b"\n  ]")?;
+    if empty {
+        out.write_all(b"[]")?;
+    } else {
+        write!(out, "\n{}]", "  ".repeat(depth))?;
+    }
     Ok(())
 }
 

@@ -225,14 +225,7 @@ fn check_input(index: usize, input: Input, rules: &RuleSet, budget: &TextBudget)
     };
     let analysis = analyse(text, rules);
     let mut findings = check::document(index, &analysis, rules);
-    if findings
-        .iter()
-        .flat_map(|f| &f.evidence)
-        .any(|e| e.file == index)
-    {
-        let lines = span::LineIndex::new(analysis.text.original());
-        report::place(&mut findings, index, &lines);
-    }
+    report::place(&mut findings, index, analysis.text.original());
     Checked {
         file: FileReport::new(name, analysis, kept),
         findings,

@@ -267,10 +267,13 @@ fn sort_key<'a>(
     )
 }
 
-/// Fill in the place of every piece of evidence in file `file` that has none yet.
-pub fn place(findings: &mut [Finding], file: usize, lines: &LineIndex) {
+/// Fill in the place of every piece of evidence in file `file` that has none yet; `text` is
+/// that file's text, its lines indexed only if some piece is in it.
+pub fn place(findings: &mut [Finding], file: usize, text: &str) {
+    let mut lines = None;
     let evidence = findings.iter_mut().flat_map(|f| &mut f.evidence);
     for e in evidence.filter(|e| e.file == file && e.place.is_none()) {
+        let lines = lines.get_or_insert_with(|| LineIndex::new(text));
         e.place = Some(lines.place(e.span));
     }
 }

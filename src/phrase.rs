@@ -78,7 +78,7 @@ impl Phrase {
     }
 
     /// Keys of the first word: a phrase can only start at a token carrying one of them.
-    pub fn first_keys(&self) -> &[LemmaId] {
+    fn first_keys(&self) -> &[LemmaId] {
         &self.words[0].keys
     }
 
@@ -119,11 +119,15 @@ impl<T> Default for StartIndex<T> {
 }
 
 impl<T: Copy + Eq + Hash> StartIndex<T> {
-    /// Index `(key, item)` pairs; a key's items keep their order, repeats are dropped.
-    pub fn new(entries: impl IntoIterator<Item = (LemmaId, T)>) -> StartIndex<T> {
+    /// Index each item by the keys of its phrase's first word; a key's items keep their
+    /// order, repeats are dropped.
+    pub fn new<'p>(phrases: impl IntoIterator<Item = (T, &'p Phrase)>) -> StartIndex<T> {
         let mut seen = FxHashSet::default();
-        let mut entries: Vec<(LemmaId, T)> =
-            entries.into_iter().filter(|e| seen.insert(*e)).collect();
+        let mut entries: Vec<(LemmaId, T)> = phrases
+            .into_iter()
+            .flat_map(|(item, phrase)| phrase.first_keys().iter().map(move |&key| (key, item)))
+            .filter(|e| seen.insert(*e))
+            .collect();
         entries.sort_by_key(|&(key, _)| key);
         let len = entries.last().map_or(0, |&(key, _)| key as usize + 1);
         let mut starts = vec![0u32; len + 1];
@@ -158,12 +162,7 @@ pub struct PhraseSet {
 
 impl PhraseSet {
     pub fn new(phrases: Vec<Phrase>) -> PhraseSet {
-        let starting_with = StartIndex::new(
-            phrases
-                .iter()
-                .enumerate()
-                .flat_map(|(p, phrase)| phrase.first_keys().iter().map(move |&key| (key, p))),
-        );
+        let starting_with = StartIndex::new(phrases.iter().enumerate());
         PhraseSet {
             phrases,
             starting_with,

@@ -222,15 +222,8 @@ impl Modality {
 
     fn index_markers(&mut self) {
         self.marker_index = StartIndex::new(Marker::ALL.into_iter().flat_map(|marker| {
-            self.phrases(marker)
-                .iter()
-                .enumerate()
-                .flat_map(move |(p, phrase)| {
-                    phrase
-                        .first_keys()
-                        .iter()
-                        .map(move |&key| (key, (marker, p)))
-                })
+            let phrases = self.phrases(marker).iter().enumerate();
+            phrases.map(move |(p, phrase)| ((marker, p), phrase))
         }));
     }
 }
@@ -873,20 +866,13 @@ impl Builder {
     fn index_phrases(&mut self) {
         let set = &mut self.set;
         set.alias_index = StartIndex::new(set.roles.iter().enumerate().flat_map(|(r, role)| {
-            role.aliases.iter().enumerate().flat_map(move |(a, alias)| {
-                alias
-                    .phrase
-                    .first_keys()
-                    .iter()
-                    .map(move |&key| (key, (r, a)))
-            })
+            let aliases = role.aliases.iter().enumerate();
+            aliases.map(move |(a, alias)| ((r, a), &alias.phrase))
         }));
-        set.cue_index =
-            StartIndex::new(set.values.iter().enumerate().flat_map(|(v, value)| {
-                value.cues.iter().enumerate().flat_map(move |(c, cue)| {
-                    cue.first_keys().iter().map(move |&key| (key, (v, c)))
-                })
-            }));
+        set.cue_index = StartIndex::new(set.values.iter().enumerate().flat_map(|(v, value)| {
+            let cues = value.cues.iter().enumerate();
+            cues.map(move |(c, cue)| ((v, c), cue))
+        }));
     }
 
     /// Put every value's regex (each of valid syntax) into one set, within a size limit of

@@ -329,7 +329,7 @@ impl<'a> ClauseContext<'a> {
             for &key in self.lemmas.of(self.words[at]) {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
                     let phrase = &self.rules.values[value].cues[cue];
-                    if let Some(last) = phrase.match_at(self.words, at, self.lemmas) {
+                    if let Some(last) = phrase.match_rest(self.words, at, self.lemmas) {
                         found.push((value, Some((at, last)), phrase.text().clone()));
                     }
                 }

@@ -52,7 +52,7 @@ impl Markers {
             for &key in lemmas.of(words[at]) {
                 for &(marker, phrase) in modality.markers_starting_with(key) {
                     if let Some(last) =
-                        modality.phrases(marker)[phrase].match_at(&words, at, lemmas)
+                        modality.phrases(marker)[phrase].match_rest(&words, at, lemmas)
                     {
                         found.push((marker, at, last));
                     }

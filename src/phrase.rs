@@ -85,12 +85,17 @@ impl Phrase {
     /// Match with the first word at `words[at]`; `words` holds token indices. Returns the index
     /// into `words` of the last matched word.
     pub fn match_at(&self, words: &[usize], at: usize, lemmas: &Lemmas) -> Option<usize> {
-        let (first, rest) = self.words.split_first()?;
-        if !shares(lemmas.of(*words.get(at)?), &first.keys) {
+        if !shares(lemmas.of(*words.get(at)?), self.first_keys()) {
             return None;
         }
+        self.match_rest(words, at, lemmas)
+    }
+
+    /// [`Phrase::match_at`] where the first word is known to match `words[at]`, as for a phrase
+    /// a [`StartIndex`] gave for one of that word's keys.
+    pub fn match_rest(&self, words: &[usize], at: usize, lemmas: &Lemmas) -> Option<usize> {
         let mut current = at;
-        for word in rest {
+        for word in &self.words[1..] {
             let last = (current + 1 + word.max_gap).min(words.len().saturating_sub(1));
             current = (current + 1..=last).find(|&p| shares(lemmas.of(words[p]), &word.keys))?;
         }
@@ -182,7 +187,7 @@ impl PhraseSet {
             for &key in lemmas.of(words[at]) {
                 for &p in self.starting_with.get(key) {
                     if earliest.get(p).is_none_or(Option::is_none)
-                        && let Some(last) = self.phrases[p].match_at(words, at, lemmas)
+                        && let Some(last) = self.phrases[p].match_rest(words, at, lemmas)
                     {
                         if earliest.is_empty() {
                             earliest = vec![None; self.phrases.len()];

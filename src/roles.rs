@@ -230,7 +230,7 @@ fn mentions_in(
         for &key in lemmas.of(words[at]) {
             for &(role, alias) in rules.aliases_starting_with(key) {
                 let phrase = &rules.roles[role].aliases[alias].phrase;
-                if let Some(last) = phrase.match_at(words, at, lemmas)
+                if let Some(last) = phrase.match_rest(words, at, lemmas)
                     && best.is_none_or(|(b, _, _)| last > b)
                 {
                     best = Some((last, role, alias));

@@ -338,11 +338,7 @@ impl<'a> ClauseContext<'a> {
         if let (Some(first), Some(last)) = (self.words.first(), self.words.last()) {
             let start = self.doc.tokens[*first].span.start();
             let clause = &self.source[start..self.doc.tokens[*last].span.end()];
-            for value in self.rules.regex_matches(clause) {
-                let v = &self.rules.values[value];
-                let Some(m) = v.regex.as_ref().and_then(|r| r.find(clause)) else {
-                    continue;
-                };
+            for (value, regex, m) in self.rules.regex_matches(clause) {
                 let at = |offset: usize| {
                     self.words
                         .iter()
@@ -358,13 +354,7 @@ impl<'a> ClauseContext<'a> {
                         .trim_end_matches(|c: char| !c.is_alphanumeric())
                         .len();
                 let (a, b) = (at(begin), at(end.saturating_sub(1).max(begin)));
-                found.push((
-                    value,
-                    Some((a, b)),
-                    v.regex
-                        .as_ref()
-                        .map_or_else(|| Arc::from(""), |r| Arc::from(r.as_str())),
-                ));
+                found.push((value, Some((a, b)), regex.written().clone()));
             }
         }
         found.retain(|&(value, words, _)| {

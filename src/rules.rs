@@ -86,6 +86,9 @@ pub struct RuleSet {
     regexes: RegexSet,
     /// The value of each pattern of `regexes`.
     regex_values: Vec<ValueIdx>,
+    /// The size limit of the set: each regex compiled within it as part of the set, so it
+    /// compiles within it alone.
+    regex_size_limit: usize,
 }
 
 pub struct Role {
@@ -580,6 +583,7 @@ impl RuleSet {
                 cue_index: StartIndex::default(),
                 regexes: RegexSet::empty(),
                 regex_values: Vec::new(),
+                regex_size_limit: REGEX_SIZE_LIMIT,
             },
         };
         let (special, dimension_files): (Vec<_>, Vec<_>) = files.iter().partition(|f| {
@@ -625,8 +629,11 @@ impl RuleSet {
         self.cue_index.get(key)
     }
 
-    /// The values whose regex matches somewhere in `clause`.
-    pub(crate) fn regex_matches(&self, clause: &str) -> Vec<ValueIdx> {
+    /// The first match in `clause` of each value's regex that matches there, in value order.
+    pub(crate) fn regex_matches<'t>(
+        &self,
+        clause: &'t str,
+    ) -> Vec<(ValueIdx, &RuleRegex, regex::Match<'t>)> {
         // Most clauses match none: a plain search says so more cheaply than asking which.
         if !self.regexes.is_match(clause) {
             return Vec::new();
@@ -634,7 +641,11 @@ impl RuleSet {
         self.regexes
             .matches(clause)
             .into_iter()
-            .map(|pattern| self.regex_values[pattern])
+            .filter_map(|pattern| {
+                let value = self.regex_values[pattern];
+                let regex = self.values[value].regex.as_ref()?;
+                Some((value, regex, regex.find(clause, self.regex_size_limit)?))
+            })
             .collect()
     }
 
@@ -883,7 +894,7 @@ impl Builder {
             .values
             .iter()
             .enumerate()
-            .filter_map(|(index, v)| Some((index, v.regex.as_ref()?.as_str())))
+            .filter_map(|(index, v)| Some((index, v.regex.as_ref()?.pattern.as_str())))
             .unzip();
         let size_limit = REGEX_SIZE_LIMIT * patterns.len().max(1);
         self.set.regexes = RegexSetBuilder::new(&patterns)
@@ -898,12 +909,8 @@ impl Builder {
                 });
                 RulesError::RegexSet(culprit.unwrap_or_else(|| set_error.to_string()))
             })?;
-        for &v in &values {
-            if let Some(regex) = &mut self.set.values[v].regex {
-                regex.size_limit = size_limit;
-            }
-        }
         self.set.regex_values = values;
+        self.set.regex_size_limit = size_limit;
         Ok(())
     }
 
@@ -1031,28 +1038,28 @@ fn check_id(file: &RuleFile, id: &Spanned<String>) -> Result<(), RulesError> {
     }
 }
 
-/// A value's regex, as matched: `\b` rewritten (see `WORD_BOUNDARY`), case-insensitive.
-/// Its syntax is checked when the rules load; it is compiled on first use, since the set of
-/// all regexes already says which few clauses need it (compiling every regex up front was
-/// most of rolelint's start-up time).
+/// A value's regex. Its syntax is checked when the rules load; it is compiled on first use,
+/// since the set of all regexes already says which few clauses need it (compiling every
+/// regex up front was most of rolelint's start-up time).
 pub struct RuleRegex {
+    /// As the rule file has it: what claims cite.
+    written: Arc<str>,
+    /// As matched: `\b` rewritten (see `WORD_BOUNDARY`), case-insensitive.
     pattern: String,
-    /// The size limit of the set it belongs to: it compiled within that as part of the set,
-    /// so it compiles alone.
-    size_limit: usize,
     compiled: OnceLock<Option<Regex>>,
 }
 
 impl RuleRegex {
-    /// The pattern as matched.
-    pub fn as_str(&self) -> &str {
-        &self.pattern
+    /// The regex as the rule file has it.
+    pub fn written(&self) -> &Arc<str> {
+        &self.written
     }
 
-    /// The first match in `text`.
-    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+    /// The first match in `text`; `size_limit` is the one the set of all regexes was
+    /// compiled within.
+    fn find<'t>(&self, text: &'t str, size_limit: usize) -> Option<regex::Match<'t>> {
         self.compiled
-            .get_or_init(|| regex_builder(&self.pattern, self.size_limit).build().ok())
+            .get_or_init(|| regex_builder(&self.pattern, size_limit).build().ok())
             .as_ref()?
             .find(text)
     }
@@ -1067,7 +1074,12 @@ fn regex_builder(pattern: &str, size_limit: usize) -> RegexBuilder {
 /// What `\b` becomes: a word boundary as a character (or an end) instead of a look-around.
 /// With `\b`, the regex engine cannot use its fast automata on non-ASCII text such as Polish;
 /// with a class it can. The match then includes the boundary character, which extraction trims.
-const WORD_BOUNDARY: &str = "(?:^|$|[^\\p{L}\\p{N}_])";
+///
+/// It is written case-sensitive (`?-i`) as the class it is case-insensitive: not a letter,
+/// digit or "_", nor U+0345, which folds to the letter "ι". Case-folding a class this large
+/// was a third of compiling the rule regexes, once per `\b` (a test checks the two are the
+/// same class).
+const WORD_BOUNDARY: &str = "(?-i:^|$|[^\\p{L}\\p{N}_\\x{345}])";
 
 /// Check a value's regex (its syntax only; its size is checked with all of them in
 /// `index_regexes`).
@@ -1084,8 +1096,29 @@ fn compile_regex(file: &RuleFile, regex: &Spanned<String>) -> Result<RuleRegex, 
             )
         })?;
     Ok(RuleRegex {
+        written: Arc::from(regex.get_ref().as_str()),
         pattern,
-        size_limit: REGEX_SIZE_LIMIT,
         compiled: OnceLock::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundary_is_the_case_insensitive_class() {
+        let parse = |pattern: &str| {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(pattern)
+                .expect("valid")
+        };
+        assert_eq!(
+            parse(WORD_BOUNDARY),
+            parse("(?:^|$|[^\\p{L}\\p{N}_])"),
+            "WORD_BOUNDARY must match what `(?i)` makes of a non-word character"
+        );
+    }
 }

@@ -298,3 +298,13 @@ fn a_role_after_a_partner_preposition_is_not_the_subject() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_claim_found_by_a_regex_cites_the_regex_as_the_rule_file_has_it() {
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let text = "Office Manager pracuje głównie z domu.";
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    let cues: Vec<&str> = analysis.claims.iter().map(|c| &*c.cue).collect();
+    // As in rules/work_environment.toml: `\b` not rewritten into the class it is matched as.
+    assert!(cues.contains(&r"\bz\s+domu\b"), "{cues:?}");
+}

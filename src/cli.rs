@@ -211,6 +211,12 @@ pub enum RunError {
     #[error("--jobs musi być liczbą większą od zera")]
     #[diagnostic(code(rolelint::jobs))]
     Jobs,
+    #[error("nie można ustalić bieżącego katalogu, od którego szuka się rolelint.toml: {0}")]
+    #[diagnostic(
+        code(rolelint::working_directory),
+        help("podaj plik konfiguracji przez --config")
+    )]
+    WorkingDirectory(std::io::Error),
     #[error("nie można zapisać wyniku: {0}")]
     #[diagnostic(code(rolelint::output))]
     Output(#[from] std::io::Error),
@@ -333,7 +339,7 @@ fn use_threads(jobs: Option<usize>) -> Result<(), RunError> {
 fn load_config(path: Option<&Path>) -> Result<Config, RunError> {
     Ok(match path {
         Some(path) => Config::load(path)?,
-        None => Config::discover(&std::env::current_dir()?)?
+        None => Config::discover(&std::env::current_dir().map_err(RunError::WorkingDirectory)?)?
             .map(|(_, config)| config)
             .unwrap_or_default(),
     })

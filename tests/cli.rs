@@ -179,6 +179,49 @@ fn missing_path_bad_flag_and_bad_rules_exit_2_with_a_message() {
 }
 
 #[test]
+fn a_working_directory_that_is_gone_is_named_as_such_and_config_gets_round_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gone = dir.path().join("gone");
+    let config = dir.path().join("rolelint.toml");
+    std::fs::write(&config, "").expect("write config");
+    // The shell enters the folder, removes it, and runs rolelint there.
+    let run = |extra: &str| {
+        let script = format!("mkdir \"$1\" && cd \"$1\" && rmdir \"$1\" && exec \"$2\" {extra} -");
+        let mut child = Command::new("sh")
+            .args(["-c", &script, "sh"])
+            .arg(&gone)
+            .arg(env!("CARGO_BIN_EXE_rolelint"))
+            .arg(&config)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("sh starts");
+        let mut input = child.stdin.take().expect("stdin is piped");
+        input
+            .write_all(CLEAN.as_bytes())
+            .expect("stdin accepts the text");
+        drop(input);
+        child.wait_with_output().expect("rolelint finishes")
+    };
+    let lost = run("");
+    assert_eq!(lost.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&lost.stderr);
+    assert!(
+        stderr.contains("rolelint::working_directory") && stderr.contains("--config"),
+        "{stderr}"
+    );
+    let configured = run("--config \"$3\"");
+    assert_eq!(
+        configured.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&configured.stderr)
+    );
+}
+
+#[test]
 fn warnings_fail_only_with_deny_warnings() {
     let text = "Account Manager dba o klientów. Opiekun klienta odpowiada na ich pytania.\n";
     let plain = rolelint(&["-"], Some(text.as_bytes()));

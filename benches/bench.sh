@@ -284,3 +284,11 @@ for args in "--format json" "--format pretty" "--format concise" "--format sarif
         | awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}')
     echo "- rolelint $args: $rss"
 done
+
+# Scaling with threads: the middle corpus again, with one thread instead of one per core.
+echo
+one=$(measure "rolelint-${small}mb-jobs1" "$RUNS" 1 "'$BIN' --format json --jobs 1 '$WORK/corpus-${small}mb' > /dev/null")
+awk -v one="$one" -v all="${RL[$small]}" -v cores="$(nproc)" -v mb="$small" 'BEGIN {
+    printf "Threads on the %s MB corpus: 1 thread %.3f s, %d threads %.3f s: %.2fx faster on %d cores\n",
+        mb, one, cores, all, one / all, cores
+}'

@@ -166,47 +166,40 @@ impl<'a> Pool<'a> {
         let mut findings = Vec::new();
         for role in self.roles() {
             for &metric in metrics {
-                let mut classes: Vec<(&Quantity, Vec<Located>)> = Vec::new();
+                let mut classes: Vec<(&Quantity, Vec<(Located, &Quantity)>)> = Vec::new();
                 for &located in self.group(role, metric, Polarity::Affirmed) {
-                    let Some(quantity) = &located.claim.quantity else {
+                    let Some(quantity) = located.claim.quantity.as_deref() else {
                         continue;
                     };
                     match classes.iter_mut().find(|(q, _)| q.comparable(quantity)) {
-                        Some((_, class)) => class.push(located),
-                        None => classes.push((quantity, vec![located])),
+                        Some((_, class)) => class.push((located, quantity)),
+                        None => classes.push((quantity, vec![(located, quantity)])),
                     }
                 }
                 for (_, class) in classes {
                     if !self.numbers_disagree(&class) {
                         continue;
                     }
+                    // Each number described once: a class across a corpus holds thousands.
+                    let described: Vec<(f64, Arc<str>)> = class
+                        .iter()
+                        .map(|(_, q)| (q.min, q.describe().into()))
+                        .collect();
                     let evidence = class
                         .iter()
-                        .map(|l| Evidence {
+                        .zip(&described)
+                        .map(|((l, _), (_, label))| Evidence {
                             file: l.file(),
                             span: l.claim.span,
-                            label: l
-                                .claim
-                                .quantity
-                                .as_deref()
-                                .map(Quantity::describe)
-                                .unwrap_or_default()
-                                .into(),
+                            label: Arc::clone(label),
                             claim: Some(l.index()),
                             place: None,
                         })
                         .collect();
                     // Ordered by amount, so the message is the same whatever the file order.
-                    let mut quantities: Vec<&Quantity> = class
-                        .iter()
-                        .filter_map(|l| l.claim.quantity.as_deref())
-                        .collect();
-                    quantities.sort_by(|a, b| {
-                        a.min
-                            .total_cmp(&b.min)
-                            .then(a.describe().cmp(&b.describe()))
-                    });
-                    let mut values: Vec<String> = quantities.iter().map(|q| q.describe()).collect();
+                    let mut values: Vec<&(f64, Arc<str>)> = described.iter().collect();
+                    values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                    let mut values: Vec<&str> = values.into_iter().map(|(_, d)| &**d).collect();
                     values.dedup();
                     let message = format!(
                         "{}: {} podano na kilka sposobów, których nie da się pogodzić{}: {}",
@@ -225,12 +218,9 @@ impl<'a> Pool<'a> {
     /// Whether a class of comparable numbers holds two disjoint intervals (from different
     /// files, in a corpus). Linear: per file, the lowest upper bound and the highest lower
     /// bound are all that matter.
-    fn numbers_disagree(&self, class: &[Located]) -> bool {
+    fn numbers_disagree(&self, class: &[(Located, &Quantity)]) -> bool {
         let mut per_file: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
-        for located in class {
-            let Some(quantity) = &located.claim.quantity else {
-                continue;
-            };
+        for (located, quantity) in class {
             let (low, high) = quantity.bounds();
             let entry = per_file
                 .entry(located.file())

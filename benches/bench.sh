@@ -284,6 +284,9 @@ for args in "--format json" "--format pretty" "--format concise" "--format sarif
         | awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}')
     echo "- rolelint $args: $rss"
 done
+rss=$( { /usr/bin/time -v "$BIN" --format json --against "$WORK/corpus-${large}mb" "${SRC_FILES[0]}" \
+    >/dev/null || true; } 2>&1 | awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}')
+echo "- rolelint --format json --against (the corpus as reference, one draft): $rss"
 
 # Scaling with threads: the middle corpus again, with one thread instead of one per core.
 echo

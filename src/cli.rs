@@ -379,10 +379,9 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
         crate::lint_with(inputs, &rules, options)?
     } else {
         let reference = wanted(&config, input::discover(&args.against)?)
-            .iter()
-            .map(|s| read_named(s, None))
-            .collect();
-        crate::lint_against(inputs.collect(), reference, &rules)?
+            .into_par_iter()
+            .map(|source| read_named(&source, None));
+        crate::lint_against(inputs, reference, &rules)?
     };
     let unused = suppress::apply(&mut report);
     // With --against, only the drafts' own markers are the author's business.

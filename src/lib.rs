@@ -165,15 +165,18 @@ where
 
 /// Check `drafts` against a reference corpus: everything is analysed and compared, but only
 /// findings that involve a draft are kept (a draft's own conflicts, and its conflicts with the
-/// reference). Drafts come first in the report's files.
-pub fn lint_against(
-    drafts: Vec<Input>,
-    reference: Vec<Input>,
-    rules: &RuleSet,
-) -> Result<Report, TextChanged> {
+/// reference). Drafts come first in the report's files. Both may read their files lazily, as
+/// for [`lint_with`].
+pub fn lint_against<D, R>(drafts: D, reference: R, rules: &RuleSet) -> Result<Report, TextChanged>
+where
+    D: IntoParallelIterator<Item = Input>,
+    D::Iter: IndexedParallelIterator,
+    R: IntoParallelIterator<Item = Input>,
+    R::Iter: IndexedParallelIterator,
+{
+    let drafts = drafts.into_par_iter();
     let drafts_len = drafts.len();
-    let mut inputs = drafts;
-    inputs.extend(reference);
+    let inputs = drafts.chain(reference);
     let mut report = check_all(inputs, rules, LintOptions::default());
     // Before placing: the reference's texts are read again only for what is kept.
     report

@@ -222,6 +222,63 @@ fn a_working_directory_that_is_gone_is_named_as_such_and_config_gets_round_it() 
 }
 
 #[test]
+fn against_a_reference_folder_reports_only_what_involves_the_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).expect("reference folder");
+    std::fs::write(
+        reference.join("raport.txt"),
+        "Product Manager zarabia 15 000 zł brutto miesięcznie.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        reference.join("stare.txt"),
+        "Rekruter pracuje w pełni zdalnie. Rekruter pracuje wyłącznie w biurze.\n",
+    )
+    .expect("write");
+    let draft = dir.path().join("szkic.txt");
+    std::fs::write(
+        &draft,
+        "Product Manager zarabia 25 000 zł brutto miesięcznie.\n",
+    )
+    .expect("write");
+    let output = rolelint(
+        &[
+            "--format",
+            "json",
+            "--against",
+            reference.to_str().expect("UTF-8"),
+            draft.to_str().expect("UTF-8"),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["code"], "RL104");
+    let paths: Vec<&str> = findings[0]["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter_map(|e| e["path"].as_str())
+        .collect();
+    assert!(
+        paths.iter().any(|p| p.ends_with("szkic.txt"))
+            && paths.iter().any(|p| p.ends_with("raport.txt")),
+        "{paths:?}"
+    );
+    // The draft comes first among the files, the reference after it.
+    assert!(
+        report["files"][0]["path"]
+            .as_str()
+            .expect("path")
+            .ends_with("szkic.txt")
+    );
+    assert_eq!(report["files"].as_array().expect("files").len(), 3);
+}
+
+#[test]
 fn warnings_fail_only_with_deny_warnings() {
     let text = "Account Manager dba o klientów. Opiekun klienta odpowiada na ich pytania.\n";
     let plain = rolelint(&["-"], Some(text.as_bytes()));

@@ -10,14 +10,20 @@ const CLEAN: &str =
     "Account Manager buduje relacje z klientami, natomiast księgowa prowadzi księgowość firmy.\n";
 
 fn rolelint(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rolelint"))
-        .args(args)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rolelint"));
+    command.args(args);
+    run(command, stdin)
+}
+
+/// Run `command` without colour, `stdin` as its input, its output captured.
+fn run(mut command: Command, stdin: Option<&[u8]>) -> Output {
+    let mut child = command
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("rolelint starts");
+        .expect("the command starts");
     let mut input = child.stdin.take().expect("stdin is piped");
     input
         .write_all(stdin.unwrap_or_default())
@@ -185,34 +191,24 @@ fn a_working_directory_that_is_gone_is_named_as_such_and_config_gets_round_it() 
     let config = dir.path().join("rolelint.toml");
     std::fs::write(&config, "").expect("write config");
     // The shell enters the folder, removes it, and runs rolelint there.
-    let run = |extra: &str| {
+    let in_gone_folder = |extra: &str| {
         let script = format!("mkdir \"$1\" && cd \"$1\" && rmdir \"$1\" && exec \"$2\" {extra} -");
-        let mut child = Command::new("sh")
+        let mut command = Command::new("sh");
+        command
             .args(["-c", &script, "sh"])
             .arg(&gone)
             .arg(env!("CARGO_BIN_EXE_rolelint"))
-            .arg(&config)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("sh starts");
-        let mut input = child.stdin.take().expect("stdin is piped");
-        input
-            .write_all(CLEAN.as_bytes())
-            .expect("stdin accepts the text");
-        drop(input);
-        child.wait_with_output().expect("rolelint finishes")
+            .arg(&config);
+        run(command, Some(CLEAN.as_bytes()))
     };
-    let lost = run("");
+    let lost = in_gone_folder("");
     assert_eq!(lost.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&lost.stderr);
     assert!(
         stderr.contains("rolelint::working_directory") && stderr.contains("--config"),
         "{stderr}"
     );
-    let configured = run("--config \"$3\"");
+    let configured = in_gone_folder("--config \"$3\"");
     assert_eq!(
         configured.status.code(),
         Some(0),

@@ -120,9 +120,11 @@ impl Lexicon {
 
     /// The lemmas of `form`, if the lexicon lists it.
     fn form(&self, form: &str) -> Option<&[LemmaId]> {
-        let text_of = |f: &Form| &self.form_text[f.start as usize..f.end as usize];
+        let text = self.form_text.as_bytes();
         self.forms
-            .find(FxBuildHasher.hash_one(form), |f| text_of(f) == form)
+            .find(FxBuildHasher.hash_one(form), |f| {
+                text[f.start as usize..f.end as usize] == *form.as_bytes()
+            })
             .map(|f| &self.form_lemmas[f.lemmas.0 as usize..f.lemmas.1 as usize])
     }
 

@@ -109,14 +109,13 @@ impl LinedText {
         let bytes = text.as_bytes();
         let mut line_ends = Vec::new();
         let mut breaks = 0;
-        for (at, &byte) in bytes.iter().enumerate() {
-            match byte {
-                b'\n' => {
-                    breaks += 1;
-                    line_ends.push((at + 1, breaks));
-                }
-                b'\r' if bytes.get(at + 1) != Some(&b'\n') => breaks += 1,
-                _ => {}
+        // Every text a finding cites is indexed so: find the breaks a vector at a time.
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[at] == b'\n' {
+                breaks += 1;
+                line_ends.push((at + 1, breaks));
+            } else if bytes.get(at + 1) != Some(&b'\n') {
+                breaks += 1;
             }
         }
         Arc::new(LinedText { text, line_ends })

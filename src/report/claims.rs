@@ -292,7 +292,7 @@ fn write_json(report: &Report, mut out: impl std::io::Write) -> Result<(), Write
                 .map(|c| {
                     let placed =
                         JsonPlacedClaim::new(&file.path, claim(&report.names, &index, &text, c));
-                    nested(&[[[[placed]]]], 4)
+                    nested(&placed, 4)
                 })
                 .collect())
         };
@@ -310,7 +310,7 @@ fn write_json(report: &Report, mut out: impl std::io::Write) -> Result<(), Write
             })
             .collect();
         out.write_all(b",\n      \"names\": ")?;
-        out.write_all(&nested(&[[[role_names]]], 3))?;
+        out.write_all(&nested(&role_names, 3))?;
         out.write_all(b",\n      \"role\": ")?;
         serde_json::to_writer(&mut out, id)?;
         out.write_all(b"\n    }")?;

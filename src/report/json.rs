@@ -199,7 +199,7 @@ pub fn write(report: &Report, mut out: impl std::io::Write) -> Result<(), WriteE
         })])
     })?;
     out.write_all(b",\n  \"summary\": ")?;
-    out.write_all(&nested(&[report.summary()], 1))?;
+    out.write_all(&nested(&report.summary(), 1))?;
     out.write_all(b"\n}")?;
     Ok(())
 }
@@ -235,21 +235,118 @@ pub(super) fn write_array<T: Sync>(
 
 /// One element of a second-level array, indented to its depth.
 fn element(value: &impl Serialize) -> Vec<u8> {
-    nested(&[[value]], 2)
+    nested(value, 2)
 }
 
-/// Pretty JSON of the one value inside `depth` levels of one-element arrays, cut out of
-/// them: the value indented as it stands at that depth of the document.
-pub(super) fn nested(arrays: &impl Serialize, depth: usize) -> Vec<u8> {
-    let mut json = serde_json::to_vec_pretty(arrays).expect("report elements serialize");
-    let (mut open, mut close) = (0, 0);
-    for level in 0..depth {
-        open += "[\n".len() + 2 * level + 2;
-        close += "\n]".len() + 2 * level;
-    }
-    json.truncate(json.len() - close);
-    json.drain(..open);
+/// Pretty JSON of `value` as it stands `depth` levels deep in the document: its inner lines
+/// indented for that depth, its first line not at all (the array it is in writes that).
+pub(super) fn nested(value: &impl Serialize, depth: usize) -> Vec<u8> {
+    let mut json = Vec::new();
+    let formatter = Indented {
+        depth,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut json, formatter);
+    value
+        .serialize(&mut serializer)
+        .expect("report elements serialize");
     json
+}
+
+/// serde_json's `PrettyFormatter` (two spaces a level), starting `depth` levels in. The
+/// report's elements are serialized a file or a finding at a time in parallel, each where it
+/// stands in the document; wrapping each in `depth` arrays and cutting them off again moved
+/// every byte of the report once more.
+struct Indented {
+    depth: usize,
+    /// Whether the array or object being written has a value yet.
+    has_value: bool,
+}
+
+impl Indented {
+    fn new_line(
+        &self,
+        out: &mut (impl ?Sized + std::io::Write),
+        first: bool,
+    ) -> std::io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent(&self, out: &mut (impl ?Sized + std::io::Write)) -> std::io::Result<()> {
+        for _ in 0..self.depth {
+            out.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn close(
+        &mut self,
+        out: &mut (impl ?Sized + std::io::Write),
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.new_line(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.new_line(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+    ) -> std::io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 pub(super) fn claim<'a>(
@@ -271,5 +368,31 @@ pub(super) fn claim<'a>(
         text: c.span.slice(text),
         sentence: c.sentence.slice(text),
         rule: &c.cue,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nested_value_reads_as_in_serde_jsons_pretty_document() {
+        let value = serde_json::json!({
+            "claims": [1, {"empty": [], "none": {}, "quote": "„tu”\n\"tam\"\t"}, [[]]],
+            "span": {"start": 0, "end": 12},
+            "number": null
+        });
+        for depth in 0..5 {
+            let mut document = value.clone();
+            let (mut open, mut close) = (String::new(), String::new());
+            for level in 0..depth {
+                document = serde_json::json!([document]);
+                open.push_str(&format!("[\n{}", "  ".repeat(level + 1)));
+                close.insert_str(0, &format!("\n{}]", "  ".repeat(level)));
+            }
+            let whole = serde_json::to_string_pretty(&document).expect("serializes");
+            let ours = String::from_utf8(nested(&value, depth)).expect("UTF-8");
+            assert_eq!(format!("{open}{ours}{close}"), whole, "depth {depth}");
+        }
     }
 }

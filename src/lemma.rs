@@ -27,8 +27,8 @@ pub struct Lexicon {
     /// The forms of the lexicon, one after another: [`Form`]s point into it.
     form_text: String,
     /// Every form of the lexicon, found by its text. Stored as places in `form_text` and
-    /// `form_lemmas` rather than a string and a list each: 30 000 forms load and drop in a
-    /// third of the time, which is a fifth of a run on one small file.
+    /// `form_lemmas` rather than a string and a list each: allocating and freeing those for
+    /// 30 000 forms took 10 of the 51 ms of a run on one small file.
     forms: HashTable<Form>,
     form_lemmas: Vec<LemmaId>,
     lemmas: Vec<Box<str>>,

@@ -308,3 +308,22 @@ fn a_claim_found_by_a_regex_cites_the_regex_as_the_rule_file_has_it() {
     // As in rules/work_environment.toml: `\b` not rewritten into the class it is matched as.
     assert!(cues.contains(&r"\bz\s+domu\b"), "{cues:?}");
 }
+
+#[test]
+fn a_share_of_job_ads_is_a_hedge_not_a_fact_about_the_role() {
+    let text = "Przedstawiciel handlowy pracuje w terenie. Trzy czwarte ogłoszeń wymieniało \
+                prowizję od sprzedaży, a większość ofert obejmowała samochód służbowy.";
+    for value in ["commission_based", "company_car"] {
+        assert!(
+            has(
+                text,
+                "sales_representative",
+                value,
+                Polarity::Affirmed,
+                Modality::Possible
+            ),
+            "{value}: {:?}",
+            claims(text)
+        );
+    }
+}

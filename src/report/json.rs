@@ -280,6 +280,16 @@ impl Indented {
         Ok(())
     }
 
+    fn open(
+        &mut self,
+        out: &mut (impl ?Sized + std::io::Write),
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
     fn close(
         &mut self,
         out: &mut (impl ?Sized + std::io::Write),
@@ -296,9 +306,7 @@ impl Indented {
 
 impl serde_json::ser::Formatter for Indented {
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(b"[")
+        self.open(out, b"[")
     }
 
     fn end_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
@@ -319,9 +327,7 @@ impl serde_json::ser::Formatter for Indented {
     }
 
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(b"{")
+        self.open(out, b"{")
     }
 
     fn end_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {

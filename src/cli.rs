@@ -232,13 +232,33 @@ fn load_rules(dir: Option<&Path>) -> Result<RuleSet, RunError> {
     })
 }
 
-/// Read one source; stdin takes the name given with `--stdin-filename`.
-fn read_named(source: &Source, stdin_name: Option<&str>) -> Input {
-    let mut read = input::read(source);
-    if let (Source::Stdin, Some(name)) = (source, stdin_name) {
-        read.name = name.to_owned();
-    }
-    read
+/// The sources, each read by the worker that checks it, not all up front; stdin takes the
+/// name given with `--stdin-filename`.
+fn read_lazily(
+    sources: Vec<Source>,
+    stdin_name: Option<&str>,
+) -> impl IndexedParallelIterator<Item = Input> + '_ {
+    sources.into_par_iter().map(move |source| {
+        let mut read = input::read(&source);
+        if let (Source::Stdin, Some(name)) = (&source, stdin_name) {
+            read.name = name.to_owned();
+        }
+        read
+    })
+}
+
+/// What a check and the claims view start from: the threads (`--jobs`), the configuration
+/// (see [`load_config`]) and the rules: `--rules`, else the configuration's, else the
+/// built-in ones.
+fn prepare(
+    jobs: Option<usize>,
+    config: Option<&Path>,
+    rules: Option<&Path>,
+) -> Result<(Config, RuleSet), RunError> {
+    use_threads(jobs)?;
+    let config = load_config(config)?;
+    let rules = load_rules(rules.or(config.rules.as_deref()))?;
+    Ok((config, rules))
 }
 
 /// Run rolelint as the arguments ask.
@@ -252,16 +272,12 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
             jobs,
             config,
         }) => {
-            use_threads(jobs)?;
-            let config = load_config(config.as_deref())?;
-            let rules = load_rules(rules.as_deref().or(config.rules.as_deref()))?;
+            let (config, rules) = prepare(jobs, config.as_deref(), rules.as_deref())?;
             let options = LintOptions {
                 cross_file: false,
                 ..LintOptions::default()
             };
-            let inputs = wanted(&config, input::discover(&paths)?)
-                .into_par_iter()
-                .map(|source| read_named(&source, None));
+            let inputs = read_lazily(wanted(&config, input::discover(&paths)?), None);
             let report = crate::lint_with(inputs, &rules, options)?;
             stream(|out| claims::write(&report, format.into(), out))?;
             Ok(Outcome::Clean)
@@ -357,19 +373,13 @@ fn wanted(config: &Config, sources: Vec<Source>) -> Vec<Source> {
 }
 
 fn check(args: CheckArgs) -> Result<Outcome, RunError> {
-    use_threads(args.jobs)?;
-    let config = load_config(args.config.as_deref())?;
-    let rules = load_rules(args.rules.as_deref().or(config.rules.as_deref()))?;
+    let (config, rules) = prepare(args.jobs, args.config.as_deref(), args.rules.as_deref())?;
     let mut known: Vec<&str> = vec![crate::check::UNREADABLE_CODE, crate::suppress::UNUSED_CODE];
     known.extend(rules.conflicts.iter().map(|c| c.code.as_str()));
     config.check_codes(&known)?;
     let sources = wanted(&config, input::discover(&args.paths)?);
     let drafts = sources.len();
-    let stdin_name = args.stdin_filename.as_deref();
-    // Files are read by the worker that checks them, not all up front.
-    let inputs = sources
-        .into_par_iter()
-        .map(|source| read_named(&source, stdin_name));
+    let inputs = read_lazily(sources, args.stdin_filename.as_deref());
     let mut report = if args.against.is_empty() {
         let cross_file = config.cross_file && !args.no_cross;
         let options = LintOptions {
@@ -378,9 +388,7 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
         };
         crate::lint_with(inputs, &rules, options)?
     } else {
-        let reference = wanted(&config, input::discover(&args.against)?)
-            .into_par_iter()
-            .map(|source| read_named(&source, None));
+        let reference = read_lazily(wanted(&config, input::discover(&args.against)?), None);
         crate::lint_against(inputs, reference, &rules)?
     };
     let unused = suppress::apply(&mut report);

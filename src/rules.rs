@@ -86,9 +86,6 @@ pub struct RuleSet {
     regexes: RegexSet,
     /// The value of each pattern of `regexes`.
     regex_values: Vec<ValueIdx>,
-    /// The size limit of the set: each regex compiled within it as part of the set, so it
-    /// compiles within it alone.
-    regex_size_limit: usize,
 }
 
 pub struct Role {
@@ -549,20 +546,18 @@ impl RuleSet {
             // Compiling the set of all regexes is the longest part of loading the rules (20 of
             // 35 ms): it starts on a second thread, from the patterns a quick read of the
             // dimension files finds, while the lexicon and the phrases load.
-            let ahead = regex_patterns_ahead(&dimension_files).map(|patterns| {
-                let compiling = scope.spawn({
-                    let patterns = patterns.clone();
-                    move || regex_set(&patterns)
-                });
-                (patterns, compiling)
+            let compiling = regex_patterns_ahead(&dimension_files).map(|patterns| {
+                scope.spawn(move || {
+                    let set = regex_set(&patterns);
+                    (patterns, set)
+                })
             });
             let mut builder =
                 RuleSet::load(&special, &dimension_files, lexicon_text, lexicon_name)?;
-            let ahead = ahead.map(|(patterns, compiling)| {
-                let set = compiling
+            let ahead = compiling.map(|compiling| {
+                compiling
                     .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (patterns, set)
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             });
             builder.index_regexes(ahead)?;
             builder.index_phrases();
@@ -617,7 +612,6 @@ impl RuleSet {
                 cue_index: StartIndex::default(),
                 regexes: RegexSet::empty(),
                 regex_values: Vec::new(),
-                regex_size_limit: REGEX_SIZE_LIMIT,
             },
         };
         for file in special {
@@ -671,7 +665,9 @@ impl RuleSet {
             .filter_map(|pattern| {
                 let value = self.regex_values[pattern];
                 let regex = self.values[value].regex.as_ref()?;
-                Some((value, regex, regex.find(clause, self.regex_size_limit)?))
+                // Each regex compiled within the set's size limit, so it compiles within it alone.
+                let size_limit = set_size_limit(self.regex_values.len());
+                Some((value, regex, regex.find(clause, size_limit)?))
             })
             .collect()
     }
@@ -949,7 +945,6 @@ impl Builder {
             });
             RulesError::RegexSet(culprit.unwrap_or_else(|| set_error.to_string()))
         })?;
-        self.set.regex_size_limit = set_size_limit(values.len());
         self.set.regex_values = values;
         Ok(())
     }

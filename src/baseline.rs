@@ -277,11 +277,7 @@ mod tests {
         let rules = RuleSet::embedded().expect("the embedded rules load");
         let inputs = files
             .iter()
-            .map(|(name, text)| Input {
-                name: (*name).to_owned(),
-                path: None,
-                content: Ok(text.as_bytes().to_vec()),
-            })
+            .map(|(name, text)| Input::from_text(*name, text))
             .collect();
         crate::lint(inputs, &rules).expect("texts in memory are kept")
     }

@@ -22,6 +22,17 @@ pub struct Input {
     pub content: Result<Vec<u8>, String>,
 }
 
+impl Input {
+    /// A text made in memory, checked under `name`: nothing to read, nothing to read again.
+    pub fn from_text(name: impl Into<String>, text: &str) -> Input {
+        Input {
+            name: name.into(),
+            path: None,
+            content: Ok(text.as_bytes().to_vec()),
+        }
+    }
+}
+
 /// A path on the command line that cannot be checked at all.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("ścieżka {path} nie istnieje lub jest niedostępna: {reason}")]

@@ -9,27 +9,19 @@ use rolelint::{LintOptions, lint_against, lint_with};
 /// Texts made in memory are kept, so a run on them cannot fail.
 const KEPT: &str = "texts in memory are kept";
 
-fn input(name: &str, text: &str) -> Input {
-    Input {
-        name: name.to_owned(),
-        path: None,
-        content: Ok(text.as_bytes().to_vec()),
-    }
-}
-
 fn careers_and_handbook() -> Vec<Input> {
     vec![
-        input(
+        Input::from_text(
             "kariera.txt",
             "Product Manager zarabia 14 000 zł brutto miesięcznie. Account Manager buduje relacje z klientami. \
              Scrum Master pracuje w pełni zdalnie.",
         ),
-        input(
+        Input::from_text(
             "podrecznik.txt",
             "Product Manager zarabia 9 500 zł brutto miesięcznie. Account Manager prowadzi księgowość firmy. \
              Scrum Master pracuje wyłącznie w biurze.",
         ),
-        input(
+        Input::from_text(
             "inne.txt",
             "Product Manager zarabia 3 000 euro netto miesięcznie.",
         ),
@@ -92,11 +84,11 @@ fn no_cross_keeps_only_conflicts_inside_files() {
 fn a_files_own_conflict_is_not_repeated_as_a_cross_file_one() {
     let rules = RuleSet::embedded().expect("rules load");
     let inputs = vec![
-        input(
+        Input::from_text(
             "a.txt",
             "Account Manager buduje relacje z klientami. Account Manager prowadzi księgowość firmy.",
         ),
-        input("b.txt", "Product Owner ustala priorytety w backlogu."),
+        Input::from_text("b.txt", "Product Owner ustala priorytety w backlogu."),
     ];
     let report = lint_with(inputs, &rules, LintOptions::default()).expect(KEPT);
     assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
@@ -107,11 +99,11 @@ fn a_files_own_conflict_is_not_repeated_as_a_cross_file_one() {
 fn against_reports_only_what_involves_the_draft() {
     let rules = RuleSet::embedded().expect("rules load");
     let mut reference = careers_and_handbook();
-    reference.push(input(
+    reference.push(Input::from_text(
         "stare.txt",
         "Rekruter pracuje w pełni zdalnie. Rekruter pracuje wyłącznie w biurze.",
     ));
-    let draft = vec![input(
+    let draft = vec![Input::from_text(
         "szkic.txt",
         "Product Manager zarabia 20 000 zł brutto miesięcznie.",
     )];

@@ -444,19 +444,14 @@ mod tests {
     #[test]
     fn a_finding_across_many_files_draws_as_one_view_would() {
         let rules = RuleSet::embedded().expect("the embedded rules load");
-        let input = |name: String, text: &str| Input {
-            name,
-            path: None,
-            content: Ok(text.as_bytes().to_vec()),
-        };
         let mut inputs: Vec<Input> = (0..150)
             .map(|i| {
                 let text = "Wstęp.\nAccount Manager buduje relacje z klientami.\nKoniec.\n";
-                input(format!("relacje-{i:03}.txt"), text)
+                Input::from_text(format!("relacje-{i:03}.txt"), text)
             })
             .collect();
-        inputs.push(input(
-            "ksiegowosc.txt".to_owned(),
+        inputs.push(Input::from_text(
+            "ksiegowosc.txt",
             "Account Manager prowadzi księgowość firmy.",
         ));
         let report = crate::lint(inputs, &rules).expect("texts in memory are kept");

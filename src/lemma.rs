@@ -256,15 +256,28 @@ impl Lemmas {
     }
 }
 
-/// Look up every word token of `doc` (whose spans point into `text`).
+/// Look up every word token of `doc` (whose spans point into `text`). A number before "%"
+/// is looked up as "%", a form of "procent": "4% ofert" reads as "4 procent ofert" does, and
+/// a phrase with "procent" matches either, starting at the number.
 pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
     let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
     let mut keys = Vec::with_capacity(doc.tokens.len() * 2);
     offsets.push(0);
     let mut lower = String::new();
-    for token in &doc.tokens {
-        if token.kind == TokenKind::Word {
-            lexicon.word_keys_with(token.span.slice(text), &mut lower, &mut keys);
+    for (i, token) in doc.tokens.iter().enumerate() {
+        match token.kind {
+            TokenKind::Word => {
+                lexicon.word_keys_with(token.span.slice(text), &mut lower, &mut keys);
+            }
+            TokenKind::Number
+                if doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|next| next.span.slice(text) == "%") =>
+            {
+                lexicon.word_keys_with("%", &mut lower, &mut keys);
+            }
+            TokenKind::Number | TokenKind::Punct => {}
         }
         offsets.push(u32::try_from(keys.len()).expect("fewer than 2^32 lemma keys per file"));
     }

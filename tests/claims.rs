@@ -327,3 +327,50 @@ fn a_share_of_job_ads_is_a_hedge_not_a_fact_about_the_role() {
         );
     }
 }
+
+#[test]
+fn a_share_in_per_cent_is_a_hedge_and_a_per_cent_reads_as_procent() {
+    let hedged = [
+        (
+            "Tylko 4% ofert dla przedstawiciela handlowego przewidywało pracę zdalną.",
+            "remote_work",
+        ),
+        (
+            "Przedstawiciel handlowy: aż 64 % badanych otrzymuje premię roczną.",
+            "bonus",
+        ),
+        (
+            "Przedstawiciel handlowy – odsetek osób z samochodem służbowym: 94%.",
+            "company_car",
+        ),
+    ];
+    for (text, value) in hedged {
+        assert!(
+            has(
+                text,
+                "sales_representative",
+                value,
+                Polarity::Affirmed,
+                Modality::Possible
+            ),
+            "{text}: {:?}",
+            claims(text)
+        );
+    }
+    // A per cent of something else is no share of a group: "procent od sprzedaży" is a cue.
+    let text = "Przedstawiciel handlowy dostaje 5% od sprzedaży.";
+    assert!(
+        has(
+            text,
+            "sales_representative",
+            "commission_based",
+            Polarity::Affirmed,
+            Modality::Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+    // "odsetek" is also "of interest": an accountant who charges interest is not hedged.
+    let text = "Księgowa prowadzi księgowość firmy i nalicza odsetek od zaległych faktur.";
+    assert!(all_are(text, Modality::Asserted), "{:?}", claims(text));
+}

@@ -225,6 +225,43 @@ pub enum RunError {
     Changed(#[from] TextChanged),
 }
 
+/// Paths that gave no text to check: folders without texts, or every file left out by the
+/// configuration. Not an error (a hook may pass only excluded files), but said on stderr, so
+/// that a CI job pointed at the wrong folder does not pass in silence.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("w {paths} nie ma żadnego tekstu do sprawdzenia")]
+#[diagnostic(
+    code(rolelint::input::nothing),
+    severity(Warning),
+    help(
+        "w katalogach rolelint czyta pliki z rozszerzeniami {extensions}; sprawdź ścieżki oraz \
+         include i exclude w pliku konfiguracji"
+    )
+)]
+pub struct NothingToCheck {
+    paths: String,
+    extensions: String,
+}
+
+/// Warn on stderr when `paths` gave no sources.
+fn warn_if_nothing(paths: &[PathBuf], sources: &[Source]) {
+    if sources.is_empty() {
+        let warning = NothingToCheck {
+            paths: paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            extensions: input::TEXT_EXTENSIONS
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        eprintln!("{:?}", miette::Report::new(warning));
+    }
+}
+
 fn load_rules(dir: Option<&Path>) -> Result<RuleSet, RunError> {
     Ok(match dir {
         Some(dir) => RuleSet::from_dir(dir)?,
@@ -378,6 +415,7 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
     known.extend(rules.conflicts.iter().map(|c| c.code.as_str()));
     config.check_codes(&known)?;
     let sources = wanted(&config, input::discover(&args.paths)?);
+    warn_if_nothing(&args.paths, &sources);
     let drafts = sources.len();
     let inputs = read_lazily(sources, args.stdin_filename.as_deref());
     let mut report = if args.against.is_empty() {
@@ -388,8 +426,9 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
         };
         crate::lint_with(inputs, &rules, options)?
     } else {
-        let reference = read_lazily(wanted(&config, input::discover(&args.against)?), None);
-        crate::lint_against(inputs, reference, &rules)?
+        let reference = wanted(&config, input::discover(&args.against)?);
+        warn_if_nothing(&args.against, &reference);
+        crate::lint_against(inputs, read_lazily(reference, None), &rules)?
     };
     let unused = suppress::apply(&mut report);
     // With --against, only the drafts' own markers are the author's business.

@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Extensions of files found inside folders (Markdown and HTML are read for their prose).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// A text to check: its display name and its bytes, or why they could not be read.
 pub struct Input {

@@ -117,6 +117,31 @@ fn legacy_encodings_are_decoded() {
 }
 
 #[test]
+fn a_folder_without_texts_is_said_on_stderr_and_the_run_is_clean() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("notatki.rst"), CONFLICT).expect("write");
+    let folder = dir.path().to_str().expect("UTF-8");
+    let output = rolelint(&["--format", "json", folder], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json(&output)["summary"]["files"], 0);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("rolelint::input::nothing"), "{stderr}");
+    assert!(
+        stderr.contains(folder) && stderr.contains(".md"),
+        "{stderr}"
+    );
+    // A folder with a text says nothing on stderr.
+    std::fs::write(dir.path().join("tekst.md"), CLEAN).expect("write");
+    let output = rolelint(&["--format", "json", folder], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
 fn unreadable_file_is_a_finding_and_the_rest_is_still_checked() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.txt"), CONFLICT).expect("write");

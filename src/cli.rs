@@ -314,7 +314,9 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
                 cross_file: false,
                 ..LintOptions::default()
             };
-            let inputs = read_lazily(wanted(&config, input::discover(&paths)?), None);
+            let sources = wanted(&config, input::discover(&paths)?);
+            warn_if_nothing(&paths, &sources);
+            let inputs = read_lazily(sources, None);
             let report = crate::lint_with(inputs, &rules, options)?;
             stream(|out| claims::write(&report, format.into(), out))?;
             Ok(Outcome::Clean)

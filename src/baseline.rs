@@ -67,14 +67,20 @@ pub enum BaselineError {
         help("utwórz plik bazy z bieżących wyników albo popraw ścieżkę")
     )]
     Missing { path: PathBuf },
-    #[error("nie można odczytać pliku bazy {path}: {source}")]
+    #[error(
+        "nie można odczytać pliku bazy {path}: {}",
+        crate::input::reason(source)
+    )]
     #[diagnostic(code(rolelint::baseline::unreadable))]
     Unreadable {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("nie można zapisać pliku bazy {path}: {source}")]
+    #[error(
+        "nie można zapisać pliku bazy {path}: {}",
+        crate::input::reason(source)
+    )]
     #[diagnostic(code(rolelint::baseline::unwritable))]
     Unwritable {
         path: PathBuf,

@@ -211,13 +211,16 @@ pub enum RunError {
     #[error("--jobs musi być liczbą większą od zera")]
     #[diagnostic(code(rolelint::jobs))]
     Jobs,
-    #[error("nie można ustalić bieżącego katalogu, od którego szuka się rolelint.toml: {0}")]
+    #[error(
+        "nie można ustalić bieżącego katalogu, od którego szuka się rolelint.toml: {}",
+        crate::input::reason(.0)
+    )]
     #[diagnostic(
         code(rolelint::working_directory),
         help("podaj plik konfiguracji przez --config")
     )]
     WorkingDirectory(std::io::Error),
-    #[error("nie można zapisać wyniku: {0}")]
+    #[error("nie można zapisać wyniku: {}", crate::input::reason(.0))]
     #[diagnostic(code(rolelint::output))]
     Output(#[from] std::io::Error),
     #[error(transparent)]

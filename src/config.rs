@@ -85,7 +85,10 @@ pub struct Patterns {
 /// A config file that could not be used.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum ConfigError {
-    #[error("nie można odczytać pliku konfiguracji {path}: {source}")]
+    #[error(
+        "nie można odczytać pliku konfiguracji {path}: {}",
+        crate::input::reason(source)
+    )]
     #[diagnostic(
         code(rolelint::config::unreadable),
         help("sprawdź ścieżkę i uprawnienia pliku")

@@ -35,7 +35,7 @@ impl Input {
 
 /// A path on the command line that cannot be checked at all.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("ścieżka {path} nie istnieje lub jest niedostępna: {reason}")]
+#[error("nie można sprawdzić ścieżki {path}: {reason}")]
 #[diagnostic(
     code(rolelint::input::missing),
     help("podaj istniejący plik, katalog albo - dla wejścia standardowego")
@@ -52,6 +52,21 @@ pub enum Source {
     File(PathBuf),
 }
 
+/// Why a file could not be read or written, in Polish where the system's reason is a common
+/// one, as the system says it otherwise. Errors that keep the `io::Error` as their source say
+/// this in their message and leave the system's own words to the cause miette prints below.
+pub fn reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "nie ma takiego pliku ani katalogu".to_owned(),
+        ErrorKind::PermissionDenied => "brak uprawnień".to_owned(),
+        ErrorKind::IsADirectory => "to katalog, a nie plik".to_owned(),
+        ErrorKind::NotADirectory => "część ścieżki nie jest katalogiem".to_owned(),
+        ErrorKind::StorageFull => "brak miejsca na dysku".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
 /// Expand command-line paths into sources; folders are walked recursively in sorted order
 /// without following symbolic links to folders (so a link loop cannot trap the walk).
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Source>, MissingPath> {
@@ -64,7 +79,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Source>, MissingPath> {
         }
         let metadata = fs::metadata(path).map_err(|e| MissingPath {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: reason(&e),
         })?;
         let mut found = Vec::new();
         if metadata.is_dir() {
@@ -115,7 +130,7 @@ pub fn read(source: &Source) -> Input {
                 .take(limit)
                 .read_to_end(&mut bytes)
                 .map(|_| bytes)
-                .map_err(|e| e.to_string());
+                .map_err(|e| reason(&e));
             Input {
                 name: "<stdin>".to_owned(),
                 path: None,
@@ -131,12 +146,12 @@ pub fn read(source: &Source) -> Input {
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let metadata = fs::metadata(path).map_err(|e| e.to_string())?;
+    let metadata = fs::metadata(path).map_err(|e| reason(&e))?;
     if !metadata.is_file() {
         return Err("to nie jest zwykły plik".to_owned());
     }
     if metadata.len() > crate::decode::MAX_TEXT as u64 {
         return Err(crate::decode::DecodeError::TooLarge.to_string());
     }
-    fs::read(path).map_err(|e| e.to_string())
+    fs::read(path).map_err(|e| reason(&e))
 }

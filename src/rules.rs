@@ -281,7 +281,7 @@ pub struct Examples {
 /// A rule set that could not be loaded.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum RulesError {
-    #[error("nie można odczytać reguł z {path}: {source}")]
+    #[error("nie można odczytać reguł z {path}: {}", crate::input::reason(source))]
     #[diagnostic(code(rolelint::rules::unreadable))]
     Unreadable {
         path: PathBuf,

@@ -175,7 +175,22 @@ fn unreadable_file_is_a_finding_and_the_rest_is_still_checked() {
 fn missing_path_bad_flag_and_bad_rules_exit_2_with_a_message() {
     let missing = rolelint(&["/no/such/place.txt"], None);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/place.txt"));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("/no/such/place.txt"), "{stderr}");
+    assert!(
+        stderr.contains("nie ma takiego pliku"),
+        "{stderr}"
+    );
+
+    // The reason in Polish in the message, the system's own words once, as the cause.
+    let no_rules = rolelint(&["--rules", "/no/such/rules", "-"], Some(CLEAN.as_bytes()));
+    assert_eq!(no_rules.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&no_rules.stderr);
+    assert!(
+        stderr.contains("nie ma takiego pliku"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
 
     let flag = rolelint(&["--no-such-flag", "x"], None);
     assert_eq!(flag.status.code(), Some(2));

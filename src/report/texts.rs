@@ -78,12 +78,12 @@ impl FileText {
             reason,
         };
         let len = std::fs::metadata(path)
-            .map_err(|e| changed(e.to_string()))?
+            .map_err(|e| changed(crate::input::reason(&e)))?
             .len();
         if usize::try_from(len).ok() != Some(digest.len) {
             return Err(changed(format!("ma {len} bajtów, a miał {}", digest.len)));
         }
-        let bytes = std::fs::read(path).map_err(|e| changed(e.to_string()))?;
+        let bytes = std::fs::read(path).map_err(|e| changed(crate::input::reason(&e)))?;
         if Digest::of(&bytes) != *digest {
             return Err(changed("ma inną treść niż przy sprawdzaniu".to_owned()));
         }

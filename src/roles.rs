@@ -86,16 +86,23 @@ pub fn find_roles(
     // The two roles named last, the latest at the end.
     let mut recent: Vec<RoleIdx> = Vec::new();
     let mut previous: Option<&crate::segment::Sentence> = None;
+    // Whether the current block is about the role talked about: one of its clauses had a
+    // role, or a question of it asked ("Jakie narzędzia warto znać?" in a FAQ is about the
+    // role of the text, and its answer carries that role).
+    let mut block_about_role = false;
     for ((sentence, mentions), markers) in doc.sentences.iter().zip(sentence_mentions).zip(markers)
     {
-        // An implicit subject carries within a paragraph, from a title or heading into what
-        // follows, and through lists; into a new paragraph only when the text has named one
-        // role so far. Otherwise a new paragraph needs a name or an anaphor ("On", "Ta rola").
-        let implicit_carries = previous.is_none_or(|p| {
-            p.block == sentence.block
-                || p.layout != Layout::Prose
-                || sentence.layout != Layout::Prose
-        }) || named_roles.len() <= 1
+        if previous.is_some_and(|p| p.block != sentence.block) {
+            block_about_role = false;
+        }
+        // An implicit subject carries within a paragraph about a role, from a title or
+        // heading into what follows, and through lists; into a new paragraph only when the
+        // text has named one role so far. Otherwise a new paragraph needs a name or an anaphor
+        // ("On", "Ta rola"), and until one comes (or a question), its later sentences do not
+        // carry the role either ("Prawie wszyscy respondenci mają samochód służbowy", 27).
+        let carries_into_block = previous
+            .is_none_or(|p| p.layout != Layout::Prose || sentence.layout != Layout::Prose)
+            || named_roles.len() <= 1
             || unnamed;
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
@@ -156,7 +163,7 @@ pub fn find_roles(
                         .any(|at| !is_negation(doc, source, markers.words()[at]));
                     let subject = if anaphor {
                         Subject::Anaphor
-                    } else if implicit_carries {
+                    } else if carries_into_block || block_about_role {
                         Subject::Carried
                     } else {
                         return None;
@@ -169,8 +176,10 @@ pub fn find_roles(
                     })
                 }),
             };
+            block_about_role |= role.is_some();
             clause_roles.push(role);
         }
+        block_about_role |= sentence.span.slice(source).trim_end().ends_with('?');
         for mention in &mentions {
             if !named_roles.contains(&mention.role) {
                 named_roles.push(mention.role);

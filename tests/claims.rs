@@ -374,3 +374,48 @@ fn a_share_in_per_cent_is_a_hedge_and_a_per_cent_reads_as_procent() {
     let text = "Księgowa prowadzi księgowość firmy i nalicza odsetek od zaległych faktur.";
     assert!(all_are(text, Modality::Asserted), "{:?}", claims(text));
 }
+
+#[test]
+fn a_paragraph_that_opens_about_something_else_does_not_carry_the_role() {
+    let roles = "Account Manager zarabia 9 000 zł brutto miesięcznie, a przedstawiciel handlowy \
+                 7 600 zł brutto miesięcznie.\n\n";
+    // The survey's respondents, not the sales representative named last.
+    let text = format!(
+        "{roles}Ankietę wypełniło 640 osób. Prawie wszyscy respondenci mają samochód służbowy."
+    );
+    assert!(
+        !claims(&text).iter().any(|(_, v, ..)| v == "company_car"),
+        "{:?}",
+        claims(&text)
+    );
+    // A question opening the paragraph (a FAQ) asks about the role talked about.
+    let text = format!(
+        "{roles}Jakie narzędzia warto znać?\nPrzedstawicielowi przydaje się znajomość narzędzi, \
+         np. Excel. Przydaje się też prawo jazdy."
+    );
+    assert!(
+        has(
+            &text,
+            "sales_representative",
+            "driving_license",
+            Polarity::Affirmed,
+            Modality::Asserted
+        ),
+        "{:?}",
+        claims(&text)
+    );
+    // A clause names the role; the next clause of the sentence carries it.
+    let text = format!(
+        "{roles}W każdym regionie przedstawiciel handlowy odwiedza aptekę codziennie, a przy \
+         największych klientach dodatkowo prowadzi negocjacje handlowe."
+    );
+    assert!(
+        claims(&text)
+            .iter()
+            .filter(|(r, ..)| r == "sales_representative")
+            .count()
+            >= 2,
+        "{:?}",
+        claims(&text)
+    );
+}

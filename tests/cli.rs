@@ -177,19 +177,13 @@ fn missing_path_bad_flag_and_bad_rules_exit_2_with_a_message() {
     assert_eq!(missing.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&missing.stderr);
     assert!(stderr.contains("/no/such/place.txt"), "{stderr}");
-    assert!(
-        stderr.contains("nie ma takiego pliku"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("nie ma takiego pliku"), "{stderr}");
 
     // The reason in Polish in the message, the system's own words once, as the cause.
     let no_rules = rolelint(&["--rules", "/no/such/rules", "-"], Some(CLEAN.as_bytes()));
     assert_eq!(no_rules.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&no_rules.stderr);
-    assert!(
-        stderr.contains("nie ma takiego pliku"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("nie ma takiego pliku"), "{stderr}");
     assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
 
     let flag = rolelint(&["--no-such-flag", "x"], None);

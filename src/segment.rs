@@ -68,6 +68,8 @@ const ABBREVIATIONS: &[&str] = &[
     "tys", "mln", "mld", "zł", "gr", "nr", "pkt", "str", "ang", "łac", "min", "maks", "max",
     "mies", "r", "tel", "itd", "itp", "etc", "jw", "śr", "ww", "sp", "z.o.o", "o.o", "s.a", "św",
     "gen", "płk", "lek", "doc", "red", "wyd", "zob", "por", "ew", "p.o", "cd", "dot", "jęz",
+    // "prawo jazdy kat. B" in job ads; "art. 151 Kodeksu pracy", "ust. 2" in HR handbooks
+    "kat", "tzn", "art", "ust", "poz", "woj", "al",
 ];
 
 /// Abbreviations that may also close a sentence when a capital letter follows.
@@ -387,13 +389,15 @@ mod tests {
     #[test]
     fn abbreviations_before_capitals_do_not_end_sentences() {
         let text = "Kierownik ds. Klientów Kluczowych dba np. Jira i tzw. Scrum. \
-                    Zarabia ok. 12 000 zł, jak mówi prof. Nowak. Drugie zdanie.";
+                    Zarabia ok. 12 000 zł, jak mówi prof. Nowak. Drugie zdanie. \
+                    Wymagamy prawa jazdy kat. B i znajomości art. 151 Kodeksu pracy.";
         assert_eq!(
             sentences(text),
             [
                 "Kierownik ds. Klientów Kluczowych dba np. Jira i tzw. Scrum.",
                 "Zarabia ok. 12 000 zł, jak mówi prof. Nowak.",
-                "Drugie zdanie."
+                "Drugie zdanie.",
+                "Wymagamy prawa jazdy kat. B i znajomości art. 151 Kodeksu pracy."
             ]
         );
     }

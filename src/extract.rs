@@ -427,7 +427,16 @@ impl<'a> ClauseContext<'a> {
                     .any(|except| except == at)
             });
         let clause = self.offset..self.offset + self.words.len();
-        let possible = self.markers.within(Marker::Possible, clause).any(applies);
+        let possible = self
+            .markers
+            .within(Marker::Possible, clause.clone())
+            .filter(|&at| applies(at))
+            .any(|at| {
+                !self
+                    .markers
+                    .within(Marker::PossibleExcept, clause.clone())
+                    .any(|except| except == at)
+            });
         let modality = if self.quoted(cue_token) {
             Modality::Quoted
         } else if self.question {

@@ -154,6 +154,8 @@ pub struct Modality {
     /// Negation that follows what it negates ("znajomość SQL nie jest wymagana").
     pub negation_after: Vec<Phrase>,
     pub possible: Vec<Phrase>,
+    /// Phrases that start like a hedge but are none ("najczęściej zadawane pytania").
+    pub possible_except: Vec<Phrase>,
     pub reported: Vec<Phrase>,
     pub conditional: Vec<Phrase>,
     /// Phrases that start like a condition but are none ("jeśli chodzi o").
@@ -177,6 +179,7 @@ pub enum Marker {
     Negation,
     NegationAfter,
     Possible,
+    PossibleExcept,
     Reported,
     Conditional,
     ConditionalExcept,
@@ -186,10 +189,11 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 9] = [
+    const ALL: [Marker; 10] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::Possible,
+        Marker::PossibleExcept,
         Marker::Reported,
         Marker::Conditional,
         Marker::ConditionalExcept,
@@ -206,6 +210,7 @@ impl Modality {
             Marker::Negation => &self.negation,
             Marker::NegationAfter => &self.negation_after,
             Marker::Possible => &self.possible,
+            Marker::PossibleExcept => &self.possible_except,
             Marker::Reported => &self.reported,
             Marker::Conditional => &self.conditional,
             Marker::ConditionalExcept => &self.conditional_except,
@@ -387,6 +392,8 @@ struct ModalityFile {
     negation_after: Vec<Spanned<String>>,
     #[serde(default)]
     possible: Vec<Spanned<String>>,
+    #[serde(default)]
+    possible_except: Vec<Spanned<String>>,
     #[serde(default)]
     reported: Vec<Spanned<String>>,
     #[serde(default)]
@@ -597,6 +604,7 @@ impl RuleSet {
                     negation: Vec::new(),
                     negation_after: Vec::new(),
                     possible: Vec::new(),
+                    possible_except: Vec::new(),
                     reported: Vec::new(),
                     conditional: Vec::new(),
                     conditional_except: Vec::new(),
@@ -807,6 +815,7 @@ impl Builder {
             negation: self.phrases(file, &raw.negation, 0)?,
             negation_after: self.phrases(file, &raw.negation_after, 0)?,
             possible: self.phrases(file, &raw.possible, 0)?,
+            possible_except: self.phrases(file, &raw.possible_except, 0)?,
             reported: self.phrases(file, &raw.reported, 0)?,
             conditional: self.phrases(file, &raw.conditional, 0)?,
             conditional_except: self.phrases(file, &raw.conditional_except, 0)?,

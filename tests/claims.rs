@@ -419,3 +419,36 @@ fn a_paragraph_that_opens_about_something_else_does_not_carry_the_role() {
         claims(&text)
     );
 }
+
+#[test]
+fn most_often_and_many_people_hedge_but_a_faq_title_does_not() {
+    let text = "Od przedstawiciela handlowego pracodawcy najczęściej wymagają prawa jazdy kat. B i \
+                co najmniej roku doświadczenia w sprzedaży.";
+    for value in ["driving_license", "experience_years"] {
+        assert!(
+            has(
+                text,
+                "sales_representative",
+                value,
+                Polarity::Affirmed,
+                Modality::Possible
+            ),
+            "{value}: {:?}",
+            claims(text)
+        );
+    }
+    let text = "W agencjach wiele osób zaczyna pracę jako rekruter bez doświadczenia.";
+    assert!(all_are(text, Modality::Possible), "{:?}", claims(text));
+    let text = "Przedstawiciel handlowy w terenie – najczęściej zadawane pytania";
+    assert!(
+        has(
+            text,
+            "sales_representative",
+            "field_work",
+            Polarity::Affirmed,
+            Modality::Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+}

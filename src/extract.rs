@@ -8,6 +8,7 @@
 
 pub mod numbers;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -102,12 +103,22 @@ pub fn extract(
         let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
         // Each metric's qualifiers in this sentence, found once.
         let mut qualifiers_of: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
+        // The first word of the clause before, and whether that clause was hedged.
+        let mut before: Option<(usize, bool)> = None;
         for (clause, clause_role) in sentence.clauses.iter().zip(clause_roles) {
+            let clause_words = markers.range_of(clause);
+            let words = &sentence_words[clause_words.clone()];
+            let hedged_before = before.is_some_and(|(first, hedged)| {
+                hedged && repeats_verb_of(source, doc, words, first)
+            });
+            before = words.first().map(|&first| {
+                let hedged =
+                    hedged_before || hedges(markers, clause_words.clone()).next().is_some();
+                (first, hedged)
+            });
             let Some(clause_role) = clause_role else {
                 continue;
             };
-            let clause_words = markers.range_of(clause);
-            let words = &sentence_words[clause_words.clone()];
             let context = ClauseContext {
                 source,
                 doc,
@@ -120,6 +131,7 @@ pub fn extract(
                 after: clause_role.after,
                 question,
                 quotes: &quotes,
+                hedged_before,
                 number_words: std::cell::OnceCell::new(),
                 relative_pronouns: std::cell::OnceCell::new(),
                 asides: std::cell::OnceCell::new(),
@@ -279,6 +291,39 @@ fn quoted_ranges(
     ranges
 }
 
+/// First words of the hedges ("może", "zwykle") among the sentence's words `words`, but of
+/// those that are no hedge ("najczęściej zadawane pytania", `possible_except`).
+fn hedges(markers: &Markers, words: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    markers
+        .within(Marker::Possible, words.clone())
+        .filter(move |&at| {
+            !markers
+                .within(Marker::PossibleExcept, words.clone())
+                .any(|except| except == at)
+        })
+}
+
+/// Prepositions that open a clause about a role in a comparison: "Od Project Managera …, a od
+/// Scrum Mastera …", "Dla księgowej …, a dla rekrutera …".
+const PARALLEL_PREPOSITIONS: &[&str] = &["od", "dla", "u", "w", "we", "przy"];
+
+/// Whether the clause of `words` repeats the verb of the clause before, which opened with the
+/// token `first_before`: "Od Project Managera pracodawcy oczekują zwykle certyfikatu PMP, a od
+/// Scrum Mastera certyfikatu PSM I" (corpus/40). It opens with a conjunction and the
+/// preposition the clause before opened with, and leaves the verb out, so the verb's hedge
+/// ("zwykle") holds for it too.
+fn repeats_verb_of(source: &str, doc: &Doc, words: &[usize], first_before: usize) -> bool {
+    let surface = |t: usize| doc.tokens[t].span.slice(source);
+    let preposition = surface(first_before);
+    lowercase::is_one_of(preposition, PARALLEL_PREPOSITIONS)
+        && words
+            .first()
+            .is_some_and(|&w| lowercase::is_one_of(surface(w), &["a", "zaś", "natomiast"]))
+        && words
+            .get(1)
+            .is_some_and(|&w| surface(w).eq_ignore_ascii_case(preposition))
+}
+
 /// The dimension a list heading ("Wymagania:", "Oferujemy:") stands for.
 fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Option<DimensionIdx> {
     rules.dimensions.iter().position(|d| {
@@ -313,6 +358,8 @@ struct ClauseContext<'a> {
     question: bool,
     /// Token ranges of the sentence between quotation marks.
     quotes: &'a [std::ops::Range<usize>],
+    /// The clause repeats the verb of a hedged clause before it (see [`repeats_verb_of`]).
+    hedged_before: bool,
     /// See [`ClauseContext::number_words`].
     number_words: std::cell::OnceCell<Vec<Word<'a>>>,
     /// See [`ClauseContext::relative_pronouns`].
@@ -427,16 +474,7 @@ impl<'a> ClauseContext<'a> {
                     .any(|except| except == at)
             });
         let clause = self.offset..self.offset + self.words.len();
-        let possible = self
-            .markers
-            .within(Marker::Possible, clause.clone())
-            .filter(|&at| applies(at))
-            .any(|at| {
-                !self
-                    .markers
-                    .within(Marker::PossibleExcept, clause.clone())
-                    .any(|except| except == at)
-            });
+        let possible = self.hedged_before || hedges(self.markers, clause).any(applies);
         let modality = if self.quoted(cue_token) {
             Modality::Quoted
         } else if self.question {

@@ -452,3 +452,25 @@ fn most_often_and_many_people_hedge_but_a_faq_title_does_not() {
         claims(text)
     );
 }
+
+#[test]
+fn a_clause_that_repeats_a_hedged_verb_is_hedged_too() {
+    // "oczekują zwykle" holds for the clause after ", a od …", which leaves the verb out.
+    let text = "Od Project Managera pracodawcy oczekują zwykle certyfikatu PMP, a od Scrum Mastera \
+                certyfikatu PSM I.";
+    assert!(all_are(text, Modality::Possible), "{:?}", claims(text));
+    // A clause with a verb of its own is not hedged by the clause before.
+    let text = "Od Project Managera pracodawcy oczekują zwykle certyfikatu PMP, a Scrum Master \
+                musi mieć certyfikat PSM I.";
+    assert!(
+        has(
+            text,
+            "scrum_master",
+            "certification",
+            Polarity::Affirmed,
+            Modality::Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+}

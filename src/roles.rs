@@ -197,30 +197,40 @@ pub fn find_roles(
     attribution
 }
 
+/// Words that open a clause before its subject: a conjunction ("a", "natomiast", "zaś", "ale",
+/// "tymczasem", "tylko") or a phrase of comparison ("dla porównania", "z kolei").
+const OPENERS: &[&[&str]] = &[
+    &["a"],
+    &["natomiast"],
+    &["zaś"],
+    &["ale"],
+    &["lecz"],
+    &["tymczasem"],
+    &["tylko"],
+    &["i"],
+    &["dla", "porównania"],
+    &["z", "kolei"],
+];
+
 /// Word positions where a clause's subject may start: its first word, or the one after an
-/// opening conjunction ("a", "natomiast", "zaś", "ale", "tymczasem", "tylko").
+/// opener ("Dla porównania specjalista ds. kadr i płac zarabia …", corpus/34).
 fn opening_positions<'a>(
     source: &'a str,
     doc: &'a Doc,
     words: &'a [usize],
 ) -> impl Iterator<Item = usize> + 'a {
-    let after_conjunction = words.first().is_some_and(|&w| {
-        lowercase::is_one_of(
-            doc.tokens[w].span.slice(source),
-            &[
-                "a",
-                "natomiast",
-                "zaś",
-                "ale",
-                "lecz",
-                "tymczasem",
-                "tylko",
-                "i",
-            ],
-        )
-    });
-    (0..words.len().min(if after_conjunction { 2 } else { 1 }))
-        .filter(move |&at| at == 0 || after_conjunction)
+    let surface = |at: usize| doc.tokens[words[at]].span.slice(source);
+    let opener = OPENERS
+        .iter()
+        .find(|opener| {
+            opener.len() < words.len()
+                && opener
+                    .iter()
+                    .enumerate()
+                    .all(|(at, word)| lowercase::is_one_of(surface(at), &[word]))
+        })
+        .map_or(0, |opener| opener.len());
+    std::iter::once(0).chain((opener > 0).then_some(opener))
 }
 
 /// Role mentions among `words`, longest alias first at each place, never overlapping.

@@ -474,3 +474,14 @@ fn a_clause_that_repeats_a_hedged_verb_is_hedged_too() {
         claims(text)
     );
 }
+
+#[test]
+fn another_subject_after_dla_porownania_is_not_the_role() {
+    let text = "Księgowa zarabia 7 800 zł brutto miesięcznie. Dla porównania specjalista ds. kadr \
+                i płac zarabia 6 900 zł brutto miesięcznie.";
+    let salaries = claims(text)
+        .into_iter()
+        .filter(|(r, v, ..)| r == "accountant" && v == "salary")
+        .count();
+    assert_eq!(salaries, 1, "{:?}", claims(text));
+}

@@ -84,6 +84,9 @@ const CLAUSE_OPENERS: &[&str] = &[
     "ale",
     "lecz",
     "tymczasem",
+    // "nie zarządza ludźmi, tylko przekonuje ich do swojej wizji": what "tylko" opens is not
+    // under the "nie" before it
+    "tylko",
 ];
 
 /// Split a normalised text into blocks, sentences, clauses and tokens.

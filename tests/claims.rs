@@ -485,3 +485,20 @@ fn another_subject_after_dla_porownania_is_not_the_role() {
         .count();
     assert_eq!(salaries, 1, "{:?}", claims(text));
 }
+
+#[test]
+fn what_tylko_opens_after_a_negation_is_affirmed() {
+    let text =
+        "Product Manager nie zarządza ludźmi, tylko przekonuje ich do swojej wizji produktu.";
+    assert!(
+        has(
+            text,
+            "product_manager",
+            "product_strategy",
+            Polarity::Affirmed,
+            Modality::Asserted
+        ),
+        "{:?}",
+        claims(text)
+    );
+}

@@ -109,10 +109,9 @@ pub fn find_roles(
             let clause_words = markers.range_of(clause);
             let opens_with = |marker: Marker| {
                 let words = &markers.words()[clause_words.clone()];
-                opening_positions(source, doc, words).any(|at| {
-                    markers
-                        .within(marker, clause_words.clone())
-                        .any(|first| first == clause_words.start + at)
+                markers.within(marker, clause_words.clone()).any(|first| {
+                    let at = first - clause_words.start;
+                    at == 0 || at == opener_len(source, doc, words)
                 })
             };
             // "To stanowisko wymaga …, dlatego trudno porównywać je z rolą rekrutera": a clause
@@ -197,40 +196,37 @@ pub fn find_roles(
     attribution
 }
 
-/// Words that open a clause before its subject: a conjunction ("a", "natomiast", "zaś", "ale",
-/// "tymczasem", "tylko") or a phrase of comparison ("dla porównania", "z kolei").
-const OPENERS: &[&[&str]] = &[
-    &["a"],
-    &["natomiast"],
-    &["zaś"],
-    &["ale"],
-    &["lecz"],
-    &["tymczasem"],
-    &["tylko"],
-    &["i"],
-    &["dla", "porównania"],
-    &["z", "kolei"],
+/// Conjunctions that open a clause before its subject.
+const CONJUNCTIONS: &[&str] = &[
+    "a",
+    "natomiast",
+    "zaś",
+    "ale",
+    "lecz",
+    "tymczasem",
+    "tylko",
+    "i",
 ];
 
-/// Word positions where a clause's subject may start: its first word, or the one after an
-/// opener ("Dla porównania specjalista ds. kadr i płac zarabia …", corpus/34).
-fn opening_positions<'a>(
-    source: &'a str,
-    doc: &'a Doc,
-    words: &'a [usize],
-) -> impl Iterator<Item = usize> + 'a {
-    let surface = |at: usize| doc.tokens[words[at]].span.slice(source);
-    let opener = OPENERS
-        .iter()
-        .find(|opener| {
-            opener.len() < words.len()
-                && opener
-                    .iter()
-                    .enumerate()
-                    .all(|(at, word)| lowercase::is_one_of(surface(at), &[word]))
-        })
-        .map_or(0, |opener| opener.len());
-    std::iter::once(0).chain((opener > 0).then_some(opener))
+/// Phrases of comparison that open a clause before its subject.
+const COMPARISONS: &[[&str; 2]] = &[["dla", "porównania"], ["z", "kolei"]];
+
+/// How many words open the clause of `words` before its subject may start: a conjunction, a
+/// phrase of comparison ("Dla porównania specjalista ds. kadr i płac zarabia …", corpus/34), or
+/// none. The subject starts at the clause's first word or just after them.
+fn opener_len(source: &str, doc: &Doc, words: &[usize]) -> usize {
+    let is = |at: usize, list: &[&str]| {
+        words
+            .get(at)
+            .is_some_and(|&w| lowercase::is_one_of(doc.tokens[w].span.slice(source), list))
+    };
+    if words.len() > 1 && is(0, CONJUNCTIONS) {
+        1
+    } else if words.len() > 2 && COMPARISONS.iter().any(|[a, b]| is(0, &[a]) && is(1, &[b])) {
+        2
+    } else {
+        0
+    }
 }
 
 /// Role mentions among `words`, longest alias first at each place, never overlapping.

@@ -103,19 +103,20 @@ pub fn extract(
         let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
         // Each metric's qualifiers in this sentence, found once.
         let mut qualifiers_of: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
-        // The first word of the clause before, and whether that clause was hedged.
-        let mut before: Option<(usize, bool)> = None;
+        // The clause before: its first word, its words, and whether it repeats a hedged verb.
+        let mut before: Option<(usize, Range<usize>, bool)> = None;
         for (clause, clause_role) in sentence.clauses.iter().zip(clause_roles) {
             let clause_words = markers.range_of(clause);
             let words = &sentence_words[clause_words.clone()];
-            let hedged_before = before.is_some_and(|(first, hedged)| {
-                hedged && repeats_verb_of(source, doc, words, first)
-            });
-            before = words.first().map(|&first| {
-                let hedged =
-                    hedged_before || hedges(markers, clause_words.clone()).next().is_some();
-                (first, hedged)
-            });
+            let hedged_before = before
+                .take()
+                .is_some_and(|(first, words_before, inherited)| {
+                    repeats_verb_of(source, doc, words, first)
+                        && (inherited || hedges(markers, words_before).next().is_some())
+                });
+            before = words
+                .first()
+                .map(|&first| (first, clause_words.clone(), hedged_before));
             let Some(clause_role) = clause_role else {
                 continue;
             };

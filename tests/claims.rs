@@ -35,6 +35,16 @@ fn has(text: &str, role: &str, value: &str, polarity: Polarity, modality: Modali
         .any(|(r, v, p, m)| r == role && v == value && *p == polarity && *m == modality)
 }
 
+/// Fails, listing every claim of `text`, unless it has this claim.
+#[track_caller]
+fn assert_has(text: &str, role: &str, value: &str, polarity: Polarity, modality: Modality) {
+    assert!(
+        has(text, role, value, polarity, modality),
+        "no {role} {value} {polarity:?} {modality:?} in {text:?}: {:?}",
+        claims(text)
+    );
+}
+
 #[test]
 fn comparison_gives_each_clause_its_own_role() {
     let text = "Account Manager buduje relacje z klientami, natomiast księgowa prowadzi księgi rachunkowe firmy.";
@@ -62,32 +72,24 @@ fn comparison_gives_each_clause_its_own_role() {
 #[test]
 fn implicit_subject_and_pronoun_carry_the_role() {
     let text = "Kierownik projektu pracuje w dużej firmie. Odpowiada za budżet projektu.";
-    assert!(
-        has(
-            text,
-            "project_manager",
-            "budget_control",
-            Polarity::Affirmed,
-            Modality::Asserted
-        ),
-        "{:?}",
-        claims(text)
+    assert_has(
+        text,
+        "project_manager",
+        "budget_control",
+        Polarity::Affirmed,
+        Modality::Asserted,
     );
 }
 
 #[test]
 fn negation_before_the_cue_and_after_the_pronoun() {
     let text = "Office Manager pracuje w biurze. On nie odpowiada za budżet firmy.";
-    assert!(
-        has(
-            text,
-            "office_manager",
-            "budget_control",
-            Polarity::Negated,
-            Modality::Asserted
-        ),
-        "{:?}",
-        claims(text)
+    assert_has(
+        text,
+        "office_manager",
+        "budget_control",
+        Polarity::Negated,
+        Modality::Asserted,
     );
 }
 
@@ -116,16 +118,12 @@ fn denial_with_an_exception_is_a_condition() {
 #[test]
 fn jesli_chodzi_o_sets_no_condition() {
     let text = "Jeśli chodzi o pracę, Scrum Master pracuje w pełni zdalnie.";
-    assert!(
-        has(
-            text,
-            "scrum_master",
-            "remote_work",
-            Polarity::Affirmed,
-            Modality::Asserted
-        ),
-        "{:?}",
-        claims(text)
+    assert_has(
+        text,
+        "scrum_master",
+        "remote_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
     );
 }
 
@@ -244,16 +242,12 @@ fn markers_inside_an_aside_do_not_reach_the_claim() {
         // Nor does "czasem" in parentheses.
         "Account Manager (czasem nazywany opiekunem klienta) buduje relacje z klientami.",
     ] {
-        assert!(
-            has(
-                text,
-                "account_manager",
-                "client_relationships",
-                Affirmed,
-                Asserted
-            ),
-            "{text}: {:?}",
-            claims(text)
+        assert_has(
+            text,
+            "account_manager",
+            "client_relationships",
+            Affirmed,
+            Asserted,
         );
     }
     // Outside an aside the hedge still counts.
@@ -314,16 +308,12 @@ fn a_share_of_job_ads_is_a_hedge_not_a_fact_about_the_role() {
     let text = "Przedstawiciel handlowy pracuje w terenie. Trzy czwarte ogłoszeń wymieniało \
                 prowizję od sprzedaży, a większość ofert obejmowała samochód służbowy.";
     for value in ["commission_based", "company_car"] {
-        assert!(
-            has(
-                text,
-                "sales_representative",
-                value,
-                Polarity::Affirmed,
-                Modality::Possible
-            ),
-            "{value}: {:?}",
-            claims(text)
+        assert_has(
+            text,
+            "sales_representative",
+            value,
+            Polarity::Affirmed,
+            Modality::Possible,
         );
     }
 }
@@ -345,30 +335,22 @@ fn a_share_in_per_cent_is_a_hedge_and_a_per_cent_reads_as_procent() {
         ),
     ];
     for (text, value) in hedged {
-        assert!(
-            has(
-                text,
-                "sales_representative",
-                value,
-                Polarity::Affirmed,
-                Modality::Possible
-            ),
-            "{text}: {:?}",
-            claims(text)
+        assert_has(
+            text,
+            "sales_representative",
+            value,
+            Polarity::Affirmed,
+            Modality::Possible,
         );
     }
     // A per cent of something else is no share of a group: "procent od sprzedaży" is a cue.
     let text = "Przedstawiciel handlowy dostaje 5% od sprzedaży.";
-    assert!(
-        has(
-            text,
-            "sales_representative",
-            "commission_based",
-            Polarity::Affirmed,
-            Modality::Asserted
-        ),
-        "{:?}",
-        claims(text)
+    assert_has(
+        text,
+        "sales_representative",
+        "commission_based",
+        Polarity::Affirmed,
+        Modality::Asserted,
     );
     // "odsetek" is also "of interest": an accountant who charges interest is not hedged.
     let text = "Księgowa prowadzi księgowość firmy i nalicza odsetek od zaległych faktur.";
@@ -393,16 +375,12 @@ fn a_paragraph_that_opens_about_something_else_does_not_carry_the_role() {
         "{roles}Jakie narzędzia warto znać?\nPrzedstawicielowi przydaje się znajomość narzędzi, \
          np. Excel. Przydaje się też prawo jazdy."
     );
-    assert!(
-        has(
-            &text,
-            "sales_representative",
-            "driving_license",
-            Polarity::Affirmed,
-            Modality::Asserted
-        ),
-        "{:?}",
-        claims(&text)
+    assert_has(
+        &text,
+        "sales_representative",
+        "driving_license",
+        Polarity::Affirmed,
+        Modality::Asserted,
     );
     // A clause names the role; the next clause of the sentence carries it.
     let text = format!(
@@ -425,31 +403,23 @@ fn most_often_and_many_people_hedge_but_a_faq_title_does_not() {
     let text = "Od przedstawiciela handlowego pracodawcy najczęściej wymagają prawa jazdy kat. B i \
                 co najmniej roku doświadczenia w sprzedaży.";
     for value in ["driving_license", "experience_years"] {
-        assert!(
-            has(
-                text,
-                "sales_representative",
-                value,
-                Polarity::Affirmed,
-                Modality::Possible
-            ),
-            "{value}: {:?}",
-            claims(text)
+        assert_has(
+            text,
+            "sales_representative",
+            value,
+            Polarity::Affirmed,
+            Modality::Possible,
         );
     }
     let text = "W agencjach wiele osób zaczyna pracę jako rekruter bez doświadczenia.";
     assert!(all_are(text, Modality::Possible), "{:?}", claims(text));
     let text = "Przedstawiciel handlowy w terenie – najczęściej zadawane pytania";
-    assert!(
-        has(
-            text,
-            "sales_representative",
-            "field_work",
-            Polarity::Affirmed,
-            Modality::Asserted
-        ),
-        "{:?}",
-        claims(text)
+    assert_has(
+        text,
+        "sales_representative",
+        "field_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
     );
 }
 
@@ -462,16 +432,12 @@ fn a_clause_that_repeats_a_hedged_verb_is_hedged_too() {
     // A clause with a verb of its own is not hedged by the clause before.
     let text = "Od Project Managera pracodawcy oczekują zwykle certyfikatu PMP, a Scrum Master \
                 musi mieć certyfikat PSM I.";
-    assert!(
-        has(
-            text,
-            "scrum_master",
-            "certification",
-            Polarity::Affirmed,
-            Modality::Asserted
-        ),
-        "{:?}",
-        claims(text)
+    assert_has(
+        text,
+        "scrum_master",
+        "certification",
+        Polarity::Affirmed,
+        Modality::Asserted,
     );
 }
 
@@ -490,15 +456,11 @@ fn another_subject_after_dla_porownania_is_not_the_role() {
 fn what_tylko_opens_after_a_negation_is_affirmed() {
     let text =
         "Product Manager nie zarządza ludźmi, tylko przekonuje ich do swojej wizji produktu.";
-    assert!(
-        has(
-            text,
-            "product_manager",
-            "product_strategy",
-            Polarity::Affirmed,
-            Modality::Asserted
-        ),
-        "{:?}",
-        claims(text)
+    assert_has(
+        text,
+        "product_manager",
+        "product_strategy",
+        Polarity::Affirmed,
+        Modality::Asserted,
     );
 }

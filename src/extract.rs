@@ -94,7 +94,7 @@ pub fn extract(
             Layout::ListItem => {}
         }
         let sentence_span = text.to_original(sentence.span);
-        let question = sentence.span.slice(source).trim_end().ends_with('?');
+        let question = sentence.is_question(source);
         let quotes = quoted_ranges(source, doc, sentence.tokens.clone());
         // "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł": an answer takes the metric its
         // question asked about.
@@ -295,13 +295,7 @@ fn quoted_ranges(
 /// First words of the hedges ("może", "zwykle") among the sentence's words `words`, but of
 /// those that are no hedge ("najczęściej zadawane pytania", `possible_except`).
 fn hedges(markers: &Markers, words: Range<usize>) -> impl Iterator<Item = usize> + '_ {
-    markers
-        .within(Marker::Possible, words.clone())
-        .filter(move |&at| {
-            !markers
-                .within(Marker::PossibleExcept, words.clone())
-                .any(|except| except == at)
-        })
+    markers.within_unless(Marker::Possible, Marker::PossibleExcept, words)
 }
 
 /// Prepositions that open a clause about a role in a comparison: "Od Project Managera …, a od
@@ -466,14 +460,12 @@ impl<'a> ClauseContext<'a> {
             });
         let conditional = self
             .markers
-            .within(Marker::Conditional, item_start.min(cue)..cue)
-            .filter(|&at| applies(at))
-            .any(|at| {
-                !self
-                    .markers
-                    .within(Marker::ConditionalExcept, 0..cue)
-                    .any(|except| except == at)
-            });
+            .within_unless(
+                Marker::Conditional,
+                Marker::ConditionalExcept,
+                item_start.min(cue)..cue,
+            )
+            .any(&applies);
         let clause = self.offset..self.offset + self.words.len();
         let possible = self.hedged_before || hedges(self.markers, clause).any(applies);
         let modality = if self.quoted(cue_token) {

@@ -86,6 +86,19 @@ impl Markers {
             .map(|&(_, first, _)| first)
     }
 
+    /// [`Markers::within`], but for the matches where a match of `except` starts too: a phrase
+    /// that starts like the marker but is none ("jeśli chodzi o" for a condition, "najczęściej
+    /// zadawane pytania" for a hedge).
+    pub fn within_unless(
+        &self,
+        marker: Marker,
+        except: Marker,
+        words: Range<usize>,
+    ) -> impl Iterator<Item = usize> + '_ {
+        self.within(marker, words.clone())
+            .filter(move |&at| !self.within(except, words.clone()).any(|first| first == at))
+    }
+
     /// Whether some match of `marker` lies wholly inside `words`.
     pub fn any(&self, marker: Marker, words: Range<usize>) -> bool {
         self.within(marker, words).next().is_some()

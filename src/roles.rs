@@ -178,7 +178,7 @@ pub fn find_roles(
             block_about_role |= role.is_some();
             clause_roles.push(role);
         }
-        block_about_role |= sentence.span.slice(source).trim_end().ends_with('?');
+        block_about_role |= sentence.is_question(source);
         for mention in &mentions {
             if !named_roles.contains(&mention.role) {
                 named_roles.push(mention.role);

@@ -52,6 +52,13 @@ pub struct Sentence {
     pub block: usize,
 }
 
+impl Sentence {
+    /// Whether the sentence ends with a question mark (`text` is the text it was cut from).
+    pub fn is_question(&self, text: &str) -> bool {
+        self.span.slice(text).trim_end().ends_with('?')
+    }
+}
+
 /// A segmented text.
 #[derive(Debug, Clone, Default)]
 pub struct Doc {

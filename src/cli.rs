@@ -246,23 +246,21 @@ pub struct NothingToCheck {
     extensions: String,
 }
 
-/// Warn on stderr when `paths` gave no sources.
-fn warn_if_nothing(paths: &[PathBuf], sources: &[Source]) {
-    if sources.is_empty() {
-        let warning = NothingToCheck {
-            paths: paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            extensions: input::TEXT_EXTENSIONS
-                .iter()
-                .map(|e| format!(".{e}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-        };
-        eprintln!("{:?}", miette::Report::new(warning));
-    }
+/// Warn on stderr that `paths` gave no text to check.
+fn warn_nothing_in(paths: &[PathBuf]) {
+    let warning = NothingToCheck {
+        paths: paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        extensions: input::TEXT_EXTENSIONS
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    eprintln!("{:?}", miette::Report::new(warning));
 }
 
 fn load_rules(dir: Option<&Path>) -> Result<RuleSet, RunError> {
@@ -317,9 +315,7 @@ pub fn run(args: Args) -> Result<Outcome, RunError> {
                 cross_file: false,
                 ..LintOptions::default()
             };
-            let sources = wanted(&config, input::discover(&paths)?);
-            warn_if_nothing(&paths, &sources);
-            let inputs = read_lazily(sources, None);
+            let inputs = read_lazily(wanted(&config, &paths)?, None);
             let report = crate::lint_with(inputs, &rules, options)?;
             stream(|out| claims::write(&report, format.into(), out))?;
             Ok(Outcome::Clean)
@@ -403,15 +399,20 @@ fn load_config(path: Option<&Path>) -> Result<Config, RunError> {
     })
 }
 
-/// The sources the configuration's `include` and `exclude` keep; stdin always.
-fn wanted(config: &Config, sources: Vec<Source>) -> Vec<Source> {
-    sources
+/// The sources `paths` expand to that the configuration's `include` and `exclude` keep (stdin
+/// always); a warning on stderr when that is none (see [`NothingToCheck`]).
+fn wanted(config: &Config, paths: &[PathBuf]) -> Result<Vec<Source>, RunError> {
+    let sources: Vec<Source> = input::discover(paths)?
         .into_iter()
         .filter(|source| match source {
             Source::Stdin => true,
             Source::File(path) => config.wants_file(path),
         })
-        .collect()
+        .collect();
+    if sources.is_empty() {
+        warn_nothing_in(paths);
+    }
+    Ok(sources)
 }
 
 fn check(args: CheckArgs) -> Result<Outcome, RunError> {
@@ -419,8 +420,7 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
     let mut known: Vec<&str> = vec![crate::check::UNREADABLE_CODE, crate::suppress::UNUSED_CODE];
     known.extend(rules.conflicts.iter().map(|c| c.code.as_str()));
     config.check_codes(&known)?;
-    let sources = wanted(&config, input::discover(&args.paths)?);
-    warn_if_nothing(&args.paths, &sources);
+    let sources = wanted(&config, &args.paths)?;
     let drafts = sources.len();
     let inputs = read_lazily(sources, args.stdin_filename.as_deref());
     let mut report = if args.against.is_empty() {
@@ -431,9 +431,8 @@ fn check(args: CheckArgs) -> Result<Outcome, RunError> {
         };
         crate::lint_with(inputs, &rules, options)?
     } else {
-        let reference = wanted(&config, input::discover(&args.against)?);
-        warn_if_nothing(&args.against, &reference);
-        crate::lint_against(inputs, read_lazily(reference, None), &rules)?
+        let reference = read_lazily(wanted(&config, &args.against)?, None);
+        crate::lint_against(inputs, reference, &rules)?
     };
     let unused = suppress::apply(&mut report);
     // With --against, only the drafts' own markers are the author's business.

@@ -76,15 +76,12 @@ impl Quantity {
         (self.min * (1.0 - slack), max * (1.0 + slack))
     }
 
-    /// "12 000–14 000 PLN brutto/miesiąc", for messages.
+    /// "12 000–14 000 PLN brutto miesięcznie", "2–3 lata", "od 1,5 roku", for messages: in
+    /// Polish, with a decimal comma and the noun agreeing with the number before it.
     pub fn describe(&self) -> String {
-        let amount = |x: f64| {
-            let whole = x.round() as i64;
-            if (x - whole as f64).abs() < 1e-9 {
-                group_digits(whole)
-            } else {
-                format!("{x}")
-            }
+        let amount = |x: f64| match whole(x) {
+            Some(whole) => group_digits(whole),
+            None => format!("{x}").replace('.', ","),
         };
         let mut out = match self.max {
             Some(max) if max != self.min => format!("{}–{}", amount(self.min), amount(max)),
@@ -116,10 +113,35 @@ impl Quantity {
                     });
                 }
             }
-            Unit::Years => out.push_str(" lat"),
+            Unit::Years => {
+                // "od" and "ok." (około) take the genitive: "od 1 roku", "ok. 2 lat".
+                let genitive = self.max.is_none() || self.approximate;
+                out.push(' ');
+                out.push_str(year_form(self.max.unwrap_or(self.min), genitive));
+            }
             Unit::People => out.push_str(" os."),
         }
         out
+    }
+}
+
+/// `x` as a whole number, if it is one.
+fn whole(x: f64) -> Option<i64> {
+    let whole = x.round() as i64;
+    ((x - whole as f64).abs() < 1e-9).then_some(whole)
+}
+
+/// The form of "rok" after the number `n` (the last one of a range): "1 rok", "2 lata",
+/// "5 lat", "22 lata", "12 lat", "1,5 roku"; in the genitive "1 roku", "2 lat".
+fn year_form(n: f64, genitive: bool) -> &'static str {
+    match whole(n) {
+        None => "roku",
+        Some(1) if genitive => "roku",
+        Some(1) => "rok",
+        Some(n) if !genitive && (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => {
+            "lata"
+        }
+        Some(_) => "lat",
     }
 }
 
@@ -558,22 +580,48 @@ mod tests {
     fn years_in_digits_and_words() {
         assert_eq!(
             run(MetricEngine::Years, "co najmniej trzy lata doświadczenia"),
-            ["3 lat"]
+            ["3 lata"]
         );
-        assert_eq!(run(MetricEngine::Years, "2–3 lata stażu"), ["2–3 lat"]);
+        assert_eq!(run(MetricEngine::Years, "2–3 lata stażu"), ["2–3 lata"]);
         assert!(run(MetricEngine::Years, "w 2019 roku").is_empty());
         assert_eq!(
             run(MetricEngine::Years, "co najmniej dwuletnim doświadczeniem"),
-            ["2 lat"]
+            ["2 lata"]
         );
         assert_eq!(
             run(MetricEngine::Years, "3-letnie doświadczenie"),
-            ["3 lat"]
+            ["3 lata"]
         );
         assert_eq!(
             run(MetricEngine::Years, "min. rok doświadczenia"),
-            ["1 lat"]
+            ["1 rok"]
         );
+    }
+
+    #[test]
+    fn years_agree_with_their_number() {
+        let years = |min: f64, max: Option<f64>, approximate: bool| {
+            Quantity {
+                min,
+                max,
+                approximate,
+                unit: Unit::Years,
+                qualifiers: Vec::new(),
+            }
+            .describe()
+        };
+        assert_eq!(years(1.0, Some(1.0), false), "1 rok");
+        assert_eq!(years(2.0, Some(2.0), false), "2 lata");
+        assert_eq!(years(5.0, Some(5.0), false), "5 lat");
+        assert_eq!(years(12.0, Some(12.0), false), "12 lat");
+        assert_eq!(years(22.0, Some(22.0), false), "22 lata");
+        assert_eq!(years(3.0, Some(5.0), false), "3–5 lat");
+        assert_eq!(years(1.0, Some(2.0), false), "1–2 lata");
+        assert_eq!(years(1.5, Some(1.5), false), "1,5 roku");
+        assert_eq!(years(1.0, None, false), "od 1 roku");
+        assert_eq!(years(2.0, None, false), "od 2 lat");
+        assert_eq!(years(3.0, Some(3.0), true), "ok. 3 lat");
+        assert_eq!(years(1.0, Some(1.0), true), "ok. 1 roku");
     }
 
     #[test]

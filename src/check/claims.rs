@@ -126,7 +126,7 @@ impl<'a> Pool<'a> {
                 let mut evidence = evidence_of(first, &format!("tu jako: {label_a}"));
                 evidence.extend(evidence_of(second, &format!("a tu jako: {label_b}")));
                 let message = format!(
-                    "{} opisano na dwa wykluczające się sposoby{}: „{label_a}” i „{label_b}”",
+                    "{}: rolę opisano na dwa wykluczające się sposoby{}: „{label_a}” i „{label_b}”",
                     make.rules.roles[role].name,
                     self.across_files()
                 );

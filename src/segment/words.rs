@@ -89,6 +89,7 @@ fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
 /// The pieces of a text made only of fast-path characters; `None` at the first other one.
 fn fast_pieces(text: &str, pieces: &mut Vec<(usize, usize)>) -> Option<()> {
     let alphanumeric = |class| matches!(class, Class::Letter | Class::Digit | Class::ExtendNumLet);
+    let bytes = text.as_bytes();
     let mut end = 0;
     while end < text.len() {
         let start = end;
@@ -98,9 +99,21 @@ fn fast_pieces(text: &str, pieces: &mut Vec<(usize, usize)>) -> Option<()> {
             continue;
         }
         if alphanumeric(last) {
-            while end < text.len() {
+            loop {
+                // Letters, digits and connectors run on (WB5, WB8–10, WB13a/b): ASCII ones
+                // byte by byte, the rest through `class_at`.
+                while let Some(&byte) = bytes.get(end) {
+                    match ASCII.get(byte as usize) {
+                        Some(Some(class)) if alphanumeric(*class) => {
+                            (last, end) = (*class, end + 1)
+                        }
+                        _ => break,
+                    }
+                }
+                if end >= text.len() {
+                    break;
+                }
                 let (middle, len) = class_at(text, end)?;
-                // Letters, digits and connectors run on (WB5, WB8–10, WB13a/b).
                 if alphanumeric(middle) {
                     (last, end) = (middle, end + len);
                     continue;

@@ -171,6 +171,10 @@ impl SourceCode for LinedText {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let text = self.text.as_bytes();
+        // miette 7.6 panics on an empty span past the end of what it reads.
+        if span.offset() > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
         // Start after the line end that leaves more than `context_lines_before` line breaks
         // before the span: from there miette finds the same context lines as from the top.
         let ends_before = self
@@ -395,6 +399,12 @@ mod tests {
             let lined = LinedText::new(Arc::from(text.as_str()));
             let span = SourceSpan::new(offset.into(), len);
             let ours = lined.read_span(&span, context, context);
+            // miette 7.6 panics on an empty span that starts past the end of a text ("range
+            // start index 21 out of range for slice of length 15"); ours refuses it.
+            if offset > text.len() {
+                proptest::prop_assert!(ours.is_err());
+                return Ok(());
+            }
             let miettes = text.read_span(&span, context, context);
             match (ours, miettes) {
                 (Ok(ours), Ok(miettes)) => {

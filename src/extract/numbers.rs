@@ -196,14 +196,50 @@ pub fn quantities(
 }
 
 /// Words before a number that make it a part of a whole stated before ("pięć lat
-/// doświadczenia, w tym dwa lata w roli doradczej"): not a second value of the metric.
-const PART_REACH: usize = 3;
+/// doświadczenia, w tym dwa lata w roli doradczej", "6,5 roku doświadczenia, z czego 3,4 roku
+/// w roli produktowej"): not a second value of the metric. At most this many words stand
+/// between them and the number.
+const PART_REACH: usize = 5;
+
+/// Words that may stand between "w tym" / "z czego" and the number of a part: "w tym co
+/// najmniej 2 lata", "w tym minimum dwóch lat". Any other word makes "w tym" mean "in this"
+/// ("w tym roku zarobi 9 000 zł").
+const PART_MODIFIERS: &[&str] = &[
+    "co",
+    "najmniej",
+    "min.",
+    "min",
+    "minimum",
+    "przynajmniej",
+    "ponad",
+    "powyżej",
+    "około",
+    "ok.",
+    "ok",
+    "nie",
+    "mniej",
+    "niż",
+    "aż",
+    "blisko",
+    "prawie",
+    "maksymalnie",
+    "maks.",
+    "do",
+    "od",
+];
 
 fn is_part(words: &[Word], first: usize) -> bool {
-    let before = &words[first.saturating_sub(PART_REACH)..first];
-    before
-        .windows(2)
-        .any(|pair| pair[0].lower == "w" && pair[1].lower == "tym")
+    let start = first.saturating_sub(PART_REACH + 2);
+    (start..first.saturating_sub(1)).any(|i| {
+        let opens = matches!(
+            (&*words[i].lower, &*words[i + 1].lower),
+            ("w", "tym") | ("z", "czego")
+        );
+        opens
+            && words[i + 2..first]
+                .iter()
+                .all(|w| PART_MODIFIERS.contains(&&*w.lower))
+    })
 }
 
 /// The value of a number token or a Polish numeral word.
@@ -310,6 +346,19 @@ fn period(word: &str) -> Option<Period> {
     }
 }
 
+/// The period of "w skali roku" / "w skali miesiąca" among `words`, or of a period word
+/// ("rocznie") among them.
+fn scale_period(words: &[Word]) -> Option<Period> {
+    let scale = words
+        .windows(2)
+        .find_map(|pair| match (&*pair[0].lower, &*pair[1].lower) {
+            ("skali", "roku") => Some(Period::Annual),
+            ("skali", "miesiąca") => Some(Period::Monthly),
+            _ => None,
+        });
+    scale.or_else(|| words.iter().find_map(|w| period(&w.lower)))
+}
+
 fn basis(word: &str) -> Option<Basis> {
     match word {
         "brutto" => Some(Basis::Gross),
@@ -340,10 +389,14 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     let mut found = Vec::new();
     let clause_period = words.iter().find_map(|w| period(&w.lower));
     let clause_basis = words.iter().find_map(|w| basis(&w.lower));
+    // Where the words after the amount before this one start.
+    let mut after_previous = 0;
     for (c, word) in words.iter().enumerate() {
         let Some(currency) = currency(&word.lower) else {
             continue;
         };
+        let since_previous = &words[after_previous.min(c)..c];
+        after_previous = c + 1;
         // Period and basis belong to the amount they follow ("12 300 zł brutto miesięcznie,
         // czyli ok. 8 900 zł netto"); only what the amount leaves open comes from the clause.
         let following = &words[c + 1..];
@@ -351,7 +404,13 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             .iter()
             .position(|w| w.is_number)
             .unwrap_or(following.len())];
-        let period = own.iter().find_map(|w| period(&w.lower)).or(clause_period);
+        // A period said between the amount before and this one is this one's: "15 800 zł
+        // brutto, co w skali roku daje 189 600 zł brutto".
+        let period = own
+            .iter()
+            .find_map(|w| period(&w.lower))
+            .or_else(|| scale_period(since_previous))
+            .or(clause_period);
         let basis = own.iter().find_map(|w| basis(&w.lower)).or(clause_basis);
         // The amount stands right before the currency, maybe with "tys." between.
         let (factor, mut n) = match c.checked_sub(1).map(|i| &words[i]) {
@@ -625,6 +684,20 @@ mod tests {
     }
 
     #[test]
+    fn a_period_said_before_an_amount_is_its_own() {
+        assert_eq!(
+            run(
+                MetricEngine::Money,
+                "mediana miesięcznego wynagrodzenia wynosi 15 800 zł brutto, co w skali roku daje 189 600 zł brutto"
+            ),
+            [
+                "15 800 PLN brutto miesięcznie",
+                "189 600 PLN brutto rocznie"
+            ]
+        );
+    }
+
+    #[test]
     fn unspaced_dash_makes_a_range() {
         assert_eq!(
             run(MetricEngine::Money, "8 000–9 500 zł brutto"),
@@ -640,6 +713,24 @@ mod tests {
                 "pięciu lat doświadczenia, w tym minimum dwóch lat w roli doradczej"
             ),
             ["5 lat"]
+        );
+        assert_eq!(
+            run(
+                MetricEngine::Years,
+                "min. 4 lata doświadczenia w sprzedaży B2B, w tym co najmniej 2 lata we współpracy z sieciami"
+            ),
+            ["4 lata"]
+        );
+        assert_eq!(
+            run(
+                MetricEngine::Years,
+                "średnio 6,5 roku doświadczenia zawodowego, z czego 3,4 roku w roli produktowej"
+            ),
+            ["ok. 6,5 roku"]
+        );
+        assert_eq!(
+            run(MetricEngine::Money, "w tym roku zarobi średnio 9 000 zł"),
+            ["ok. 9 000 PLN"]
         );
         assert_eq!(
             run(

@@ -298,6 +298,12 @@ fn hedges(markers: &Markers, words: Range<usize>) -> impl Iterator<Item = usize>
     markers.within_unless(Marker::Possible, Marker::PossibleExcept, words)
 }
 
+/// Prepositions before a person noun that make it somebody other than the role: "należy do
+/// osoby, która prowadzi projekt", "współpracuje z osobą, która księguje faktury".
+const OTHER_PERSON_PREPOSITIONS: &[&str] = &[
+    "do", "od", "z", "ze", "przez", "u", "przy", "wobec", "o", "na", "między", "pod", "nad",
+];
+
 /// Prepositions that open a clause about a role in a comparison: "Od Project Managera …, a od
 /// Scrum Mastera …", "Dla księgowej …, a dla rekrutera …".
 const PARALLEL_PREPOSITIONS: &[&str] = &["od", "dla", "u", "w", "we", "przy"];
@@ -566,10 +572,18 @@ impl<'a> ClauseContext<'a> {
             return false;
         };
         let is_role = self.after > antecedent && self.after <= comma;
-        let is_person = self.rules.modality.persons.iter().any(|p| {
-            p.match_at(std::slice::from_ref(&antecedent), 0, self.lemmas)
-                .is_some()
-        });
+        // "to osoba, która …" is the role; "należy do osoby, która prowadzi projekt" is
+        // somebody the role deals with ("dla osoby, która …" in an ad is still the candidate).
+        let governed = antecedent > clause_start
+            && lowercase::is_one_of(
+                tokens[antecedent - 1].span.slice(self.source),
+                OTHER_PERSON_PREPOSITIONS,
+            );
+        let is_person = !governed
+            && self.rules.modality.persons.iter().any(|p| {
+                p.match_at(std::slice::from_ref(&antecedent), 0, self.lemmas)
+                    .is_some()
+            });
         !(is_role || is_person)
     }
 

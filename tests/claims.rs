@@ -464,3 +464,63 @@ fn what_tylko_opens_after_a_negation_is_affirmed() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_segment_of_the_market_is_a_condition() {
+    // A salary report's figures for a city, a company size or a level of experience are not
+    // the role's pay at large.
+    for text in [
+        "Account Manager zarabia 9 700 zł brutto. W Warszawie mediana sięga 11 900 zł brutto.",
+        "Product Manager zarabia 16 000 zł, a w organizacjach zatrudniających ponad tysiąc osób \
+         mediana sięga 19 000 zł.",
+        "Product Manager: osoby z mniej niż dwoma latami doświadczenia zarabiają 10 800 zł.",
+        "Product Manager zarabia dobrze. Najwyżej płaci Warszawa (mediana 18 000 zł).",
+    ] {
+        let conditional = claims(text)
+            .iter()
+            .filter(|(_, v, _, m)| v == "salary" && *m == Modality::Conditional)
+            .count();
+        assert_eq!(conditional, 1, "{text:?}: {:?}", claims(text));
+    }
+    // Where an ad's job is, is no condition.
+    assert_has(
+        "Rekruter IT – Łódź lub praca zdalna",
+        "recruiter",
+        "remote_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
+fn required_not_everywhere_is_a_hedge() {
+    assert_has(
+        "Business Analyst: znajomość SQL nie jest wymagana na każdym stanowisku.",
+        "business_analyst",
+        "technical_skills",
+        Polarity::Negated,
+        Modality::Possible,
+    );
+}
+
+#[test]
+fn a_person_after_a_preposition_is_somebody_else() {
+    // "do osoby, która prowadzi projekt" is the project manager the analyst hands over to.
+    let text =
+        "Analityk biznesowy nie ustala terminów – to należy do osoby, która prowadzi projekt.";
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(r, v, ..)| r == "business_analyst" && v == "project_delivery"),
+        "{:?}",
+        claims(text)
+    );
+    // "to osoba, która …" is the role itself.
+    assert_has(
+        "Account Manager to osoba, która buduje relacje z klientami.",
+        "account_manager",
+        "client_relationships",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -42,6 +42,8 @@ pub enum Unit {
 pub enum Period {
     Hourly,
     Monthly,
+    /// "premia kwartalna … 2 400 zł brutto za kwartał"
+    Quarterly,
     Annual,
 }
 
@@ -109,6 +111,7 @@ impl Quantity {
                     out.push_str(match period {
                         Period::Hourly => " za godzinę",
                         Period::Monthly => " miesięcznie",
+                        Period::Quarterly => " kwartalnie",
                         Period::Annual => " rocznie",
                     });
                 }
@@ -342,6 +345,9 @@ fn period(word: &str) -> Option<Period> {
             Some(Period::Annual)
         }
         "godzinę" | "godz." | "godzinowa" | "godzinowej" | "h" => Some(Period::Hourly),
+        "kwartalnie" | "kwartał" | "kwartalna" | "kwartalne" | "kwartalnej" | "kwartalnego" => {
+            Some(Period::Quarterly)
+        }
         _ => None,
     }
 }
@@ -465,6 +471,13 @@ fn is_year_word(word: &str) -> bool {
 
 /// "dwuletni", "3-letnie": the number of years an adjective carries.
 fn years_adjective(words: &[Word], at: usize) -> Option<f64> {
+    numeral_adjective(words, at, "letni").map(|(_, n)| n)
+}
+
+/// The number in an adjective made of a numeral and `stem` ("dwuletni", "pięcioosobowy"), or
+/// written with digits and a hyphen ("3-letnie", "5-osobowym"): the index of its first word
+/// (the digits, if any) and the number.
+fn numeral_adjective(words: &[Word], at: usize, stem: &str) -> Option<(usize, f64)> {
     const PREFIXES: &[(&str, f64)] = &[
         ("jedno", 1.0),
         ("dwu", 2.0),
@@ -479,12 +492,17 @@ fn years_adjective(words: &[Word], at: usize) -> Option<f64> {
         ("półtora", 1.5),
     ];
     let word = words[at].lower.as_ref();
-    if let Some(stem) = word.find("letni").filter(|&i| i > 0).map(|i| &word[..i]) {
-        return PREFIXES.iter().find(|(p, _)| *p == stem).map(|&(_, n)| n);
+    if let Some(prefix) = word.find(stem).filter(|&i| i > 0).map(|i| &word[..i]) {
+        return PREFIXES
+            .iter()
+            .find(|(p, _)| *p == prefix)
+            .map(|&(_, n)| (at, n));
     }
-    // "3-letnie": a number, a hyphen, then "letni…".
-    if word.starts_with("letni") && at >= 2 && words[at - 1].lower == "-" {
-        return value(&words[at - 2]).filter(|_| words[at - 2].is_number);
+    // "3-letnie": a number, a hyphen, then the stem.
+    if word.starts_with(stem) && at >= 2 && words[at - 1].lower == "-" {
+        return value(&words[at - 2])
+            .filter(|_| words[at - 2].is_number)
+            .map(|n| (at - 2, n));
     }
     None
 }
@@ -545,13 +563,14 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
 /// Words after the cue within which a head count may stand ("zespołem liczącym 12 osób").
 const COUNT_REACH: usize = 3;
 
-/// A head count after the cue, or an "N-osobowy" team just before it. A numeral right before
-/// the cue counts teams, not people ("w dwóch zespołach"), and is not a team size.
+/// A head count after the cue, or an "N-osobowy" / "pięcioosobowy" team just before it. A
+/// numeral right before the cue counts teams, not people ("w dwóch zespołach"), and is not a
+/// team size.
 fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity, (usize, usize))> {
     let after = cue_last + 1..(cue_last + 1 + COUNT_REACH).min(words.len());
     let sized_before = cue_first
-        .checked_sub(3)
-        .filter(|&i| words[i + 1].lower == "-" && words[i + 2].lower.starts_with("osobow"));
+        .checked_sub(1)
+        .and_then(|at| numeral_adjective(words, at, "osobow"));
     let is_count = |i: &usize| {
         let next = words.get(i + 1).map(|w| w.lower.as_ref());
         value(&words[*i]).is_some()
@@ -559,10 +578,11 @@ fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity
                 is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%"
             })
     };
-    let Some(i) = after.clone().find(is_count).or(sized_before) else {
-        return Vec::new();
-    };
-    let Some(v) = value(&words[i]) else {
+    let counted = after
+        .clone()
+        .find(is_count)
+        .and_then(|i| Some((i, value(&words[i])?)));
+    let Some((i, v)) = counted.or(sized_before) else {
         return Vec::new();
     };
     vec![(
@@ -698,6 +718,20 @@ mod tests {
     }
 
     #[test]
+    fn a_quarterly_amount_is_not_a_monthly_one() {
+        assert_eq!(
+            run(
+                MetricEngine::Money,
+                "stałe wynagrodzenie 6 200 zł brutto miesięcznie plus premia (średnio 2 400 zł brutto za kwartał)"
+            ),
+            [
+                "6 200 PLN brutto miesięcznie",
+                "ok. 2 400 PLN brutto kwartalnie"
+            ]
+        );
+    }
+
+    #[test]
     fn unspaced_dash_makes_a_range() {
         assert_eq!(
             run(MetricEngine::Money, "8 000–9 500 zł brutto"),
@@ -752,6 +786,10 @@ mod tests {
         );
         assert_eq!(run(MetricEngine::Count, "zespół 12 osób"), ["12 os."]);
         assert_eq!(run(MetricEngine::Count, "5-osobowy zespół"), ["5 os."]);
+        assert_eq!(
+            run(MetricEngine::Count, "kierowanie pięcioosobowym zespołem"),
+            ["5 os."]
+        );
     }
 
     #[test]

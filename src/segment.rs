@@ -94,6 +94,9 @@ const CLAUSE_OPENERS: &[&str] = &[
     // "nie zarządza ludźmi, tylko przekonuje ich do swojej wizji": what "tylko" opens is not
     // under the "nie" before it
     "tylko",
+    // a consequence is a statement of its own: "przeciętne wynagrodzenie to 11 800 zł, więc
+    // awans oznacza zwykle podwyżkę" does not hedge the pay
+    "więc",
 ];
 
 /// Split a normalised text into blocks, sentences, clauses and tokens.

@@ -524,3 +524,17 @@ fn a_person_after_a_preposition_is_somebody_else() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_hedge_after_wiec_does_not_reach_back() {
+    // ", więc" opens a clause of its own: its "zwykle" hedges the raise, not the pay.
+    let text = "Przeciętne wynagrodzenie Scrum Mastera to 11 800 zł brutto miesięcznie, więc awans \
+                oznacza zwykle wyraźną podwyżkę.";
+    assert_has(
+        text,
+        "scrum_master",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -174,7 +174,9 @@ impl Baseline {
         };
         let file: BaselineFile = serde_json::from_str(text).map_err(|e| {
             let message = match e.classify() {
-                serde_json::error::Category::Eof => "plik urywa się przed końcem".to_owned(),
+                serde_json::error::Category::Eof => {
+                    "plik jest niekompletny (urywa się w połowie)".to_owned()
+                }
                 serde_json::error::Category::Syntax => format!("to nie jest poprawny JSON ({e})"),
                 _ => format!("niepoprawna zawartość ({e})"),
             };
@@ -187,7 +189,7 @@ impl Baseline {
             let at = text.find("\"version\"").map(|o| (o, "\"version\"".len()));
             return Err(malformed(
                 format!(
-                    "wersja {} nie jest obsługiwana (ten rolelint czyta wersję {VERSION})",
+                    "wersja {} nie jest obsługiwana (ta wersja rolelint obsługuje tylko wersję {VERSION})",
                     file.version
                 ),
                 at,

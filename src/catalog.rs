@@ -75,7 +75,7 @@ pub fn explain(rules: &RuleSet, code: &str) -> Option<String> {
         engine_of(rules, &doc.code),
         severity_name(doc.severity)
     );
-    let _ = writeln!(out, "Co sprawdza:\n  {}\n", doc.summary);
+    let _ = writeln!(out, "Opis:\n  {}\n", doc.summary);
     let _ = writeln!(out, "Dlaczego:\n  {}\n", doc.why);
     let _ = writeln!(out, "Co zrobić:\n  {}\n", doc.help);
     let Some(conflict) = rules.conflict(&code) else {

@@ -212,7 +212,7 @@ pub enum RunError {
     #[diagnostic(code(rolelint::jobs))]
     Jobs,
     #[error(
-        "nie można ustalić bieżącego katalogu, od którego szuka się rolelint.toml: {}",
+        "nie można ustalić bieżącego katalogu, od którego zaczyna się szukanie pliku rolelint.toml: {}",
         crate::input::reason(.0)
     )]
     #[diagnostic(

@@ -387,7 +387,9 @@ impl Config {
         let size = fs::metadata(path).map_err(unreadable)?.len();
         if size > MAX_CONFIG_BYTES {
             return Err(unreadable(std::io::Error::other(format!(
-                "plik ma {size} bajtów, a plik konfiguracji może mieć najwyżej {MAX_CONFIG_BYTES}"
+                "plik ma {}, a plik konfiguracji może mieć najwyżej {}",
+                crate::plural::bytes(size),
+                crate::plural::bytes(MAX_CONFIG_BYTES)
             ))));
         }
         let text = fs::read_to_string(path).map_err(unreadable)?;

@@ -45,14 +45,15 @@ pub const MAX_TEXT: usize = 1 << 30;
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Binary => write!(f, "plik binarny (zawiera bajty NUL), a nie tekst"),
+            DecodeError::Binary => write!(f, "to plik binarny (zawiera bajty NUL), a nie tekst"),
             DecodeError::Malformed { encoding, offset } => write!(
                 f,
                 "niepoprawna sekwencja bajtów w kodowaniu {encoding} (bajt {offset})"
             ),
             DecodeError::TooLarge => write!(
                 f,
-                "plik ma ponad {MAX_TEXT} bajtów (1 GiB), więcej, niż rolelint czyta"
+                "plik ma ponad 1 GiB ({}), a rolelint czyta pliki najwyżej tej wielkości",
+                crate::plural::bytes(MAX_TEXT as u64)
             ),
         }
     }

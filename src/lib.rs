@@ -38,6 +38,7 @@ pub mod markers;
 pub mod markup;
 pub mod mistake;
 pub mod phrase;
+pub mod plural;
 pub mod report;
 pub mod roles;
 pub mod rules;

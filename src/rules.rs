@@ -632,7 +632,7 @@ impl RuleSet {
         builder.set.unnamed = builder.set.roles.len();
         builder.set.roles.push(Role {
             id: UNNAMED_ROLE.into(),
-            name: "Rola opisana w tekście".to_owned(),
+            name: "Rola bez nazwy".to_owned(),
             aliases: Vec::new(),
             not_after: Vec::new(),
             examples: Examples::default(),
@@ -718,8 +718,9 @@ fn read_limited(path: &Path) -> std::io::Result<String> {
     let metadata = fs::metadata(path)?;
     if metadata.len() > MAX_RULE_FILE_BYTES {
         return Err(std::io::Error::other(format!(
-            "plik ma {} bajtów, a reguły mogą mieć najwyżej {MAX_RULE_FILE_BYTES}",
-            metadata.len()
+            "plik ma {}, a plik reguł może mieć najwyżej {}",
+            crate::plural::bytes(metadata.len()),
+            crate::plural::bytes(MAX_RULE_FILE_BYTES)
         )));
     }
     fs::read_to_string(path)
@@ -980,7 +981,7 @@ impl Builder {
             file.error_with_help(
                 format!("nieznana wartość „{}”", id.get_ref()),
                 id.span(),
-                "wartości i metryki definiują pliki wymiarów (np. responsibility.toml)",
+                "wartości i metryki definiuje się w plikach wymiarów (np. responsibility.toml)",
             )
         })
     }

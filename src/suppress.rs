@@ -367,10 +367,10 @@ pub fn apply(report: &mut Report) -> Vec<Finding> {
 fn unused_marker(file: usize, marker: &Marker, message: String) -> Finding {
     let help = match marker.directive {
         Directive::DisableNextLine => {
-            "Następna niepusta linia nie ma takiego problemu: usuń komentarz albo niepotrzebne kody."
+            "W następnym niepustym wierszu nie ma nic do wyciszenia: usuń komentarz albo zbędne kody."
         }
         _ => {
-            "Tekst w zasięgu komentarza nie ma takiego problemu: usuń komentarz albo niepotrzebne kody."
+            "W tekście objętym komentarzem nie ma nic do wyciszenia: usuń komentarz albo zbędne kody."
         }
     };
     Finding {
@@ -383,7 +383,7 @@ fn unused_marker(file: usize, marker: &Marker, message: String) -> Finding {
         evidence: vec![Evidence {
             file,
             span: marker.span,
-            label: "nieużywany komentarz".into(),
+            label: "zbędny komentarz".into(),
             claim: None,
             place: Some(marker.place.clone()),
         }],

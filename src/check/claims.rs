@@ -148,10 +148,10 @@ impl<'a> Pool<'a> {
                 continue;
             }
             let label = &make.rules.values[value].label;
-            let mut evidence = evidence_of(affirmed, &format!("tu twierdzi się: {label}"));
-            evidence.extend(evidence_of(negated, &format!("a tu zaprzecza: {label}")));
+            let mut evidence = evidence_of(affirmed, &format!("tu twierdząco: {label}"));
+            evidence.extend(evidence_of(negated, &format!("a tu przecząco: {label}")));
             let message = format!(
-                "{}: „{label}” jest jednocześnie potwierdzone i zaprzeczone{}",
+                "{}: „{label}” – raz twierdząco, raz przecząco{}",
                 make.rules.roles[role].name,
                 self.across_files()
             );

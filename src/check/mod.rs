@@ -328,7 +328,7 @@ impl Wording<'_> {
                     })
                     .collect();
                 let message = format!(
-                    "Nazwa „{surface}” ({}) wprowadza w błąd: {}",
+                    "Nazwa roli {} użyta w tekście jako „{surface}” wprowadza w błąd: {}",
                     self.rules.roles[role].name, misleading.reason
                 );
                 let mut finding = self.finding(
@@ -340,7 +340,7 @@ impl Wording<'_> {
                 );
                 finding.help = Some(
                     format!(
-                        "{} Zamiast „{surface}” napisz: {}.",
+                        "{} Zamiast „{surface}” użyj nazwy „{}” (w odpowiedniej formie).",
                         self.conflict.help, misleading.suggest
                     )
                     .into(),

@@ -140,11 +140,8 @@ fn year_form(n: f64, genitive: bool) -> &'static str {
     match whole(n) {
         None => "roku",
         Some(1) if genitive => "roku",
-        Some(1) => "rok",
-        Some(n) if !genitive && (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => {
-            "lata"
-        }
-        Some(_) => "lat",
+        Some(_) if genitive => "lat",
+        Some(n) => crate::plural::form(n.unsigned_abs(), ["rok", "lata", "lat"]),
     }
 }
 

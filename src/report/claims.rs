@@ -178,7 +178,7 @@ fn table(report: &Report, out: &mut dyn std::io::Write) -> Result<(), WriteError
         }
         writeln!(
             out,
-            "  {:dw$}  {:vw$}  {:8}  tekstów: {:<3} twierdzeń: {:<3} {}",
+            "  {:dw$}  {:vw$}  {:8}  teksty: {:<3} twierdzenia: {:<3} {}",
             row.dimension,
             row.value,
             row.stance,
@@ -196,7 +196,7 @@ fn markdown(report: &Report, out: &mut dyn std::io::Write) -> Result<(), WriteEr
     let (rows, names) = rows(report)?;
     let cell = |s: &str| s.replace('|', "\\|");
     out.write_all(
-        "| rola | wymiar | wartość | stanowisko | teksty | twierdzenia | gdzie |\n|---|---|---|---|---|---|---|\n"
+        "| rola | wymiar | wartość | wydźwięk | teksty | twierdzenia | gdzie |\n|---|---|---|---|---|---|---|\n"
             .as_bytes(),
     )?;
     for row in &rows {

@@ -375,8 +375,8 @@ impl RuleDoc {
             code: unreadable.code,
             name: "unreadable-input".to_owned(),
             severity: unreadable.severity,
-            summary: "Plik, którego nie da się odczytać ani zdekodować (binarny, niepoprawne bajty, \
-                      brak uprawnień, nie zwykły plik)."
+            summary: "Zgłasza plik, którego nie da się odczytać ani zdekodować (plik binarny, \
+                      niepoprawne bajty, brak uprawnień, coś innego niż zwykły plik)."
                 .to_owned(),
             why: "Tekst, którego rolelint nie przeczytał, nie został sprawdzony; wynik nie może tego \
                   przemilczeć."
@@ -387,7 +387,7 @@ impl RuleDoc {
             code: crate::suppress::UNUSED_CODE.to_owned(),
             name: "unused-suppression".to_owned(),
             severity: Severity::Warning,
-            summary: "Komentarz rolelint-disable, który niczego nie wycisza.".to_owned(),
+            summary: "Zgłasza komentarz rolelint-disable, który niczego nie wycisza.".to_owned(),
             why: "Zbędny komentarz wyciszy kiedyś prawdziwy problem w tym miejscu, a dziś myli \
                   czytelnika."
                 .to_owned(),

@@ -56,8 +56,8 @@ impl Digest {
 #[diagnostic(
     code(rolelint::input::changed),
     help(
-        "rolelint czyta duże pliki drugi raz, by wypisać wynik; uruchom go ponownie, gdy nic nie \
-         zapisuje sprawdzanych plików"
+        "rolelint czyta duże pliki ponownie, by wypisać wynik; uruchom go jeszcze raz, gdy żaden \
+         program nie będzie zmieniał sprawdzanych plików"
     )
 )]
 pub struct TextChanged {
@@ -81,7 +81,11 @@ impl FileText {
             .map_err(|e| changed(crate::input::reason(&e)))?
             .len();
         if usize::try_from(len).ok() != Some(digest.len) {
-            return Err(changed(format!("ma {len} bajtów, a miał {}", digest.len)));
+            return Err(changed(format!(
+                "ma {}, a miał {}",
+                crate::plural::bytes(len),
+                crate::plural::bytes(digest.len as u64)
+            )));
         }
         let bytes = std::fs::read(path).map_err(|e| changed(crate::input::reason(&e)))?;
         if Digest::of(&bytes) != *digest {

@@ -538,3 +538,15 @@ fn a_hedge_after_wiec_does_not_reach_back() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn amounts_said_in_one_sentence_are_not_compared() {
+    // Two figures in one sentence are of different things: a year, a level, a city.
+    let text = "W 2023 r. mediana pensji HR Business Partnera wynosiła 13 000 zł brutto \
+                miesięcznie, dziś jest to 15 500 zł brutto miesięcznie.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // In two sentences they are compared.
+    let text = "HR Business Partner zarabia 13 000 zł brutto miesięcznie. HR Business Partner \
+                zarabia 15 500 zł brutto miesięcznie.";
+    assert_eq!(codes(text), ["RL104"]);
+}

@@ -215,38 +215,38 @@ impl<'a> Pool<'a> {
         findings
     }
 
-    /// Whether a class of comparable numbers holds two disjoint intervals (from different
-    /// files, in a corpus). Linear: per file, the lowest upper bound and the highest lower
-    /// bound are all that matter.
+    /// Whether a class of comparable numbers holds two disjoint intervals from different files
+    /// (in a corpus) or different sentences (in a document). Numbers said in one sentence are
+    /// said of different things — "11 000–13 500 zł na poziomie analityka oraz 14 500–17 500 zł
+    /// na poziomie starszego analityka", "W 2023 r. mediana wynosiła 13 000 zł, dziś 15 500 zł"
+    /// — so they are not compared with each other. Linear: per file or sentence, the lowest
+    /// upper bound and the highest lower bound are all that matter.
     fn numbers_disagree(&self, class: &[(Located, &Quantity)]) -> bool {
-        let mut per_file: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
+        let mut per_place: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
         for (located, quantity) in class {
             let (low, high) = quantity.bounds();
-            let entry = per_file
-                .entry(located.file())
+            let place = match self.scope {
+                Scope::Document => (located.file(), located.claim.sentence.start()),
+                Scope::Corpus => (located.file(), 0),
+            };
+            let entry = per_place
+                .entry(place)
                 .or_insert((f64::INFINITY, f64::NEG_INFINITY));
             entry.0 = entry.0.min(high);
             entry.1 = entry.1.max(low);
         }
-        match self.scope {
-            Scope::Document => per_file
-                .values()
-                .any(|&(lowest_high, highest_low)| lowest_high < highest_low),
-            Scope::Corpus => {
-                // The two files with the lowest upper bounds and the two with the highest lower
-                // bounds are enough to find a disjoint pair from different files.
-                let mut by_high: Vec<(f64, usize)> =
-                    per_file.iter().map(|(&f, &(h, _))| (h, f)).collect();
-                let mut by_low: Vec<(f64, usize)> =
-                    per_file.iter().map(|(&f, &(_, l))| (l, f)).collect();
-                by_high.sort_by(|a, b| a.0.total_cmp(&b.0));
-                by_low.sort_by(|a, b| b.0.total_cmp(&a.0));
-                by_high
-                    .iter()
-                    .take(2)
-                    .any(|&(high, f)| by_low.iter().take(2).any(|&(low, g)| f != g && high < low))
-            }
-        }
+        // The two places with the lowest upper bounds and the two with the highest lower bounds
+        // are enough to find a disjoint pair from different places.
+        let mut by_high: Vec<(f64, (usize, usize))> =
+            per_place.iter().map(|(&p, &(h, _))| (h, p)).collect();
+        let mut by_low: Vec<(f64, (usize, usize))> =
+            per_place.iter().map(|(&p, &(_, l))| (l, p)).collect();
+        by_high.sort_by(|a, b| a.0.total_cmp(&b.0));
+        by_low.sort_by(|a, b| b.0.total_cmp(&a.0));
+        by_high
+            .iter()
+            .take(2)
+            .any(|&(high, p)| by_low.iter().take(2).any(|&(low, q)| p != q && high < low))
     }
 }
 

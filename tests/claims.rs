@@ -550,3 +550,40 @@ fn amounts_said_in_one_sentence_are_not_compared() {
                 zarabia 15 500 zł brutto miesięcznie.";
     assert_eq!(codes(text), ["RL104"]);
 }
+
+#[test]
+fn levels_opinions_and_refuted_sayings() {
+    // A level of the role in an ad is a condition.
+    assert_has(
+        "Business Analyst na poziomie starszego analityka: co najmniej 5 lat doświadczenia.",
+        "business_analyst",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+    // A required level "pozwalający na …" is no hedge.
+    assert_has(
+        "Rekruter: angielski na poziomie pozwalającym na swobodną rozmowę z kandydatem.",
+        "recruiter",
+        "english_language",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // One voice's opinion hedges.
+    assert_has(
+        "Moim zdaniem księgowa pracuje w pełni zdalnie.",
+        "accountant",
+        "remote_work",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+    // What "kto mówi, że …" says is refuted.
+    assert!(
+        all_are(
+            "Kto mówi, że księgowa nie ma nadgodzin, ten nie przeżył bilansu.",
+            Modality::Reported
+        ),
+        "{:?}",
+        claims("Kto mówi, że księgowa nie ma nadgodzin, ten nie przeżył bilansu.")
+    );
+}

@@ -49,14 +49,15 @@ impl Markers {
     pub fn find(words: Vec<usize>, lemmas: &Lemmas, modality: &Modality) -> Markers {
         let mut found = Vec::new();
         for at in 0..words.len() {
+            let next = words.get(at + 1).map_or(&[][..], |&w| lemmas.of(w));
             for &key in lemmas.of(words[at]) {
-                for &(marker, phrase) in modality.markers_starting_with(key) {
+                modality.markers_starting_with(key, next, |(marker, phrase)| {
                     if let Some(last) =
                         modality.phrases(marker)[phrase].match_rest(&words, at, lemmas)
                     {
                         found.push((marker, at, last));
                     }
-                }
+                });
             }
         }
         Markers { words, found }

@@ -8,7 +8,7 @@
 use std::hash::Hash;
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lemma::{LemmaId, Lemmas, Lexicon};
 use crate::segment::{TokenKind, segment};
@@ -80,6 +80,14 @@ impl Phrase {
     /// Keys of the first word: a phrase can only start at a token carrying one of them.
     fn first_keys(&self) -> &[LemmaId] {
         &self.words[0].keys
+    }
+
+    /// Keys of the second word when it must follow the first directly (no gap allowed).
+    fn adjacent_second_keys(&self) -> Option<&[LemmaId]> {
+        self.words
+            .get(1)
+            .filter(|w| w.max_gap == 0)
+            .map(|w| w.keys.as_slice())
     }
 
     /// Match with the first word at `words[at]`; `words` holds token indices. Returns the index
@@ -154,6 +162,77 @@ impl<T: Copy + Eq + Hash> StartIndex<T> {
         match (self.starts.get(key), self.starts.get(key + 1)) {
             (Some(&from), Some(&to)) => &self.items[from as usize..to as usize],
             _ => &[],
+        }
+    }
+}
+
+/// A [`StartIndex`] that also reads the next word: a phrase whose second word must follow
+/// its first directly is indexed by the keys of both, so that a frequent first word ("w",
+/// "nie", "na", which start dozens of marker phrases: "w Warszawie", "w dużych firmach") offers
+/// only the phrases its next word can continue.
+#[derive(Debug, Clone)]
+pub struct PairIndex<T> {
+    /// Phrases of one word, or whose second word may stand after a gap.
+    single: StartIndex<T>,
+    pairs: FxHashMap<(LemmaId, LemmaId), Vec<T>>,
+    /// By key (lemma ids are dense): whether some phrase in `pairs` starts with it.
+    paired_first: Vec<bool>,
+}
+
+impl<T> Default for PairIndex<T> {
+    fn default() -> Self {
+        PairIndex {
+            single: StartIndex::default(),
+            pairs: FxHashMap::default(),
+            paired_first: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Eq + Hash> PairIndex<T> {
+    pub fn new<'p>(phrases: impl IntoIterator<Item = (T, &'p Phrase)>) -> PairIndex<T> {
+        let mut single = Vec::new();
+        let mut pairs: FxHashMap<(LemmaId, LemmaId), Vec<T>> = FxHashMap::default();
+        for (item, phrase) in phrases {
+            match phrase.adjacent_second_keys() {
+                Some(second) => {
+                    for &first in phrase.first_keys() {
+                        for &next in second {
+                            let items = pairs.entry((first, next)).or_default();
+                            if !items.contains(&item) {
+                                items.push(item);
+                            }
+                        }
+                    }
+                }
+                None => single.push((item, phrase)),
+            }
+        }
+        let mut paired_first = Vec::new();
+        for &(first, _) in pairs.keys() {
+            let first = first as usize;
+            if paired_first.len() <= first {
+                paired_first.resize(first + 1, false);
+            }
+            paired_first[first] = true;
+        }
+        PairIndex {
+            single: StartIndex::new(single),
+            paired_first,
+            pairs,
+        }
+    }
+
+    /// Call `found` with every item whose phrase may start at a word with key `key` followed
+    /// by a word with keys `next`.
+    pub fn each(&self, key: LemmaId, next: &[LemmaId], mut found: impl FnMut(T)) {
+        self.single.get(key).iter().copied().for_each(&mut found);
+        if self.paired_first.get(key as usize) == Some(&true) {
+            for &after in next {
+                if let Some(items) = self.pairs.get(&(key, after)) {
+                    items.iter().copied().for_each(&mut found);
+                }
+            }
         }
     }
 }
@@ -256,6 +335,27 @@ mod tests {
             Some("buduje trwałe relacje z klientami")
         );
         assert_eq!(matches("budować relacja", 0, "buduje trwałe relacje"), None);
+    }
+
+    #[test]
+    fn a_pair_index_offers_adjacent_phrases_only_before_their_second_word() {
+        let mut lexicon = Lexicon::parse(TSV).unwrap();
+        let adjacent = Phrase::compile("z klient", 0, &mut lexicon).unwrap();
+        let gapped = Phrase::compile("budować … relacja", 0, &mut lexicon).unwrap();
+        let index = PairIndex::new([(1, &adjacent), (2, &gapped)]);
+        let text = "buduje relacje z klientami";
+        let doc = segment(text);
+        let lemmas = lemmatise(text, &doc, &lexicon);
+        let offered = |at: usize, next: usize| {
+            let mut items = Vec::new();
+            for &key in lemmas.of(at) {
+                index.each(key, lemmas.of(next), |item| items.push(item));
+            }
+            items
+        };
+        assert_eq!(offered(0, 1), [2]);
+        assert_eq!(offered(2, 3), [1]);
+        assert!(offered(2, 1).is_empty());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use toml::Spanned;
 
 use crate::lemma::{LemmaId, Lexicon};
 use crate::mistake::{FileKind, FileMistake};
-use crate::phrase::{Phrase, PhraseSet, StartIndex};
+use crate::phrase::{PairIndex, Phrase, PhraseSet, StartIndex};
 
 /// Words allowed between two words of a cue phrase.
 const CUE_GAP: usize = 2;
@@ -170,7 +170,7 @@ pub struct Modality {
     /// ("osoba, która buduje relacje") describes the role.
     pub persons: Vec<Phrase>,
     /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
-    marker_index: StartIndex<(Marker, usize)>,
+    marker_index: PairIndex<(Marker, usize)>,
 }
 
 /// The kinds of modality phrases that mark a claim (see [`crate::markers`]).
@@ -220,13 +220,19 @@ impl Modality {
         }
     }
 
-    /// Marker phrases whose first word could be the token with this key.
-    pub(crate) fn markers_starting_with(&self, key: LemmaId) -> &[(Marker, usize)] {
-        self.marker_index.get(key)
+    /// Call `found` with the marker phrases that could start at a token with key `key`
+    /// followed by a token with keys `next`.
+    pub(crate) fn markers_starting_with(
+        &self,
+        key: LemmaId,
+        next: &[LemmaId],
+        found: impl FnMut((Marker, usize)),
+    ) {
+        self.marker_index.each(key, next, found);
     }
 
     fn index_markers(&mut self) {
-        self.marker_index = StartIndex::new(Marker::ALL.into_iter().flat_map(|marker| {
+        self.marker_index = PairIndex::new(Marker::ALL.into_iter().flat_map(|marker| {
             let phrases = self.phrases(marker).iter().enumerate();
             phrases.map(move |(p, phrase)| ((marker, p), phrase))
         }));
@@ -612,7 +618,7 @@ impl RuleSet {
                     both: Vec::new(),
                     other_subjects: Vec::new(),
                     persons: Vec::new(),
-                    marker_index: StartIndex::default(),
+                    marker_index: PairIndex::default(),
                 },
                 conflicts: Vec::new(),
                 lexicon,
@@ -824,7 +830,7 @@ impl Builder {
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,
             persons: self.phrases(file, &raw.persons, 0)?,
-            marker_index: StartIndex::default(),
+            marker_index: PairIndex::default(),
         };
         self.set.modality.index_markers();
         Ok(())

@@ -338,7 +338,7 @@ fn period(word: &str) -> Option<Period> {
         | "miesięczne" | "miesięcznej" | "miesięczna" | "miesięcznego" | "miesięcznych" => {
             Some(Period::Monthly)
         }
-        "rocznie" | "rok" | "roczne" | "roczna" | "rocznej" | "rocznego" | "rocznych" => {
+        "rocznie" | "roczne" | "roczna" | "rocznej" | "rocznego" | "rocznych" => {
             Some(Period::Annual)
         }
         "godzinę" | "godz." | "godzinowa" | "godzinowej" | "h" => Some(Period::Hourly),
@@ -349,17 +349,16 @@ fn period(word: &str) -> Option<Period> {
     }
 }
 
-/// The period of "w skali roku" / "w skali miesiąca" among `words`, or of a period word
-/// ("rocznie") among them.
-fn scale_period(words: &[Word]) -> Option<Period> {
-    let scale = words
-        .windows(2)
-        .find_map(|pair| match (&*pair[0].lower, &*pair[1].lower) {
-            ("skali", "roku") => Some(Period::Annual),
-            ("skali", "miesiąca") => Some(Period::Monthly),
-            _ => None,
-        });
-    scale.or_else(|| words.iter().find_map(|w| period(&w.lower)))
+/// The period word `words[i]` says ("rocznie", "miesięcznie"), or the year or month it names
+/// after "na", "za" or "w skali" ("na rok", "w skali roku", "za miesiąc"). "rok" alone is no
+/// period: "Rok wcześniej mediana wynosiła 15 100 zł" is a monthly pay a year ago.
+fn period_at(words: &[Word], i: usize) -> Option<Period> {
+    let after_per = i > 0 && matches!(&*words[i - 1].lower, "na" | "za" | "skali");
+    match &*words[i].lower {
+        "rok" | "roku" if after_per => Some(Period::Annual),
+        "miesiąca" if after_per => Some(Period::Monthly),
+        word => period(word),
+    }
 }
 
 fn basis(word: &str) -> Option<Basis> {
@@ -390,7 +389,7 @@ fn opens_upward(word: &str) -> bool {
 
 fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     let mut found = Vec::new();
-    let clause_period = words.iter().find_map(|w| period(&w.lower));
+    let clause_period = (0..words.len()).find_map(|i| period_at(words, i));
     let clause_basis = words.iter().find_map(|w| basis(&w.lower));
     // Where the words after the amount before this one start.
     let mut after_previous = 0;
@@ -407,12 +406,18 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             .iter()
             .position(|w| w.is_number)
             .unwrap_or(following.len())];
-        // A period said between the amount before and this one is this one's: "15 800 zł
-        // brutto, co w skali roku daje 189 600 zł brutto".
+        // A period said between the amount before and this one, the nearest, is this one's:
+        // "16 000 zł brutto miesięcznie, co w skali roku daje 192 000 zł brutto".
+        // After the amount, only a period word: "15 800 zł brutto, co w skali roku daje …"
+        // says the year of the next amount.
         let period = own
             .iter()
             .find_map(|w| period(&w.lower))
-            .or_else(|| scale_period(since_previous))
+            .or_else(|| {
+                (0..since_previous.len())
+                    .rev()
+                    .find_map(|i| period_at(since_previous, i))
+            })
             .or(clause_period);
         let basis = own.iter().find_map(|w| basis(&w.lower)).or(clause_basis);
         // The amount stands right before the currency, maybe with "tys." between.
@@ -711,6 +716,21 @@ mod tests {
                 "15 800 PLN brutto miesięcznie",
                 "189 600 PLN brutto rocznie"
             ]
+        );
+    }
+
+    #[test]
+    fn a_year_is_a_period_only_after_na_za_or_w_skali() {
+        assert_eq!(
+            run(
+                MetricEngine::Money,
+                "rok wcześniej mediana wynosiła 15 100 zł brutto"
+            ),
+            ["15 100 PLN brutto"]
+        );
+        assert_eq!(
+            run(MetricEngine::Money, "zarabia 90 000 zł brutto na rok"),
+            ["90 000 PLN brutto rocznie"]
         );
     }
 

@@ -40,7 +40,8 @@ pub struct Lexicon {
     /// letter, and drops a leading "naj"), so a word whose start is not here has no stem in
     /// `by_stem`, and is not stemmed at all: most text words are not.
     stem_heads: HashSet<Box<str>>,
-    /// Rule words that match one written form only ("=czasem" is not any form of "czas").
+    /// Rule words that match one written form only ("=czasem" is not any form of "czas"),
+    /// for forms the lexicon lacks; a form it lists carries its exact key among its lemmas.
     exact: HashMap<Box<str>, LemmaId>,
     stemmer: Stemmer,
 }
@@ -149,7 +150,11 @@ impl Lexicon {
         let ids = if let Some(&id) = self.lemma_ids.get(lower.as_str()) {
             vec![id]
         } else if let Some(ids) = self.lookup_form(&lower) {
-            ids.to_vec()
+            // Not the exact key an "=form" rule word put among the form's lemmas.
+            ids.iter()
+                .copied()
+                .filter(|&id| !self.lemmas[id as usize].starts_with('='))
+                .collect()
         } else {
             vec![self.intern(&lower)]
         };
@@ -166,11 +171,23 @@ impl Lexicon {
         ids
     }
 
-    /// A rule word that matches exactly this lower-case form and no other.
+    /// A rule word that matches exactly this lower-case form and no other. A form the
+    /// lexicon lists gets the key first among its lemmas, so a text word is looked up once.
     pub fn exact_word(&mut self, word: &str) -> LemmaId {
         let lower = word.to_lowercase();
         let id = self.intern(&format!("={lower}"));
-        self.exact.insert(lower.into(), id);
+        match self.form(&lower).map(<[LemmaId]>::to_vec) {
+            Some(lemmas) if !lemmas.contains(&id) => {
+                let first = offset(self.form_lemmas.len());
+                self.form_lemmas.push(id);
+                self.form_lemmas.extend(lemmas);
+                self.add_form(&lower, (first, offset(self.form_lemmas.len())));
+            }
+            Some(_) => {}
+            None => {
+                self.exact.insert(lower.into(), id);
+            }
+        }
         id
     }
 
@@ -342,6 +359,21 @@ mod tests {
         assert_eq!(found, [dzialo[0], dziac[0]]);
         assert!(!found.contains(&dzialac[0]));
         assert!(lexicon.knows_form("działa") && !lexicon.knows_form("dział"));
+    }
+
+    #[test]
+    fn an_exact_rule_word_matches_its_form_only() {
+        let mut lexicon = Lexicon::parse("czasem\tczas\nczas\tczas\nczasu\tczas\n").unwrap();
+        let exact = lexicon.exact_word("czasem");
+        let time = lexicon.rule_word("czasem");
+        assert_eq!(keys(&lexicon, "Czasem"), [exact, time[0]]);
+        assert_eq!(keys(&lexicon, "czasu"), time);
+        assert!(
+            !time.contains(&exact),
+            "a plain rule word is not the exact one"
+        );
+        let unknown = lexicon.exact_word("bywa");
+        assert_eq!(keys(&lexicon, "bywa"), [unknown]);
     }
 
     #[test]

@@ -84,12 +84,22 @@ pub fn explain(rules: &RuleSet, code: &str) -> Option<String> {
     match &conflict.engine {
         Engine::Exclusive { pairs } => {
             let _ = writeln!(out, "Wykluczające się wartości:");
-            for &(a, b) in pairs {
-                let _ = writeln!(
+            for pair in pairs {
+                let (a, b) = pair.values;
+                let _ = write!(
                     out,
                     "  {} ⟂ {}",
                     rules.values[a].label, rules.values[b].label
                 );
+                if !pair.allowed_for.is_empty() {
+                    let roles: Vec<&str> = pair
+                        .allowed_for
+                        .iter()
+                        .map(|&r| &*rules.roles[r].name)
+                        .collect();
+                    let _ = write!(out, " (nie dotyczy: {})", roles.join(", "));
+                }
+                out.push('\n');
             }
             out.push('\n');
         }

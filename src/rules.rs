@@ -257,10 +257,18 @@ pub struct Conflict {
     pub examples: Examples,
 }
 
+/// Two values that cannot both describe one role, but for the roles in `allowed_for`.
+pub struct ExclusivePair {
+    pub values: (ValueIdx, ValueIdx),
+    /// Roles both values may describe: an accountant in an accounting office keeps the books
+    /// of the clients it looks after.
+    pub allowed_for: Vec<RoleIdx>,
+}
+
 /// The checking engines; conflicts in rule files are instances of them.
 pub enum Engine {
     /// Two values that cannot both describe one role.
-    Exclusive { pairs: Vec<(ValueIdx, ValueIdx)> },
+    Exclusive { pairs: Vec<ExclusivePair> },
     /// The same value affirmed and negated.
     Polarity,
     /// Numbers of one metric that disagree.
@@ -432,6 +440,8 @@ struct RawConflict {
     #[serde(default)]
     pairs: Vec<Vec<Spanned<String>>>,
     #[serde(default)]
+    pairs_allowed_for: Vec<RawPairAllowed>,
+    #[serde(default)]
     metrics: Vec<Spanned<String>>,
     #[serde(default)]
     first: Vec<Spanned<String>>,
@@ -444,6 +454,14 @@ struct RawConflict {
     help: String,
     #[serde(default)]
     examples: Examples,
+}
+
+/// `{ pair = ["a", "b"], roles = ["accountant"] }`: roles a pair of `pairs` does not exclude.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPairAllowed {
+    pair: Vec<Spanned<String>>,
+    roles: Vec<Spanned<String>>,
 }
 
 // ---- loading ---------------------------------------------------------------------------------
@@ -982,6 +1000,21 @@ impl Builder {
         Ok(())
     }
 
+    /// The two values of a pair `["a", "b"]`.
+    fn pair_ref(
+        &self,
+        file: &RuleFile,
+        pair: &[Spanned<String>],
+    ) -> Result<(ValueIdx, ValueIdx), RulesError> {
+        let [a, b] = pair else {
+            return Err(file.error(
+                "para musi mieć dokładnie dwie wartości",
+                pair.first().map(|p| p.span()),
+            ));
+        };
+        Ok((self.value_ref(file, a)?, self.value_ref(file, b)?))
+    }
+
     fn value_ref(&self, file: &RuleFile, id: &Spanned<String>) -> Result<ValueIdx, RulesError> {
         self.set.value_index(id.get_ref()).ok_or_else(|| {
             file.error_with_help(
@@ -1017,13 +1050,29 @@ impl Builder {
                 "exclusive" => {
                     let mut pairs = Vec::new();
                     for pair in &conflict.pairs {
-                        let [a, b] = pair.as_slice() else {
+                        pairs.push(ExclusivePair {
+                            values: self.pair_ref(file, pair)?,
+                            allowed_for: Vec::new(),
+                        });
+                    }
+                    for allowed in &conflict.pairs_allowed_for {
+                        let values = self.pair_ref(file, &allowed.pair)?;
+                        let Some(pair) = pairs.iter_mut().find(|p| p.values == values) else {
                             return Err(file.error(
-                                "para musi mieć dokładnie dwie wartości",
-                                pair.first().map(|p| p.span()),
+                                "tej pary nie ma w „pairs” tego konfliktu",
+                                allowed.pair.first().map(|p| p.span()),
                             ));
                         };
-                        pairs.push((self.value_ref(file, a)?, self.value_ref(file, b)?));
+                        for role in &allowed.roles {
+                            let index = self.set.role_index(role.get_ref()).ok_or_else(|| {
+                                file.error_with_help(
+                                    format!("nieznana rola „{}”", role.get_ref()),
+                                    role.span(),
+                                    "role definiuje się w roles.toml",
+                                )
+                            })?;
+                            pair.allowed_for.push(index);
+                        }
                     }
                     Engine::Exclusive { pairs }
                 }

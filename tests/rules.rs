@@ -222,3 +222,39 @@ fn bad_and_oversized_rule_regexes_are_refused_with_the_reason() {
         .expect("oversized regex refused");
     assert!(huge.contains("„development_programs”"), "{huge}");
 }
+
+/// The shipped rules with `conflicts.toml`'s `pairs_allowed_for` line for the accountant
+/// replaced by `allowed`.
+fn rules_with_allowed_pair(allowed: &str) -> Result<RuleSet, String> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    for entry in fs::read_dir(&root).expect("rules folder") {
+        let path = entry.expect("entry").path();
+        fs::copy(&path, dir.path().join(path.file_name().expect("file name"))).expect("copy");
+    }
+    let conflicts = dir.path().join("conflicts.toml");
+    let text = fs::read_to_string(&conflicts).expect("conflicts.toml");
+    let line = r#"  { pair = ["client_relationships", "bookkeeping"], roles = ["accountant"] },"#;
+    assert!(text.contains(line), "the accountant's allowed pair");
+    fs::write(&conflicts, text.replace(line, allowed)).expect("write");
+    RuleSet::from_dir(dir.path()).map_err(|e| e.to_string())
+}
+
+#[test]
+fn an_allowed_pair_names_a_pair_of_the_conflict_and_known_roles() {
+    let unknown_role = rules_with_allowed_pair(
+        r#"  { pair = ["client_relationships", "bookkeeping"], roles = ["astronaut"] },"#,
+    )
+    .err()
+    .expect("an unknown role is refused");
+    assert!(
+        unknown_role.contains("nieznana rola „astronaut”"),
+        "{unknown_role}"
+    );
+    let no_such_pair = rules_with_allowed_pair(
+        r#"  { pair = ["remote_work", "bookkeeping"], roles = ["accountant"] },"#,
+    )
+    .err()
+    .expect("a pair the conflict lacks is refused");
+    assert!(no_such_pair.contains("tej pary nie ma"), "{no_such_pair}");
+}

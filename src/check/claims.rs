@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::{Evidence, Finding, FindingKind};
 use crate::extract::numbers::Quantity;
 use crate::extract::{Claim, Modality, Polarity};
-use crate::rules::{Conflict, RoleIdx, RuleSet, ValueIdx};
+use crate::rules::{Conflict, ExclusivePair, RoleIdx, RuleSet, ValueIdx};
 
 /// A claim with the file it comes from and its index among that file's claims (32-bit: a
 /// corpus pool holds every comparable claim of a run).
@@ -113,10 +113,11 @@ impl<'a> Pool<'a> {
     }
 
     /// Exclusive value pairs: one finding per role and pair.
-    pub fn exclusive(&self, pairs: &[(ValueIdx, ValueIdx)], make: &Maker) -> Vec<Finding> {
+    pub fn exclusive(&self, pairs: &[ExclusivePair], make: &Maker) -> Vec<Finding> {
         let mut findings = Vec::new();
         for role in self.roles() {
-            for &(a, b) in pairs {
+            for pair in pairs.iter().filter(|p| !p.allowed_for.contains(&role)) {
+                let (a, b) = pair.values;
                 let first = self.group(role, a, Polarity::Affirmed);
                 let second = self.group(role, b, Polarity::Affirmed);
                 if !self.sides_meet(first, second) {

@@ -587,15 +587,23 @@ fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity
     let Some((i, v)) = counted.or(sized_before) else {
         return Vec::new();
     };
+    // "od sześciu do dwunastu osób", "5–8 osób": a range, not its first number.
+    let upper = words
+        .get(i + 1)
+        .filter(|w| is_range_dash(&w.lower))
+        .and_then(|_| words.get(i + 2))
+        .and_then(|w| Some((i + 2, value(w)?)))
+        .filter(|&(_, high)| high > v);
+    let (last, max) = upper.unwrap_or((i, v));
     vec![(
         Quantity {
             min: v,
-            max: Some(v),
+            max: Some(max),
             approximate: false,
             unit: Unit::People,
             qualifiers: Vec::new(),
         },
-        (i.min(cue_first), i.max(cue_last)),
+        (i.min(cue_first), last.max(cue_last)),
     )]
 }
 
@@ -807,6 +815,14 @@ mod tests {
             run(MetricEngine::Count, "kierowanie pięcioosobowym zespołem"),
             ["5 os."]
         );
+        assert_eq!(
+            run(
+                MetricEngine::Count,
+                "zespół liczy od sześciu do dwunastu osób"
+            ),
+            ["6–12 os."]
+        );
+        assert_eq!(run(MetricEngine::Count, "zespół 5–8 osób"), ["5–8 os."]);
     }
 
     #[test]

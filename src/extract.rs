@@ -105,9 +105,21 @@ pub fn extract(
         let mut qualifiers_of: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
         // The clause before: its first word, its words, and whether it repeats a hedged verb.
         let mut before: Option<(usize, Range<usize>, bool)> = None;
+        // Where the statement holding the clause starts among the sentence's words: after a
+        // dash or semicolon that cut the sentence ("To mit, że Scrum Master jest szefem – nie
+        // ma podwładnych": the author's own words follow the dash).
+        let mut statement_start = 0;
         for (clause, clause_role) in sentence.clauses.iter().zip(clause_roles) {
             let clause_words = markers.range_of(clause);
             let words = &sentence_words[clause_words.clone()];
+            let cut_before = clause.start > sentence.tokens.start
+                && matches!(
+                    doc.tokens[clause.start - 1].span.slice(source),
+                    "–" | "—" | ";"
+                );
+            if cut_before {
+                statement_start = clause_words.start;
+            }
             let hedged_before = before
                 .take()
                 .is_some_and(|(first, words_before, inherited)| {
@@ -128,6 +140,7 @@ pub fn extract(
                 words,
                 sentence_words,
                 offset: clause_words.start,
+                statement_start,
                 markers,
                 after: clause_role.after,
                 question,
@@ -353,6 +366,9 @@ struct ClauseContext<'a> {
     offset: usize,
     /// The sentence's modality markers, by sentence word index.
     markers: &'a Markers,
+    /// Where the clause's statement starts among the sentence's words: a marker of reported
+    /// speech before it belongs to another statement.
+    statement_start: usize,
     /// Token index after the subject mention: negation must stand after it.
     after: usize,
     /// The sentence ends with a question mark.
@@ -478,7 +494,10 @@ impl<'a> ClauseContext<'a> {
             Modality::Quoted
         } else if self.question {
             Modality::Question
-        } else if self.markers.any(Marker::Reported, 0..cue) {
+        } else if self
+            .markers
+            .any(Marker::Reported, self.statement_start..cue)
+        {
             Modality::Reported
         } else if negated_unless || conditional {
             Modality::Conditional

@@ -587,3 +587,26 @@ fn levels_opinions_and_refuted_sayings() {
         claims("Kto mówi, że księgowa nie ma nadgodzin, ten nie przeżył bilansu.")
     );
 }
+
+#[test]
+fn a_myth_ends_where_a_dash_cuts_the_sentence() {
+    // "To mit, że …" reports; what follows the dash is the author's own statement.
+    let text =
+        "To mit, że Scrum Master jest szefem zespołu – nie ma podwładnych i nie przydziela zadań.";
+    assert_has(
+        text,
+        "scrum_master",
+        "task_assignment",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    // Without the dash, the whole clause is the myth.
+    assert!(
+        all_are(
+            "To mit, że Scrum Master przydziela zadania programistom.",
+            Modality::Reported
+        ),
+        "{:?}",
+        claims("To mit, że Scrum Master przydziela zadania programistom.")
+    );
+}

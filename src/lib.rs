@@ -8,7 +8,8 @@
 //! ```
 //!
 //! [`rules`] loads the TOML rule files every stage reads; [`input`] finds and reads files;
-//! [`phrase`] matches rule phrases and [`lowercase`] compares words, for several stages.
+//! [`phrase`] matches rule phrases, [`lowercase`] compares words and [`plural`] agrees nouns
+//! with numbers in messages, for several stages.
 //!
 //! ```
 //! use rolelint::{analyse, decode::Text, rules::RuleSet};

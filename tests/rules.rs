@@ -187,23 +187,30 @@ fn every_rule_word_is_in_the_lexicon() {
     );
 }
 
-/// A copy of the shipped rules with `regex` as the regex of `development_programs` (career).
-fn rules_with_regex(regex: &str) -> Result<RuleSet, String> {
+/// A copy of the shipped rules, loaded, with the text of rule file `name` changed by `edit`.
+fn rules_edited(name: &str, edit: impl FnOnce(String) -> String) -> Result<RuleSet, String> {
     let dir = tempfile::tempdir().expect("temporary folder");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     for entry in fs::read_dir(&root).expect("rules folder") {
         let path = entry.expect("entry").path();
         fs::copy(&path, dir.path().join(path.file_name().expect("file name"))).expect("copy");
     }
-    let career = dir.path().join("career.toml");
-    let text = fs::read_to_string(&career).expect("career.toml");
-    let line = text
-        .lines()
-        .find(|l| l.starts_with("regex = \"\\\\bmentoring"))
-        .expect("the mentoring regex line");
-    let replaced = text.replace(line, &format!("regex = {}", toml::Value::from(regex)));
-    fs::write(&career, replaced).expect("write");
+    let file = dir.path().join(name);
+    let text = fs::read_to_string(&file).expect("rule file");
+    fs::write(&file, edit(text)).expect("write");
     RuleSet::from_dir(dir.path()).map_err(|e| e.to_string())
+}
+
+/// A copy of the shipped rules with `regex` as the regex of `development_programs` (career).
+fn rules_with_regex(regex: &str) -> Result<RuleSet, String> {
+    rules_edited("career.toml", |text| {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("regex = \"\\\\bmentoring"))
+            .expect("the mentoring regex line")
+            .to_owned();
+        text.replace(&line, &format!("regex = {}", toml::Value::from(regex)))
+    })
 }
 
 #[test]
@@ -226,18 +233,12 @@ fn bad_and_oversized_rule_regexes_are_refused_with_the_reason() {
 /// The shipped rules with `conflicts.toml`'s `pairs_allowed_for` line for the accountant
 /// replaced by `allowed`.
 fn rules_with_allowed_pair(allowed: &str) -> Result<RuleSet, String> {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    for entry in fs::read_dir(&root).expect("rules folder") {
-        let path = entry.expect("entry").path();
-        fs::copy(&path, dir.path().join(path.file_name().expect("file name"))).expect("copy");
-    }
-    let conflicts = dir.path().join("conflicts.toml");
-    let text = fs::read_to_string(&conflicts).expect("conflicts.toml");
-    let line = r#"  { pair = ["client_relationships", "bookkeeping"], roles = ["accountant"] },"#;
-    assert!(text.contains(line), "the accountant's allowed pair");
-    fs::write(&conflicts, text.replace(line, allowed)).expect("write");
-    RuleSet::from_dir(dir.path()).map_err(|e| e.to_string())
+    rules_edited("conflicts.toml", |text| {
+        let line =
+            r#"  { pair = ["client_relationships", "bookkeeping"], roles = ["accountant"] },"#;
+        assert!(text.contains(line), "the accountant's allowed pair");
+        text.replace(line, allowed)
+    })
 }
 
 #[test]

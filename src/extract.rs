@@ -105,20 +105,21 @@ pub fn extract(
         let mut qualifiers_of: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
         // The clause before: its first word, its words, and whether it repeats a hedged verb.
         let mut before: Option<(usize, Range<usize>, bool)> = None;
-        // Where the statement holding the clause starts among the sentence's words: after a
-        // dash or semicolon that cut the sentence ("To mit, że Scrum Master jest szefem – nie
-        // ma podwładnych": the author's own words follow the dash).
+        // Where the clause's statement and item start among the sentence's words (see
+        // `ClauseContext`): after the last dash or semicolon, and the last semicolon, that cut
+        // the sentence before the clause.
         let mut statement_start = 0;
+        let mut item_start = 0;
         for (clause, clause_role) in sentence.clauses.iter().zip(clause_roles) {
             let clause_words = markers.range_of(clause);
             let words = &sentence_words[clause_words.clone()];
-            let cut_before = clause.start > sentence.tokens.start
-                && matches!(
-                    doc.tokens[clause.start - 1].span.slice(source),
-                    "–" | "—" | ";"
-                );
-            if cut_before {
+            let cut_by = (clause.start > sentence.tokens.start)
+                .then(|| doc.tokens[clause.start - 1].span.slice(source));
+            if matches!(cut_by, Some("–" | "—" | ";")) {
                 statement_start = clause_words.start;
+            }
+            if cut_by == Some(";") {
+                item_start = clause_words.start;
             }
             let hedged_before = before
                 .take()
@@ -141,6 +142,7 @@ pub fn extract(
                 sentence_words,
                 offset: clause_words.start,
                 statement_start,
+                item_start,
                 markers,
                 after: clause_role.after,
                 question,
@@ -367,8 +369,13 @@ struct ClauseContext<'a> {
     /// The sentence's modality markers, by sentence word index.
     markers: &'a Markers,
     /// Where the clause's statement starts among the sentence's words: a marker of reported
-    /// speech before it belongs to another statement.
+    /// speech before it belongs to another statement ("To mit, że Scrum Master jest szefem –
+    /// nie ma podwładnych": the author's own words follow the dash).
     statement_start: usize,
+    /// Where the clause's item starts among the sentence's words: a condition holds up to the
+    /// next ";", which starts another item ("jeżeli …; przygotowywanie …"). A ";" always ends
+    /// a clause, so this is the start of the first clause after the last one.
+    item_start: usize,
     /// Token index after the subject mention: negation must stand after it.
     after: usize,
     /// The sentence ends with a question mark.
@@ -472,20 +479,12 @@ impl<'a> ClauseContext<'a> {
             && self.words[last + 1..]
                 .iter()
                 .any(|&w| self.is_word(Some(&w), "bez"));
-        // A condition holds up to the next ";", which starts another item ("jeżeli …;
-        // przygotowywanie …").
-        let item_start = (self.sentence_words[0]..cue_token)
-            .rev()
-            .find(|&t| self.doc.tokens[t].span.slice(self.source) == ";")
-            .map_or(0, |semicolon| {
-                self.sentence_words.partition_point(|&w| w < semicolon)
-            });
         let conditional = self
             .markers
             .within_unless(
                 Marker::Conditional,
                 Marker::ConditionalExcept,
-                item_start.min(cue)..cue,
+                self.item_start..cue,
             )
             .any(&applies);
         let clause = self.offset..self.offset + self.words.len();

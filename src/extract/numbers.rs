@@ -406,10 +406,10 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             .iter()
             .position(|w| w.is_number)
             .unwrap_or(following.len())];
-        // A period said between the amount before and this one, the nearest, is this one's:
-        // "16 000 zł brutto miesięcznie, co w skali roku daje 192 000 zł brutto".
-        // After the amount, only a period word: "15 800 zł brutto, co w skali roku daje …"
-        // says the year of the next amount.
+        // A period word after the amount is its own ("15 800 zł brutto, co w skali roku daje
+        // …": "w skali roku" there is the next amount's); else the nearest period said between
+        // the amount before and this one ("16 000 zł brutto miesięcznie, co w skali roku daje
+        // 192 000 zł brutto"); else the clause's.
         let period = own
             .iter()
             .find_map(|w| period(&w.lower))

@@ -84,15 +84,28 @@ pub fn extract(
     let source = text.normalized();
     let mut claims = Vec::new();
     let mut section: Option<DimensionIdx> = None;
+    // The list after a heading such as "Mile widziane:" is wished for, not required.
+    let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
     for ((sentence, markers), clause_roles) in doc.sentences.iter().zip(markers).zip(&roles.clauses)
     {
         let sentence_words = markers.words();
         match sentence.layout {
-            Layout::Heading => section = heading_dimension(sentence_words, lemmas, rules),
-            Layout::Prose => section = None,
+            Layout::Heading => {
+                section = heading_dimension(sentence_words, lemmas, rules);
+                section_optional = markers.matches(Marker::Optional).next().is_some();
+            }
+            Layout::Prose => {
+                section = None;
+                section_optional = false;
+            }
             Layout::ListItem => {}
         }
+        let optional = if section_optional && sentence.layout == Layout::ListItem {
+            std::iter::once(0..sentence_words.len()).collect()
+        } else {
+            optional_parts(source, doc, markers)
+        };
         let sentence_span = text.to_original(sentence.span);
         let question = sentence.is_question(source);
         let quotes = quoted_ranges(source, doc, sentence.tokens.clone());
@@ -144,10 +157,12 @@ pub fn extract(
                 statement_start,
                 item_start,
                 markers,
+                subject_start: clause_role.start,
                 after: clause_role.after,
                 question,
                 quotes: &quotes,
                 hedged_before,
+                optional: &optional,
                 number_words: std::cell::OnceCell::new(),
                 relative_pronouns: std::cell::OnceCell::new(),
                 asides: std::cell::OnceCell::new(),
@@ -228,12 +243,7 @@ pub fn extract(
                         let qualifiers = match qualifiers_of.iter().find(|(v, _)| *v == value) {
                             Some((_, found)) => found.clone(),
                             None => {
-                                let found: Vec<Arc<str>> = metric
-                                    .qualifiers
-                                    .matches(sentence_words, lemmas)
-                                    .into_iter()
-                                    .map(|(q, ..)| q.text().clone())
-                                    .collect();
+                                let found = metric.qualifiers_in(sentence_words, lemmas);
                                 qualifiers_of.push((value, found.clone()));
                                 found
                             }
@@ -313,6 +323,42 @@ fn hedges(markers: &Markers, words: Range<usize>) -> impl Iterator<Item = usize>
     markers.within_unless(Marker::Possible, Marker::PossibleExcept, words)
 }
 
+/// What cuts a sentence into the parts an `optional` marker hedges (a bracket does not:
+/// "Doświadczenie (min. rok) będzie atutem").
+const PART_ENDS: &[&str] = &[",", ";", ":", "–", "—", "-"];
+
+/// The ranges of the sentence's words that its `optional` markers ("mile widziane", "atutem
+/// będzie") hedge: from a marker that opens its part of the sentence (between [`PART_ENDS`])
+/// to the end of the item (the next ";"): "Wymagamy SQL, mile widziana znajomość SAP"; the
+/// part around any other marker: "Znajomość SAP będzie atutem, wymagamy SQL".
+fn optional_parts(source: &str, doc: &Doc, markers: &Markers) -> Vec<Range<usize>> {
+    let words = markers.words();
+    let cut_between = |a: usize, ends: &[&str]| {
+        (words[a] + 1..words[a + 1]).any(|t| ends.contains(&doc.tokens[t].span.slice(source)))
+    };
+    let extend = |mut last: usize, ends: &[&str]| {
+        while last + 1 < words.len() && !cut_between(last, ends) {
+            last += 1;
+        }
+        last
+    };
+    markers
+        .matches(Marker::Optional)
+        .map(|(first, last)| {
+            let mut start = first;
+            while start > 0 && !cut_between(start - 1, PART_ENDS) {
+                start -= 1;
+            }
+            let end = if start == first {
+                extend(last, &[";"])
+            } else {
+                extend(last, PART_ENDS)
+            };
+            start..end + 1
+        })
+        .collect()
+}
+
 /// Prepositions before a person noun that make it somebody other than the role: "należy do
 /// osoby, która prowadzi projekt", "współpracuje z osobą, która księguje faktury".
 const OTHER_PERSON_PREPOSITIONS: &[&str] = &[
@@ -376,6 +422,8 @@ struct ClauseContext<'a> {
     /// next ";", which starts another item ("jeżeli …; przygotowywanie …"). A ";" always ends
     /// a clause, so this is the start of the first clause after the last one.
     item_start: usize,
+    /// Token index where the subject mention starts (the clause's start if not named).
+    subject_start: usize,
     /// Token index after the subject mention: negation must stand after it.
     after: usize,
     /// The sentence ends with a question mark.
@@ -384,6 +432,9 @@ struct ClauseContext<'a> {
     quotes: &'a [std::ops::Range<usize>],
     /// The clause repeats the verb of a hedged clause before it (see [`repeats_verb_of`]).
     hedged_before: bool,
+    /// Ranges of the sentence's words that are wished for, not required (see
+    /// [`optional_parts`]).
+    optional: &'a [Range<usize>],
     /// See [`ClauseContext::number_words`].
     number_words: std::cell::OnceCell<Vec<Word<'a>>>,
     /// See [`ClauseContext::relative_pronouns`].
@@ -488,7 +539,23 @@ impl<'a> ClauseContext<'a> {
             )
             .any(&applies);
         let clause = self.offset..self.offset + self.words.len();
-        let possible = self.hedged_before || hedges(self.markers, clause).any(applies);
+        // "38% rekruterów pracuje zdalnie", "a 58% ma prywatną opiekę": a share right before
+        // the named subject, or right after the "a" or "i" that opens a clause with none.
+        let named = self.after > self.words[0];
+        let subject_first = self.offset + self.words.partition_point(|&w| w < self.subject_start);
+        let opens_with_and =
+            self.is_word(self.words.first(), "a") || self.is_word(self.words.first(), "i");
+        let share = self.markers.matches(Marker::Share).any(|(first, last)| {
+            if named {
+                first >= self.offset && last + 1 == subject_first
+            } else {
+                opens_with_and && first == self.offset + 1 && last < cue
+            }
+        });
+        let possible = self.hedged_before
+            || hedges(self.markers, clause.clone()).any(applies)
+            || self.optional.iter().any(|part| part.contains(&cue))
+            || share;
         let modality = if self.quoted(cue_token) {
             Modality::Quoted
         } else if self.question {

@@ -100,6 +100,14 @@ impl Markers {
             .filter(move |&at| !self.within(except, words.clone()).any(|first| first == at))
     }
 
+    /// `(first word, last word)` of every match of `marker` in the sentence.
+    pub fn matches(&self, marker: Marker) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.found
+            .iter()
+            .filter(move |&&(m, ..)| m == marker)
+            .map(|&(_, first, last)| (first, last))
+    }
+
     /// Whether some match of `marker` lies wholly inside `words`.
     pub fn any(&self, marker: Marker, words: Range<usize>) -> bool {
         self.within(marker, words).next().is_some()

@@ -257,9 +257,9 @@ impl PhraseSet {
         self.phrases.is_empty()
     }
 
-    /// The earliest match of each phrase in `words`, as `(phrase, first, last)`, in phrase
-    /// order; phrases that do not match are left out.
-    pub fn matches(&self, words: &[usize], lemmas: &Lemmas) -> Vec<(&Phrase, usize, usize)> {
+    /// The earliest match of each phrase in `words`, as `(phrase index, first, last)`, in
+    /// phrase order; phrases that do not match are left out.
+    pub fn matches(&self, words: &[usize], lemmas: &Lemmas) -> Vec<(usize, usize, usize)> {
         // Made at the first match: most word sequences match no phrase of a set.
         let mut earliest: Vec<Option<(usize, usize)>> = Vec::new();
         for at in 0..words.len() {
@@ -278,8 +278,8 @@ impl PhraseSet {
         }
         earliest
             .into_iter()
-            .zip(&self.phrases)
-            .filter_map(|(found, phrase)| found.map(|(first, last)| (phrase, first, last)))
+            .enumerate()
+            .filter_map(|(p, found)| found.map(|(first, last)| (p, first, last)))
             .collect()
     }
 

@@ -47,6 +47,8 @@ pub enum Subject {
 pub struct ClauseRole {
     pub role: RoleIdx,
     pub subject: Subject,
+    /// Token index where the subject mention starts, if named; else where the clause starts.
+    pub start: usize,
     /// Token index where the subject mention ends (claims come after it), if named.
     pub after: usize,
     /// A second role the clause talks about: "obie role", "obu" mean the two named last.
@@ -90,10 +92,16 @@ pub fn find_roles(
     // role, or a question of it asked ("Jakie narzędzia warto znać?" in a FAQ is about the
     // role of the text, and its answer carries that role).
     let mut block_about_role = false;
+    // The role a clause about another person or body ("zarząd ma własne wsparcie") set aside:
+    // in a text that names one role, the next block is about that role again.
+    let mut set_aside: Option<RoleIdx> = None;
     for ((sentence, mentions), markers) in doc.sentences.iter().zip(sentence_mentions).zip(markers)
     {
         if previous.is_some_and(|p| p.block != sentence.block) {
             block_about_role = false;
+            if current.is_none() && named_roles.len() <= 1 {
+                current = set_aside.take();
+            }
         }
         // An implicit subject carries within a paragraph about a role, from a title or
         // heading into what follows, and through lists; into a new paragraph only when the
@@ -133,6 +141,7 @@ pub fn find_roles(
                 unnamed && attribution.clauses.is_empty() && clause_roles.is_empty();
             if named.is_none() && !opens_unnamed_text && opens_with(Marker::OtherSubject) {
                 if !unnamed {
+                    set_aside = current.or(set_aside);
                     current = None;
                 }
                 clause_roles.push(None);
@@ -144,6 +153,7 @@ pub fn find_roles(
                     Some(ClauseRole {
                         role: mention.role,
                         subject: Subject::Named,
+                        start: mention.tokens.start,
                         after: mention.tokens.end,
                         also: None,
                     })
@@ -152,6 +162,7 @@ pub fn find_roles(
                     Some(ClauseRole {
                         role: recent[1],
                         subject: Subject::Anaphor,
+                        start: clause.start,
                         after: clause.start,
                         also: Some(recent[0]),
                     })
@@ -170,6 +181,7 @@ pub fn find_roles(
                     Some(ClauseRole {
                         role,
                         subject,
+                        start: clause.start,
                         after: clause.start,
                         also: None,
                     })

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -16,7 +17,7 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::lemma::{LemmaId, Lexicon};
+use crate::lemma::{LemmaId, Lemmas, Lexicon};
 use crate::mistake::{FileKind, FileMistake};
 use crate::phrase::{PairIndex, Phrase, PhraseSet, StartIndex};
 
@@ -136,6 +137,24 @@ pub struct Metric {
     pub engine: MetricEngine,
     /// Words that qualify a number ("junior", "mediana"): numbers compare only with equal ones.
     pub qualifiers: PhraseSet,
+    /// What each qualifier phrase, in the order of `qualifiers`, stands for: the first of the
+    /// alternatives it was written with ("junior | na start | początkujący" all stand for
+    /// "junior").
+    pub qualifier_labels: Vec<Arc<str>>,
+}
+
+impl Metric {
+    /// The qualifiers the sentence of `words` names, each once, in the order of the rules.
+    pub fn qualifiers_in(&self, words: &[usize], lemmas: &Lemmas) -> Vec<Arc<str>> {
+        let mut found: Vec<Arc<str>> = Vec::new();
+        for (p, ..) in self.qualifiers.matches(words, lemmas) {
+            let label = &self.qualifier_labels[p];
+            if !found.contains(label) {
+                found.push(label.clone());
+            }
+        }
+        found
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,6 +175,12 @@ pub struct Modality {
     pub possible: Vec<Phrase>,
     /// Phrases that start like a hedge but are none ("najczęściej zadawane pytania").
     pub possible_except: Vec<Phrase>,
+    /// What a job ad wishes for but does not require ("mile widziane", "atutem będzie"):
+    /// hedges what stands beside it (see `extract`), and every item of a list under it.
+    pub optional: Vec<Phrase>,
+    /// Shares of a group ("38%", "większość", "połowa") before the subject: the claim holds
+    /// for some of the role's holders, not for the role ("38% rekruterów pracuje zdalnie").
+    pub shares: Vec<Phrase>,
     pub reported: Vec<Phrase>,
     pub conditional: Vec<Phrase>,
     /// Phrases that start like a condition but are none ("jeśli chodzi o").
@@ -180,6 +205,8 @@ pub enum Marker {
     NegationAfter,
     Possible,
     PossibleExcept,
+    Optional,
+    Share,
     Reported,
     Conditional,
     ConditionalExcept,
@@ -189,11 +216,13 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 10] = [
+    const ALL: [Marker; 12] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::Possible,
         Marker::PossibleExcept,
+        Marker::Optional,
+        Marker::Share,
         Marker::Reported,
         Marker::Conditional,
         Marker::ConditionalExcept,
@@ -211,6 +240,8 @@ impl Modality {
             Marker::NegationAfter => &self.negation_after,
             Marker::Possible => &self.possible,
             Marker::PossibleExcept => &self.possible_except,
+            Marker::Optional => &self.optional,
+            Marker::Share => &self.shares,
             Marker::Reported => &self.reported,
             Marker::Conditional => &self.conditional,
             Marker::ConditionalExcept => &self.conditional_except,
@@ -392,6 +423,8 @@ struct RawMetric {
     label: String,
     cues: Vec<Spanned<String>>,
     #[serde(default)]
+    cues_except: Vec<Spanned<String>>,
+    #[serde(default)]
     qualifiers: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Examples,
@@ -408,6 +441,10 @@ struct ModalityFile {
     possible: Vec<Spanned<String>>,
     #[serde(default)]
     possible_except: Vec<Spanned<String>>,
+    #[serde(default)]
+    optional: Vec<Spanned<String>>,
+    #[serde(default)]
+    shares: Vec<Spanned<String>>,
     #[serde(default)]
     reported: Vec<Spanned<String>>,
     #[serde(default)]
@@ -629,6 +666,8 @@ impl RuleSet {
                     negation_after: Vec::new(),
                     possible: Vec::new(),
                     possible_except: Vec::new(),
+                    optional: Vec::new(),
+                    shares: Vec::new(),
                     reported: Vec::new(),
                     conditional: Vec::new(),
                     conditional_except: Vec::new(),
@@ -761,8 +800,38 @@ impl Builder {
         text: &Spanned<String>,
         gap: usize,
     ) -> Result<Phrase, RulesError> {
-        Phrase::compile(text.get_ref(), gap, &mut self.set.lexicon)
-            .ok_or_else(|| file.error("fraza nie zawiera żadnego słowa", Some(text.span())))
+        self.phrase_at(file, text.get_ref(), text.span(), gap)
+    }
+
+    fn phrase_at(
+        &mut self,
+        file: &RuleFile,
+        text: &str,
+        span: Range<usize>,
+        gap: usize,
+    ) -> Result<Phrase, RulesError> {
+        Phrase::compile(text, gap, &mut self.set.lexicon)
+            .ok_or_else(|| file.error("fraza nie zawiera żadnego słowa", Some(span)))
+    }
+
+    /// A metric's qualifiers: each entry is one phrase or alternatives that mean the same,
+    /// separated by "|" ("junior | na start"), which all stand for the first.
+    fn qualifiers(
+        &mut self,
+        file: &RuleFile,
+        entries: &[Spanned<String>],
+    ) -> Result<(PhraseSet, Vec<Arc<str>>), RulesError> {
+        let mut phrases = Vec::new();
+        let mut labels = Vec::new();
+        for entry in entries {
+            let mut alternatives = entry.get_ref().split('|').map(str::trim);
+            let label: Arc<str> = alternatives.clone().next().unwrap_or_default().into();
+            for alternative in alternatives.by_ref() {
+                phrases.push(self.phrase_at(file, alternative, entry.span(), 0)?);
+                labels.push(label.clone());
+            }
+        }
+        Ok((PhraseSet::new(phrases), labels))
     }
 
     fn phrases(
@@ -841,6 +910,8 @@ impl Builder {
             negation_after: self.phrases(file, &raw.negation_after, 0)?,
             possible: self.phrases(file, &raw.possible, 0)?,
             possible_except: self.phrases(file, &raw.possible_except, 0)?,
+            optional: self.phrases(file, &raw.optional, 0)?,
+            shares: self.phrases(file, &raw.shares, 0)?,
             reported: self.phrases(file, &raw.reported, 0)?,
             conditional: self.phrases(file, &raw.conditional, 0)?,
             conditional_except: self.phrases(file, &raw.conditional_except, 0)?,
@@ -922,7 +993,8 @@ impl Builder {
                 }
             };
             let cues = self.phrases(file, &metric.cues, CUE_GAP)?;
-            let qualifiers = PhraseSet::new(self.phrases(file, &metric.qualifiers, 0)?);
+            let cues_except = self.phrases(file, &metric.cues_except, CUE_GAP)?;
+            let (qualifiers, qualifier_labels) = self.qualifiers(file, &metric.qualifiers)?;
             self.push_value(
                 file,
                 &metric.id,
@@ -932,8 +1004,12 @@ impl Builder {
                     dimension,
                     cues,
                     regex: None,
-                    cues_except: Vec::new(),
-                    metric: Some(Metric { engine, qualifiers }),
+                    cues_except,
+                    metric: Some(Metric {
+                        engine,
+                        qualifiers,
+                        qualifier_labels,
+                    }),
                     examples: metric.examples,
                 },
             )?;

@@ -610,3 +610,103 @@ fn a_myth_ends_where_a_dash_cuts_the_sentence() {
         claims("To mit, że Scrum Master przydziela zadania programistom.")
     );
 }
+
+#[test]
+fn what_an_ad_wishes_for_is_no_requirement() {
+    use Modality::{Asserted, Possible};
+    use Polarity::Affirmed;
+    // A wish that opens its part holds to the end of the sentence, not back before it.
+    let text = "Księgowa: oczekujemy znajomości programu Symfonia, mile widziany certyfikat księgowy i prawo jazdy.";
+    assert_has(text, "accountant", "tool_proficiency", Affirmed, Asserted);
+    assert_has(text, "accountant", "certification", Affirmed, Possible);
+    assert_has(text, "accountant", "driving_license", Affirmed, Possible);
+    // One that closes its part holds for that part only; a bracket does not cut it.
+    let text =
+        "Office Manager: prawo jazdy (kat. B) będzie atutem, wymagamy angielskiego na poziomie B2.";
+    assert_has(
+        text,
+        "office_manager",
+        "driving_license",
+        Affirmed,
+        Possible,
+    );
+    assert_has(
+        text,
+        "office_manager",
+        "english_language",
+        Affirmed,
+        Asserted,
+    );
+    // Under a "Mile widziane:" heading every item is wished for; the list before it is not.
+    let ad = "Księgowa\n\nWymagania:\n- znajomość programu Symfonia\n\nMile widziane:\n- certyfikat księgowy\n- prawo jazdy kat. B\n";
+    assert_has(ad, "accountant", "tool_proficiency", Affirmed, Asserted);
+    assert_has(ad, "accountant", "certification", Affirmed, Possible);
+    assert_has(ad, "accountant", "driving_license", Affirmed, Possible);
+}
+
+#[test]
+fn a_share_of_the_roles_holders_is_hedged_a_share_of_anything_else_is_not() {
+    use Modality::{Asserted, Possible};
+    use Polarity::Affirmed;
+    assert_has(
+        "Według raportu 38% rekruterów pracuje w pełni zdalnie.",
+        "recruiter",
+        "remote_work",
+        Affirmed,
+        Possible,
+    );
+    assert_has(
+        "Większość księgowych pracuje wyłącznie w biurze.",
+        "accountant",
+        "office_only",
+        Affirmed,
+        Possible,
+    );
+    // Right after the "a" of a clause with no subject of its own.
+    assert_has(
+        "Księgowi dostają premię roczną, a 58% ma prywatną opiekę medyczną.",
+        "accountant",
+        "private_healthcare",
+        Affirmed,
+        Possible,
+    );
+    // Most of a week is the role's own time, like "głównie".
+    assert_has(
+        "Większość tygodnia handlowiec spędza w terenie.",
+        "sales_representative",
+        "field_work",
+        Affirmed,
+        Asserted,
+    );
+    // A share after the subject is the role's: its bonus, not a share of its holders.
+    assert_has(
+        "Rekruter otrzymuje premię do 20% pensji.",
+        "recruiter",
+        "bonus",
+        Affirmed,
+        Asserted,
+    );
+}
+
+#[test]
+fn a_text_about_one_role_returns_to_it_after_a_clause_about_someone_else() {
+    // "zarząd ma własne wsparcie" is about the board; the list under the next heading is the
+    // office manager's again.
+    let text = "Office Manager dba o biuro. Office Manager nie jest asystentem zarządu – zarząd ma własne wsparcie.\n\nZakres obowiązków\n\n- zamawia materiały biurowe,\n- kieruje zespołem dwóch osób.\n";
+    assert_has(
+        text,
+        "office_manager",
+        "line_management",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // Within the paragraph, the other subject keeps what follows.
+    let text = "Office Manager dba o biuro. Dyrektor finansowy akceptuje faktury. Zatwierdza też przelewy.";
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(r, v, ..)| r == "office_manager" && v == "payment_approval"),
+        "{:?}",
+        claims(text)
+    );
+}

@@ -14,7 +14,7 @@ fn engine_name(engine: &Engine) -> &'static str {
         Engine::Exclusive { .. } => "exclusive",
         Engine::Polarity => "polarity",
         Engine::Numeric { .. } => "numeric",
-        Engine::SelfContradiction { .. } => "self",
+        Engine::SelfContradiction(_) => "self",
         Engine::Drift => "drift",
         Engine::Misleading => "misleading",
     }

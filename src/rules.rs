@@ -305,16 +305,22 @@ pub enum Engine {
     /// Numbers of one metric that disagree.
     Numeric { metrics: Vec<ValueIdx> },
     /// One clause saying a thing is shared and different at once.
-    SelfContradiction {
-        first: PhraseSet,
-        second: PhraseSet,
-        /// When not empty, one of these (a copula: "być") must stand between the two.
-        link: PhraseSet,
-    },
+    SelfContradiction(Box<SharedAndDifferent>),
     /// One role under several names in one text.
     Drift,
     /// A name that misleads about the role.
     Misleading,
+}
+
+/// The words of a self-contradictory clause (engine `self`).
+pub struct SharedAndDifferent {
+    pub first: PhraseSet,
+    pub second: PhraseSet,
+    /// When not empty, one of these (a copula: "być") must stand between the two.
+    pub link: PhraseSet,
+    /// A clause opening with one of these ("a zarazem") is read with the clause before,
+    /// as its link: "jest taki sam …, a zarazem zupełnie inny".
+    pub joined: PhraseSet,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -486,6 +492,8 @@ struct RawConflict {
     second: Vec<Spanned<String>>,
     #[serde(default)]
     link: Vec<Spanned<String>>,
+    #[serde(default)]
+    joined: Vec<Spanned<String>>,
     summary: String,
     why: String,
     help: String,
@@ -1167,11 +1175,12 @@ impl Builder {
                     }
                     Engine::Numeric { metrics }
                 }
-                "self" => Engine::SelfContradiction {
+                "self" => Engine::SelfContradiction(Box::new(SharedAndDifferent {
                     first: PhraseSet::new(self.phrases(file, &conflict.first, 0)?),
                     second: PhraseSet::new(self.phrases(file, &conflict.second, 0)?),
                     link: PhraseSet::new(self.phrases(file, &conflict.link, 0)?),
-                },
+                    joined: PhraseSet::new(self.phrases(file, &conflict.joined, 0)?),
+                })),
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,
                 other => {

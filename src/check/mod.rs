@@ -17,8 +17,7 @@ use claims::{Located, Maker, Pool, Scope};
 
 use crate::Analysis;
 use crate::extract::{Claim, Modality};
-use crate::phrase::PhraseSet;
-use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, ValueIdx};
+use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, SharedAndDifferent, ValueIdx};
 use crate::span::{LineIndex, Orig, Place, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -82,11 +81,7 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             Engine::Exclusive { pairs } => findings.extend(pool.exclusive(pairs, &make)),
             Engine::Polarity => findings.extend(pool.polarity(&make)),
             Engine::Numeric { metrics } => findings.extend(pool.numeric(metrics, &make)),
-            Engine::SelfContradiction {
-                first,
-                second,
-                link,
-            } => wording.self_contradiction(first, second, link, &mut findings),
+            Engine::SelfContradiction(words) => wording.self_contradiction(words, &mut findings),
             Engine::Drift => wording.drift(&mut findings),
             Engine::Misleading => wording.misleading(&mut findings),
         }
@@ -119,7 +114,7 @@ pub fn corpus<'a>(
             Engine::Exclusive { pairs } => findings.extend(pool.exclusive(pairs, &make)),
             Engine::Polarity => findings.extend(pool.polarity(&make)),
             Engine::Numeric { metrics } => findings.extend(pool.numeric(metrics, &make)),
-            Engine::SelfContradiction { .. } | Engine::Drift | Engine::Misleading => {}
+            Engine::SelfContradiction(_) | Engine::Drift | Engine::Misleading => {}
         }
     }
     findings
@@ -179,18 +174,32 @@ impl Wording<'_> {
         )
     }
 
-    fn self_contradiction(
-        &self,
-        first: &PhraseSet,
-        second: &PhraseSet,
-        link: &PhraseSet,
-        findings: &mut Vec<Finding>,
-    ) {
+    fn self_contradiction(&self, words: &SharedAndDifferent, findings: &mut Vec<Finding>) {
+        let SharedAndDifferent {
+            first,
+            second,
+            link,
+            joined,
+        } = words;
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {
             for (c, clause) in sentence.clauses.iter().enumerate() {
                 let markers = &analysis.markers[s];
-                let words = &markers.words()[markers.range_of(clause)];
+                let mut range = markers.range_of(clause);
+                // "…, a zarazem zupełnie inny …": the clause joined on is read with this one,
+                // and what it says right after "a zarazem" is said of the same thing.
+                let mut said_at_once = None;
+                if let Some(next) = sentence.clauses.get(c + 1).map(|n| markers.range_of(n)) {
+                    let opening = joined
+                        .matches(&markers.words()[next.clone()], &analysis.lemmas)
+                        .into_iter()
+                        .find(|&(_, at, _)| at == 0);
+                    if let Some((_, _, last)) = opening {
+                        said_at_once = Some(next.start - range.start + last + 1);
+                        range.end = next.end;
+                    }
+                }
+                let words = &markers.words()[range];
                 let Some((f, f_last)) = first.find(words, &analysis.lemmas) else {
                     continue;
                 };
@@ -198,7 +207,10 @@ impl Wording<'_> {
                 let Some((g, g_last)) = second.find(rest, &analysis.lemmas) else {
                     continue;
                 };
-                let linked = link.is_empty() || link.find(&rest[..g], &analysis.lemmas).is_some();
+                let at = f_last + 1 + g;
+                let linked = said_at_once.is_some_and(|start| (start..=start + 1).contains(&at))
+                    || link.is_empty()
+                    || link.find(&rest[..g], &analysis.lemmas).is_some();
                 if !linked {
                     continue;
                 }

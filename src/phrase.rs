@@ -283,6 +283,18 @@ impl PhraseSet {
             .collect()
     }
 
+    /// The last word of the first phrase (in order) that matches at the first of `words`.
+    pub fn match_at_start(&self, words: &[usize], lemmas: &Lemmas) -> Option<usize> {
+        let &first = words.first()?;
+        lemmas
+            .of(first)
+            .iter()
+            .flat_map(|&key| self.starting_with.get(key))
+            .filter_map(|&p| Some((p, self.phrases[p].match_rest(words, 0, lemmas)?)))
+            .min()
+            .map(|(_, last)| last)
+    }
+
     /// The earliest match of the first phrase (in order) that matches anywhere in `words`.
     pub fn find(&self, words: &[usize], lemmas: &Lemmas) -> Option<(usize, usize)> {
         self.matches(words, lemmas)

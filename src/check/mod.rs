@@ -186,23 +186,22 @@ impl Wording<'_> {
             for (c, clause) in sentence.clauses.iter().enumerate() {
                 let markers = &analysis.markers[s];
                 let mut range = markers.range_of(clause);
+                let Some((f, f_last)) =
+                    first.find(&markers.words()[range.clone()], &analysis.lemmas)
+                else {
+                    continue;
+                };
                 // "…, a zarazem zupełnie inny …": the clause joined on is read with this one,
                 // and what it says right after "a zarazem" is said of the same thing.
                 let mut said_at_once = None;
-                if let Some(next) = sentence.clauses.get(c + 1).map(|n| markers.range_of(n)) {
-                    let opening = joined
-                        .matches(&markers.words()[next.clone()], &analysis.lemmas)
-                        .into_iter()
-                        .find(|&(_, at, _)| at == 0);
-                    if let Some((_, _, last)) = opening {
-                        said_at_once = Some(next.start - range.start + last + 1);
-                        range.end = next.end;
-                    }
+                if let Some(next) = sentence.clauses.get(c + 1).map(|n| markers.range_of(n))
+                    && let Some(last) =
+                        joined.match_at_start(&markers.words()[next.clone()], &analysis.lemmas)
+                {
+                    said_at_once = Some(next.start - range.start + last + 1);
+                    range.end = next.end;
                 }
                 let words = &markers.words()[range];
-                let Some((f, f_last)) = first.find(words, &analysis.lemmas) else {
-                    continue;
-                };
                 let rest = &words[f_last + 1..];
                 let Some((g, g_last)) = second.find(rest, &analysis.lemmas) else {
                     continue;

@@ -19,7 +19,7 @@ use crate::lowercase;
 use crate::markers::Markers;
 use crate::phrase::Phrase;
 use crate::roles::{Attribution, Subject};
-use crate::rules::{DimensionIdx, Marker, MetricEngine, RoleIdx, RuleSet, ValueIdx};
+use crate::rules::{DimensionIdx, Marker, MetricEngine, Qualifier, RoleIdx, RuleSet, ValueIdx};
 use crate::segment::{Doc, Layout, TokenKind};
 use crate::span::{Norm, Orig, Span};
 use numbers::{Quantity, Word};
@@ -115,7 +115,7 @@ pub fn extract(
         let mut sentence_metrics: Vec<(ValueIdx, Arc<str>)> = answering.clone();
         let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
         // Each metric's qualifiers in this sentence, found once.
-        let mut qualifiers_of: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
+        let mut qualifiers_of: Vec<(ValueIdx, Vec<Qualifier>)> = Vec::new();
         // The clause before: its first word, its words, and whether it repeats a hedged verb.
         let mut before: Option<(usize, Range<usize>, bool)> = None;
         // Where the clause's statement and item start among the sentence's words (see
@@ -249,8 +249,16 @@ pub fn extract(
                             }
                         };
                         let anchor = cue_words.unwrap_or((0, 0));
-                        for (mut quantity, number) in context.quantities(metric.engine, anchor) {
-                            quantity.qualifiers = qualifiers.clone();
+                        let quantities = context.quantities(metric.engine, anchor);
+                        let amounts: Vec<(usize, usize)> =
+                            quantities.iter().map(|(_, number)| *number).collect();
+                        for (n, (mut quantity, number)) in quantities.into_iter().enumerate() {
+                            quantity.qualifiers = qualifiers_of_amount(
+                                &qualifiers,
+                                &amounts,
+                                n,
+                                clause_words.clone(),
+                            );
                             let known = claims[before..].iter().any(|c| {
                                 c.value == value && c.quantity.as_deref() == Some(&quantity)
                             });
@@ -292,6 +300,42 @@ pub fn extract(
         }
     }
     claims
+}
+
+/// The qualifiers of amount `n` of a clause whose amounts stand at `amounts` (first and last
+/// word, among the words of the clause `clause`, a range of the sentence's words), each once.
+/// A qualifier outside the clause, or before its first amount, holds for every amount of it
+/// ("Mediana … 7 000 zł brutto miesięcznie, czyli ok. 84 000 zł brutto rocznie",
+/// "wynagrodzenie zasadnicze 11 000 zł …, a 14 500 zł na poziomie starszego analityka"); one
+/// after an amount is the nearest amount's: "9 000–12 000 zł brutto na umowie o pracę albo
+/// 11 000–14 500 zł netto przy współpracy B2B" (B2B is the second's).
+fn qualifiers_of_amount(
+    qualifiers: &[Qualifier],
+    amounts: &[(usize, usize)],
+    n: usize,
+    clause: Range<usize>,
+) -> Vec<Arc<str>> {
+    let in_sentence = |(a, b): (usize, usize)| (clause.start + a, clause.start + b);
+    let first_amount = amounts.iter().map(|&(a, _)| clause.start + a).min();
+    let mut own: Vec<Arc<str>> = Vec::new();
+    for (label, first, last) in qualifiers {
+        let distance = |amount: (usize, usize)| {
+            let (a, b) = in_sentence(amount);
+            if *last < a {
+                a - last
+            } else {
+                first.saturating_sub(b)
+            }
+        };
+        let of_all = !clause.contains(first) || first_amount.is_none_or(|a| *first < a);
+        let nearest = amounts
+            .iter()
+            .all(|&other| distance(amounts[n]) <= distance(other));
+        if (of_all || nearest) && !own.contains(label) {
+            own.push(label.clone());
+        }
+    }
+    own
 }
 
 /// Token ranges between quotation marks („…”, "…", «…») in `tokens`.

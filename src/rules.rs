@@ -144,18 +144,19 @@ pub struct Metric {
 }
 
 impl Metric {
-    /// The qualifiers the sentence of `words` names, each once, in the order of the rules.
-    pub fn qualifiers_in(&self, words: &[usize], lemmas: &Lemmas) -> Vec<Arc<str>> {
-        let mut found: Vec<Arc<str>> = Vec::new();
-        for (p, ..) in self.qualifiers.matches(words, lemmas) {
-            let label = &self.qualifier_labels[p];
-            if !found.contains(label) {
-                found.push(label.clone());
-            }
-        }
-        found
+    /// The qualifiers the sentence of `words` names: `(label, first word, last word)` of the
+    /// earliest match of each qualifier phrase, in the order of the rules.
+    pub fn qualifiers_in(&self, words: &[usize], lemmas: &Lemmas) -> Vec<Qualifier> {
+        self.qualifiers
+            .matches(words, lemmas)
+            .into_iter()
+            .map(|(p, first, last)| (self.qualifier_labels[p].clone(), first, last))
+            .collect()
     }
 }
+
+/// A qualifier named in a sentence: what it stands for, and its first and last word.
+pub type Qualifier = (Arc<str>, usize, usize);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MetricEngine {

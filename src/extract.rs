@@ -87,6 +87,9 @@ pub fn extract(
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
+    // A quotation still open at the end of a sentence, and the block that sentence is in.
+    let mut open_quote = None;
+    let mut previous_block = None;
     for ((sentence, markers), clause_roles) in doc.sentences.iter().zip(markers).zip(&roles.clauses)
     {
         let sentence_words = markers.words();
@@ -108,7 +111,11 @@ pub fn extract(
         };
         let sentence_span = text.to_original(sentence.span);
         let question = sentence.is_question(source);
-        let quotes = quoted_ranges(source, doc, sentence.tokens.clone());
+        if previous_block != Some(sentence.block) {
+            open_quote = None;
+        }
+        previous_block = Some(sentence.block);
+        let quotes = quoted_ranges(source, doc, sentence.tokens.clone(), &mut open_quote);
         // "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł": an answer takes the metric its
         // question asked about.
         let answering = std::mem::take(&mut asked);
@@ -338,25 +345,34 @@ fn qualifiers_of_amount(
     own
 }
 
-/// Token ranges between quotation marks („…”, "…", «…») in `tokens`.
-fn quoted_ranges(
-    source: &str,
+/// Token ranges between quotation marks („…”, "…", «…») in `tokens`, one sentence's. A quote
+/// may span sentences („Dostałam pracę. Staż zrobił różnicę” – Kasia): `open` is the opening
+/// mark of a quote still open when the sentence before ended (in the same block), and is left
+/// so for the sentence after.
+fn quoted_ranges<'s>(
+    source: &'s str,
     doc: &Doc,
     tokens: std::ops::Range<usize>,
+    open: &mut Option<&'s str>,
 ) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
-    let mut open: Option<(usize, &str)> = None;
-    for t in tokens {
+    let mut start = tokens.start;
+    for t in tokens.clone() {
         let surface = doc.tokens[t].span.slice(source);
-        match (open, surface) {
-            (None, "„" | "\"" | "«" | "“") => open = Some((t, surface)),
-            (Some((start, opener)), "”" | "\"" | "»" | "“") if opener != "«" || surface == "»" =>
-            {
+        match (*open, surface) {
+            (None, "„" | "\"" | "«" | "“") => {
+                *open = Some(surface);
+                start = t;
+            }
+            (Some(opener), "”" | "\"" | "»" | "“") if opener != "«" || surface == "»" => {
                 ranges.push(start..t + 1);
-                open = None;
+                *open = None;
             }
             _ => {}
         }
+    }
+    if open.is_some() {
+        ranges.push(start..tokens.end);
     }
     ranges
 }

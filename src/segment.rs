@@ -36,7 +36,7 @@ pub enum Layout {
     Prose,
     /// A title or section heading: a Markdown heading, or a short line ending in ':'.
     Heading,
-    /// One item of a bulleted or numbered list.
+    /// One item of a bulleted or numbered list, or a line of a form ("Tryb pracy: zdalnie").
     ListItem,
 }
 
@@ -139,6 +139,24 @@ fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
     blocks
 }
 
+/// Words a field's label has at most: "Wymagany staż pracy w obszarze HR: min. 3 lata".
+const FIELD_LABEL_WORDS: usize = 6;
+
+/// Whether a line is a form's field, "Label: value" ("Nazwa stanowiska: HR Business
+/// Partner", "Tryb pracy: stacjonarnie", "Fakt: …"): it stands alone like a list item, so
+/// fields written one per line without a full stop are not one sentence ("Podległe stanowiska:
+/// brak" does not negate the next field, "Mit 1: …" does not report the "Fakt: …" under it).
+fn is_field(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(": ") else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    label.starts_with(|c: char| c.is_uppercase())
+        && (1..=FIELD_LABEL_WORDS).contains(&words)
+        && !label.contains(['.', ',', ';', '!', '?', '"', '„', '(', ')'])
+        && !value.trim().is_empty()
+}
+
 fn classify_line(line: &str) -> Layout {
     if line.starts_with('#') {
         return Layout::Heading;
@@ -152,7 +170,7 @@ fn classify_line(line: &str) -> Layout {
             && line[digits..].starts_with(['.', ')'])
             && line[digits + 1..].starts_with(char::is_whitespace)
     };
-    if bullet || numbered {
+    if bullet || numbered || is_field(line) {
         return Layout::ListItem;
     }
     if line.ends_with(':') && line.split_whitespace().count() <= 6 {
@@ -490,6 +508,32 @@ mod tests {
                 (Layout::ListItem, "- 3 lata doświadczenia"),
                 (Layout::ListItem, "- angielski"),
                 (Layout::Prose, "Tekst ciągły\r\ndalej."),
+            ]
+        );
+    }
+
+    #[test]
+    fn form_fields_stand_alone_but_a_colon_in_prose_does_not_cut_it() {
+        let text = "Nazwa stanowiska: HR Business Partner\nPodległe stanowiska: brak\nWymagany staż pracy w obszarze HR: min. 3 lata\nZespół liczy, jak mówiliśmy: pięć osób\ni rośnie.";
+        let doc = segment(text);
+        let layouts: Vec<(Layout, &str)> = doc
+            .sentences
+            .iter()
+            .map(|s| (s.layout, s.span.slice(text)))
+            .collect();
+        assert_eq!(
+            layouts,
+            [
+                (Layout::ListItem, "Nazwa stanowiska: HR Business Partner"),
+                (Layout::ListItem, "Podległe stanowiska: brak"),
+                (
+                    Layout::ListItem,
+                    "Wymagany staż pracy w obszarze HR: min. 3 lata"
+                ),
+                (
+                    Layout::Prose,
+                    "Zespół liczy, jak mówiliśmy: pięć osób\ni rośnie."
+                ),
             ]
         );
     }

@@ -710,3 +710,22 @@ fn a_text_about_one_role_returns_to_it_after_a_clause_about_someone_else() {
         claims(text)
     );
 }
+
+#[test]
+fn a_quotation_over_two_sentences_is_quoted_in_both() {
+    let text = "„Dostałam pierwszą pracę jako Scrum Masterka, z pensją 10 500 zł brutto miesięcznie. Scrum Master u nas pracuje w pełni zdalnie” – mówi Kasia.";
+    assert!(all_are(text, Modality::Quoted), "{:?}", claims(text));
+}
+
+#[test]
+fn a_fact_under_a_myth_line_is_the_authors_own() {
+    // "Mit 1: …" and "Fakt: …" are fields of their own lines, not one sentence.
+    let text = "Mit 1: „Scrum Master to szef zespołu”\nFakt: Scrum Master nie jest przełożonym programistów.\n";
+    assert_has(
+        text,
+        "scrum_master",
+        "line_management",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}

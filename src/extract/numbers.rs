@@ -467,6 +467,16 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     found
 }
 
+/// Stems of units of time shorter than a year: "jeden zespół i dwa tygodnie sprintu" counts
+/// weeks, not people.
+const TIME_STEMS: &[&str] = &[
+    "dzie", "dni", "tydzie", "tygod", "miesi", "godzin", "minut", "kwarta", "sprint", "raz",
+];
+
+fn is_time_word(word: &str) -> bool {
+    TIME_STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
 fn is_year_word(word: &str) -> bool {
     matches!(word, "rok" | "roku" | "lata" | "lat" | "latach" | "latami")
 }
@@ -577,7 +587,11 @@ fn count(words: &[Word], (cue_first, cue_last): (usize, usize)) -> Vec<(Quantity
         let next = words.get(i + 1).map(|w| w.lower.as_ref());
         value(&words[*i]).is_some()
             && !next.is_some_and(|n| {
-                is_year_word(n) || currency(n).is_some() || multiplier(n).is_some() || n == "%"
+                is_year_word(n)
+                    || is_time_word(n)
+                    || currency(n).is_some()
+                    || multiplier(n).is_some()
+                    || n == "%"
             })
     };
     let counted = after
@@ -823,6 +837,9 @@ mod tests {
             ["6–12 os."]
         );
         assert_eq!(run(MetricEngine::Count, "zespół 5–8 osób"), ["5–8 os."]);
+        // Weeks, days, sprints are no head count.
+        assert!(run(MetricEngine::Count, "jeden zespół i dwa tygodnie sprintu").is_empty());
+        assert!(run(MetricEngine::Count, "zespół przez trzy dni").is_empty());
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub fn find_roles(
         .enumerate()
         .map(|(s, markers)| mentions_in(source, doc, markers.words(), lemmas, rules, s))
         .collect();
+    let sentence_mentions = resolve_shared(sentence_mentions, rules);
     // A text that names no known role describes a role of its own (an occupation
     // description): everything it says is about that one unnamed role.
     // Roles named only as partners ("współpraca z kierownikami projektów") do not count.
@@ -285,6 +286,32 @@ fn mentions_in(
             });
         }
         at = last + 1;
+    }
+    mentions
+}
+
+/// A shared alias ("PM") stands for the one of its roles that the text names by another name
+/// ("Product Manager … Nowy PM"); with none or both of them named, for the first role of the
+/// rules that lists it (as it was matched).
+fn resolve_shared(mut mentions: Vec<Vec<Mention>>, rules: &RuleSet) -> Vec<Vec<Mention>> {
+    let shared_with = |m: &Mention| &rules.roles[m.role].aliases[m.alias].shared_with;
+    let named: Vec<RoleIdx> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| shared_with(m).is_empty())
+        .map(|m| m.role)
+        .collect();
+    for mention in mentions.iter_mut().flatten() {
+        if named.contains(&mention.role) {
+            continue;
+        }
+        let mut others = shared_with(mention)
+            .iter()
+            .filter(|(role, _)| named.contains(role));
+        if let (Some(&(role, alias)), None) = (others.next(), others.next()) {
+            mention.role = role;
+            mention.alias = alias;
+        }
     }
     mentions
 }

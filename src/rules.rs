@@ -103,6 +103,9 @@ pub struct Alias {
     /// Variants written together ("księgowy/księgowa") share one name: using both is no drift.
     pub name: usize,
     pub misleading: Option<Misleading>,
+    /// For an alias two roles share ("PM": project or product manager), the other roles'
+    /// `(role, alias)` with it; empty for an alias of this role only.
+    pub shared_with: Vec<(RoleIdx, usize)>,
 }
 
 pub struct Misleading {
@@ -379,6 +382,8 @@ struct RawRole {
     aliases: Vec<Spanned<String>>,
     #[serde(default)]
     misleading: Vec<RawMisleading>,
+    #[serde(default)]
+    shared_aliases: Vec<Spanned<String>>,
     #[serde(default)]
     not_after: Vec<Spanned<String>>,
     #[serde(default)]
@@ -855,6 +860,11 @@ impl Builder {
     fn roles(&mut self, file: &RuleFile) -> Result<(), RulesError> {
         let raw: RolesFile = file.parse()?;
         let mut seen_aliases: HashMap<String, String> = HashMap::new();
+        // Shared aliases by their text: the first as written and where, and the roles that
+        // list them, with the alias's index.
+        type SharedAlias = (String, Range<usize>, Vec<(RoleIdx, usize)>);
+        let mut shared: std::collections::BTreeMap<String, SharedAlias> =
+            std::collections::BTreeMap::new();
         for role in raw.role {
             check_id(file, &role.id)?;
             if self.set.role_index(role.id.get_ref()).is_some() {
@@ -867,7 +877,7 @@ impl Builder {
             let written = role
                 .aliases
                 .iter()
-                .map(|a| (a, None))
+                .map(|a| (a, None, false))
                 .chain(role.misleading.iter().map(|m| {
                     (
                         &m.alias,
@@ -875,12 +885,23 @@ impl Builder {
                             reason: m.reason.clone(),
                             suggest: m.suggest.clone(),
                         }),
+                        false,
                     )
-                }));
-            for (name, (alias, misleading)) in written.enumerate() {
+                }))
+                .chain(role.shared_aliases.iter().map(|a| (a, None, true)));
+            for (name, (alias, misleading, is_shared)) in written.enumerate() {
                 for variant in alias.get_ref().split('/') {
                     let key = variant.trim().to_lowercase();
-                    if let Some(owner) = seen_aliases.insert(key, role.id.get_ref().clone()) {
+                    if is_shared {
+                        shared
+                            .entry(key)
+                            .or_insert_with(|| {
+                                (variant.trim().to_owned(), alias.span(), Vec::new())
+                            })
+                            .2
+                            .push((self.set.roles.len(), aliases.len()));
+                    } else if let Some(owner) = seen_aliases.insert(key, role.id.get_ref().clone())
+                    {
                         return Err(file.error(
                             format!("alias „{}” należy już do roli „{owner}”", variant.trim()),
                             Some(alias.span()),
@@ -897,6 +918,7 @@ impl Builder {
                             reason: m.reason.clone(),
                             suggest: m.suggest.clone(),
                         }),
+                        shared_with: Vec::new(),
                     });
                 }
             }
@@ -908,6 +930,21 @@ impl Builder {
                 not_after,
                 examples: role.examples,
             });
+        }
+        for (key, (written, span, owners)) in shared {
+            if owners.len() < 2 || seen_aliases.contains_key(&key) {
+                return Err(file.error(
+                    format!(
+                        "alias wspólny „{written}” musi być w `shared_aliases` co najmniej dwóch ról \
+                         i nie może być zwykłym aliasem żadnej"
+                    ),
+                    Some(span),
+                ));
+            }
+            for &(role, alias) in &owners {
+                self.set.roles[role].aliases[alias].shared_with =
+                    owners.iter().copied().filter(|&(r, _)| r != role).collect();
+            }
         }
         Ok(())
     }

@@ -259,3 +259,25 @@ fn an_allowed_pair_names_a_pair_of_the_conflict_and_known_roles() {
     .expect("a pair the conflict lacks is refused");
     assert!(no_such_pair.contains("tej pary nie ma"), "{no_such_pair}");
 }
+
+#[test]
+fn a_shared_alias_needs_two_roles_and_no_plain_owner() {
+    // Only one role left sharing "PM".
+    let lonely = rules_edited("roles.toml", |text| {
+        text.replacen("shared_aliases = [\"PM\"]", "", 1)
+    })
+    .err()
+    .expect("an alias shared by one role is refused");
+    assert!(lonely.contains("alias wspólny „PM”"), "{lonely}");
+    // "PM" also a plain alias of a third role.
+    let owned = rules_edited("roles.toml", |text| {
+        text.replacen(
+            "  \"office manager\",",
+            "  \"office manager\",\n  \"PM\",",
+            1,
+        )
+    })
+    .err()
+    .expect("a shared alias that is also a plain one is refused");
+    assert!(owned.contains("alias wspólny „PM”"), "{owned}");
+}

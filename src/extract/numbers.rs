@@ -373,11 +373,10 @@ fn is_range_dash(word: &str) -> bool {
     matches!(word, "-" | "–" | "—" | "do")
 }
 
+/// Words that make the number after them approximate. Not "średnio", "przeciętnie": an average
+/// is a figure of its own, not about that figure ("średnio 5 800 zł" against "ok. 7 000 zł").
 fn approximates(word: &str) -> bool {
-    matches!(
-        word,
-        "ok." | "około" | "średnio" | "przeciętnie" | "blisko" | "mniej" | "rzędu" | "ok"
-    )
+    matches!(word, "ok." | "około" | "blisko" | "mniej" | "rzędu" | "ok")
 }
 
 fn opens_upward(word: &str) -> bool {
@@ -765,7 +764,7 @@ mod tests {
             ),
             [
                 "6 200 PLN brutto miesięcznie",
-                "ok. 2 400 PLN brutto kwartalnie"
+                "2 400 PLN brutto kwartalnie"
             ]
         );
     }
@@ -799,11 +798,11 @@ mod tests {
                 MetricEngine::Years,
                 "średnio 6,5 roku doświadczenia zawodowego, z czego 3,4 roku w roli produktowej"
             ),
-            ["ok. 6,5 roku"]
+            ["6,5 roku"]
         );
         assert_eq!(
             run(MetricEngine::Money, "w tym roku zarobi średnio 9 000 zł"),
-            ["ok. 9 000 PLN"]
+            ["9 000 PLN"]
         );
         assert_eq!(
             run(

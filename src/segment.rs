@@ -491,17 +491,20 @@ mod tests {
         );
     }
 
-    #[test]
-    fn headings_and_list_items_are_their_own_blocks() {
-        let text = "Project Manager\r\n\r\nWymagania:\r\n- 3 lata doświadczenia\r\n- angielski\r\nTekst ciągły\r\ndalej.";
-        let doc = segment(text);
-        let layouts: Vec<(Layout, &str)> = doc
+    /// Every sentence of `text` with its layout.
+    fn layouts(text: &str) -> Vec<(Layout, &str)> {
+        segment(text)
             .sentences
             .iter()
             .map(|s| (s.layout, s.span.slice(text)))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn headings_and_list_items_are_their_own_blocks() {
+        let text = "Project Manager\r\n\r\nWymagania:\r\n- 3 lata doświadczenia\r\n- angielski\r\nTekst ciągły\r\ndalej.";
         assert_eq!(
-            layouts,
+            layouts(text),
             [
                 (Layout::Prose, "Project Manager"),
                 (Layout::Heading, "Wymagania:"),
@@ -515,14 +518,8 @@ mod tests {
     #[test]
     fn form_fields_stand_alone_but_a_colon_in_prose_does_not_cut_it() {
         let text = "Nazwa stanowiska: HR Business Partner\nPodległe stanowiska: brak\nWymagany staż pracy w obszarze HR: min. 3 lata\nZespół liczy, jak mówiliśmy: pięć osób\ni rośnie.";
-        let doc = segment(text);
-        let layouts: Vec<(Layout, &str)> = doc
-            .sentences
-            .iter()
-            .map(|s| (s.layout, s.span.slice(text)))
-            .collect();
         assert_eq!(
-            layouts,
+            layouts(text),
             [
                 (Layout::ListItem, "Nazwa stanowiska: HR Business Partner"),
                 (Layout::ListItem, "Podległe stanowiska: brak"),

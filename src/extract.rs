@@ -2,9 +2,11 @@
 //!
 //! Runs every value's cue phrases (and regex) over each clause that has a role, and every
 //! metric's number engine, and decides each claim's polarity (negation before the cue, "ani")
-//! and modality (possible "może", reported "to mit, że", conditional "jeśli"). In a job ad, a
-//! list under a dimension heading ("Wymagania:") yields only that dimension's values. Does not
-//! compare claims: that is `check`'s job.
+//! and modality (possible "może", and what an ad only wishes for, "mile widziane", or a share
+//! of the role's holders states, "38% rekruterów"; reported "to mit, że"; conditional "jeśli";
+//! quoted, also across sentences). A number's qualifiers ("mediana", "B2B") are the nearest
+//! amount's. In a job ad, a list under a dimension heading ("Wymagania:") yields only that
+//! dimension's values. Does not compare claims: that is `check`'s job.
 
 pub mod numbers;
 

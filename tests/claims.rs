@@ -729,3 +729,16 @@ fn a_fact_under_a_myth_line_is_the_authors_own() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn the_writer_set_against_the_role_is_not_the_role() {
+    // A Scrum Master's blog: what "ja" does not do is not the project manager's.
+    let text = "Kierownik projektu odpowiada za budżet projektu – ja nie zarządzam budżetem.";
+    let found = claims(text);
+    assert!(
+        !found.iter().any(|(r, v, p, _)| r == "project_manager"
+            && v == "budget_control"
+            && *p == Polarity::Negated),
+        "{found:?}"
+    );
+}

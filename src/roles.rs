@@ -282,7 +282,8 @@ fn mentions_in(
                 tokens: words[at]..words[last] + 1,
                 sentence,
                 subject_candidate: !in_relative_clause(source, doc, words[0], words[at])
-                    && !after_partner_preposition(source, doc, words, at),
+                    && !after_partner_preposition(source, doc, words, at)
+                    && !after_group_noun(source, doc, words, at),
             });
         }
         at = last + 1;
@@ -334,6 +335,32 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
         && lowercase::is_one_of(word(at - 1), &["i", "oraz"])
         && lowercase::is_one_of(word(at - 3), PARTNER_PREPOSITIONS);
     direct || coordinated
+}
+
+/// Nouns for a group of people, in the cases a role names its members after ("wspiera Cię
+/// zespół przedstawicieli handlowych" is about the team). Not the locative: "W tej grupie
+/// Product Owner zarabia …", "w zespole Product Owner …" name where the role is.
+const GROUP_NOUNS: &[&str] = &[
+    "zespół",
+    "zespołu",
+    "zespołem",
+    "zespoły",
+    "zespołów",
+    "zespołami",
+    "dział",
+    "działu",
+    "działem",
+    "grupa",
+    "grupy",
+    "grupą",
+];
+
+/// Whether the mention starting at `words[at]` is what a group noun right before it is made
+/// of ("zespół przedstawicieli handlowych", "dział księgowych").
+fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
+    at >= 1 && words[at - 1] + 1 == words[at] && {
+        lowercase::is_one_of(doc.tokens[words[at - 1]].span.slice(source), GROUP_NOUNS)
+    }
 }
 
 /// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma

@@ -742,3 +742,24 @@ fn the_writer_set_against_the_role_is_not_the_role() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_team_of_a_role_is_not_that_role_as_subject() {
+    // The key account manager stays the subject after "zespół przedstawicieli handlowych".
+    let text = "Key Account Manager pracuje w pełni zdalnie. Na starcie wspiera Cię zespół przedstawicieli handlowych. Masz co najmniej 3 lata doświadczenia w sprzedaży B2B.";
+    assert_has(
+        text,
+        "key_account_manager",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // "W tej grupie" is where the role is, not a team made of it.
+    assert_has(
+        "W tej grupie Product Owner zarabia 110 zł netto za godzinę.",
+        "product_owner",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -87,17 +87,29 @@ impl Markers {
             .map(|&(_, first, _)| first)
     }
 
-    /// [`Markers::within`], but for the matches where a match of `except` starts too: a phrase
-    /// that starts like the marker but is none ("jeśli chodzi o" for a condition, "najczęściej
-    /// zadawane pytania" for a hedge).
+    /// [`Markers::within`], but for the matches a match of `except` overlaps: a phrase that
+    /// starts like the marker but is none ("jeśli chodzi o" for a condition, "najczęściej
+    /// zadawane pytania" for a hedge), or that takes it into something else ("biuro w" makes
+    /// "w Poznaniu" where an office is, not a segment of the market).
     pub fn within_unless(
         &self,
         marker: Marker,
         except: Marker,
         words: Range<usize>,
     ) -> impl Iterator<Item = usize> + '_ {
-        self.within(marker, words.clone())
-            .filter(move |&at| !self.within(except, words.clone()).any(|first| first == at))
+        let inside = move |&&(m, first, last): &&(Marker, usize, usize)| {
+            words.start <= first && last < words.end && m == marker
+        };
+        let excepts = move |first: usize, last: usize| {
+            self.found
+                .iter()
+                .any(|&(m, f, l)| m == except && f <= last && l >= first)
+        };
+        self.found
+            .iter()
+            .filter(inside)
+            .filter(move |&&(_, first, last)| !excepts(first, last))
+            .map(|&(_, first, _)| first)
     }
 
     /// `(first word, last word)` of every match of `marker` in the sentence.

@@ -763,3 +763,21 @@ fn a_team_of_a_role_is_not_that_role_as_subject() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn an_ads_office_city_is_no_segment_of_the_market() {
+    assert_has(
+        "Key Account Manager: stanowisko pracy w biurze w Poznaniu – praca wyłącznie stacjonarna.",
+        "key_account_manager",
+        "office_only",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_has(
+        "W Poznaniu Key Account Manager pracuje wyłącznie stacjonarnie.",
+        "key_account_manager",
+        "office_only",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+}

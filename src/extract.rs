@@ -98,7 +98,7 @@ pub fn extract(
         match sentence.layout {
             Layout::Heading => {
                 section = heading_dimension(sentence_words, lemmas, rules);
-                section_optional = markers.matches(Marker::Optional).next().is_some();
+                section_optional = markers.any(Marker::Optional, 0..sentence_words.len());
             }
             Layout::Prose => {
                 section = None;

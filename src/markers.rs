@@ -74,17 +74,30 @@ impl Markers {
             ..self.words.partition_point(|&w| w < tokens.end)
     }
 
-    /// First words of the matches of `marker` that lie wholly inside `words`. A phrase
-    /// matches inside a range exactly when its match from the same first word ends inside
-    /// it: matching takes the earliest word for each phrase word, so a range cut short only
-    /// removes matches, it never makes new ones.
-    pub fn within(&self, marker: Marker, words: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    /// `(first word, last word)` of every match of `marker` in the sentence.
+    pub fn matches(&self, marker: Marker) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.found
             .iter()
-            .filter(move |&&(m, first, last)| {
-                m == marker && words.start <= first && last < words.end
-            })
-            .map(|&(_, first, _)| first)
+            .filter(move |&&(m, ..)| m == marker)
+            .map(|&(_, first, last)| (first, last))
+    }
+
+    /// [`Markers::matches`] of `marker` that lie wholly inside `words`. A phrase matches
+    /// inside a range exactly when its match from the same first word ends inside it:
+    /// matching takes the earliest word for each phrase word, so a range cut short only
+    /// removes matches, it never makes new ones.
+    fn matches_within(
+        &self,
+        marker: Marker,
+        words: Range<usize>,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.matches(marker)
+            .filter(move |&(first, last)| words.start <= first && last < words.end)
+    }
+
+    /// First words of the matches of `marker` that lie wholly inside `words`.
+    pub fn within(&self, marker: Marker, words: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        self.matches_within(marker, words).map(|(first, _)| first)
     }
 
     /// [`Markers::within`], but for the matches a match of `except` overlaps: a phrase that
@@ -97,27 +110,13 @@ impl Markers {
         except: Marker,
         words: Range<usize>,
     ) -> impl Iterator<Item = usize> + '_ {
-        let inside = move |&&(m, first, last): &&(Marker, usize, usize)| {
-            words.start <= first && last < words.end && m == marker
-        };
-        let excepts = move |first: usize, last: usize| {
-            self.found
-                .iter()
-                .any(|&(m, f, l)| m == except && f <= last && l >= first)
-        };
-        self.found
-            .iter()
-            .filter(inside)
-            .filter(move |&&(_, first, last)| !excepts(first, last))
-            .map(|&(_, first, _)| first)
-    }
-
-    /// `(first word, last word)` of every match of `marker` in the sentence.
-    pub fn matches(&self, marker: Marker) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.found
-            .iter()
-            .filter(move |&&(m, ..)| m == marker)
-            .map(|&(_, first, last)| (first, last))
+        self.matches_within(marker, words)
+            .filter(move |&(first, last)| {
+                !self
+                    .matches(except)
+                    .any(|(other_first, other_last)| other_first <= last && other_last >= first)
+            })
+            .map(|(first, _)| first)
     }
 
     /// Whether some match of `marker` lies wholly inside `words`.

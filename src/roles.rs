@@ -358,9 +358,9 @@ const GROUP_NOUNS: &[&str] = &[
 /// Whether the mention starting at `words[at]` is what a group noun right before it is made
 /// of ("zespół przedstawicieli handlowych", "dział księgowych").
 fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
-    at >= 1 && words[at - 1] + 1 == words[at] && {
-        lowercase::is_one_of(doc.tokens[words[at - 1]].span.slice(source), GROUP_NOUNS)
-    }
+    at >= 1
+        && words[at - 1] + 1 == words[at]
+        && lowercase::is_one_of(doc.tokens[words[at - 1]].span.slice(source), GROUP_NOUNS)
 }
 
 /// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma

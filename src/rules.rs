@@ -838,9 +838,10 @@ impl Builder {
         let mut phrases = Vec::new();
         let mut labels = Vec::new();
         for entry in entries {
-            let mut alternatives = entry.get_ref().split('|').map(str::trim);
-            let label: Arc<str> = alternatives.clone().next().unwrap_or_default().into();
-            for alternative in alternatives.by_ref() {
+            let alternatives: Vec<&str> = entry.get_ref().split('|').map(str::trim).collect();
+            // `split` yields at least one piece, the text itself when it has no "|".
+            let label: Arc<str> = alternatives[0].into();
+            for alternative in alternatives {
                 phrases.push(self.phrase_at(file, alternative, entry.span(), 0)?);
                 labels.push(label.clone());
             }

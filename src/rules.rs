@@ -774,6 +774,18 @@ impl RuleSet {
         self.values.iter().position(|v| &*v.id == id)
     }
 
+    /// The value pairs of every `exclusive` conflict.
+    pub fn exclusive_pairs(&self) -> Vec<&ExclusivePair> {
+        self.conflicts
+            .iter()
+            .filter_map(|c| match &c.engine {
+                Engine::Exclusive { pairs } => Some(pairs),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
     /// The conflict with this code.
     pub fn conflict(&self, code: &str) -> Option<&Conflict> {
         self.conflicts.iter().find(|c| c.code == code)

@@ -138,19 +138,44 @@ impl<'a> Pool<'a> {
     }
 
     /// The same value affirmed and negated: one finding per role and value.
-    pub fn polarity(&self, make: &Maker) -> Vec<Finding> {
+    ///
+    /// A denial in the same sentence as a value exclusive with it ("Praca wyłącznie
+    /// stacjonarnie – nie przewidujemy pracy zdalnej") says that value again in other words.
+    /// When the affirmed side already conflicts with that value, [`Pool::exclusive`] reports the
+    /// conflict, and the denial is left out here: one problem, one finding.
+    pub fn polarity(&self, exclusive: &[&ExclusivePair], make: &Maker) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (&(role, value, polarity), affirmed) in &self.groups {
             if polarity != Polarity::Affirmed || make.rules.values[value].metric.is_some() {
                 continue;
             }
-            let negated = self.group(role, value, Polarity::Negated);
-            if !self.sides_meet(affirmed, negated) {
+            let partners: Vec<&[Located]> = exclusive
+                .iter()
+                .filter(|pair| !pair.allowed_for.contains(&role))
+                .filter_map(|pair| match pair.values {
+                    (a, b) if a == value => Some(b),
+                    (a, b) if b == value => Some(a),
+                    _ => None,
+                })
+                .map(|other| self.group(role, other, Polarity::Affirmed))
+                .filter(|other| self.sides_meet(affirmed, other))
+                .collect();
+            let negated: Vec<Located> = self
+                .group(role, value, Polarity::Negated)
+                .iter()
+                .filter(|denial| {
+                    !partners.iter().flat_map(|other| other.iter()).any(|said| {
+                        said.file == denial.file && said.claim.sentence == denial.claim.sentence
+                    })
+                })
+                .copied()
+                .collect();
+            if !self.sides_meet(affirmed, &negated) {
                 continue;
             }
             let label = &make.rules.values[value].label;
             let mut evidence = evidence_of(affirmed, &format!("tu twierdząco: {label}"));
-            evidence.extend(evidence_of(negated, &format!("a tu przecząco: {label}")));
+            evidence.extend(evidence_of(&negated, &format!("a tu przecząco: {label}")));
             let message = format!(
                 "{}: „{label}” – raz twierdząco, raz przecząco{}",
                 make.rules.roles[role].name,

@@ -4,7 +4,8 @@
 //! affirmed and negated, numbers that disagree (only when currency, period, basis and
 //! qualifiers match), self-contradictory clauses, role-name drift and misleading names. Only
 //! asserted claims conflict; two roles with different values never do. One finding per role,
-//! dimension and conflicting pair, with every supporting span as evidence.
+//! dimension and conflicting pair, with every supporting span as evidence; a denial that only
+//! restates an exclusive value in its own sentence is left to the exclusive finding.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -68,6 +69,7 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
         .enumerate()
         .map(|(index, claim)| Located::new(file, index, claim));
     let pool = Pool::new(located, Scope::Document, rules);
+    let exclusive = rules.exclusive_pairs();
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {
         let make = Maker { rules, conflict };
@@ -79,7 +81,7 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
         };
         match &conflict.engine {
             Engine::Exclusive { pairs } => findings.extend(pool.exclusive(pairs, &make)),
-            Engine::Polarity => findings.extend(pool.polarity(&make)),
+            Engine::Polarity => findings.extend(pool.polarity(&exclusive, &make)),
             Engine::Numeric { metrics } => findings.extend(pool.numeric(metrics, &make)),
             Engine::SelfContradiction(words) => wording.self_contradiction(words, &mut findings),
             Engine::Drift => wording.drift(&mut findings),
@@ -107,12 +109,13 @@ pub fn corpus<'a>(
         .into_iter()
         .map(|(file, index, claim)| Located::new(file, index, claim));
     let pool = Pool::new(located, Scope::Corpus, rules);
+    let exclusive = rules.exclusive_pairs();
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {
         let make = Maker { rules, conflict };
         match &conflict.engine {
             Engine::Exclusive { pairs } => findings.extend(pool.exclusive(pairs, &make)),
-            Engine::Polarity => findings.extend(pool.polarity(&make)),
+            Engine::Polarity => findings.extend(pool.polarity(&exclusive, &make)),
             Engine::Numeric { metrics } => findings.extend(pool.numeric(metrics, &make)),
             Engine::SelfContradiction(_) | Engine::Drift | Engine::Misleading => {}
         }

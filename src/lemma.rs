@@ -53,15 +53,26 @@ struct Form {
     lemmas: (u32, u32),
 }
 
+/// The third column of a lexicon line whose form is a verb (or "ja") in the first person
+/// singular: "wystawiam", "zrobiłam", "będę".
+const FIRST_PERSON_SINGULAR: &str = "1sg";
+
+/// The key a first-person form carries among its lemmas (see [`Lexicon::first_person`]). No
+/// rule word can be it: the tokenizer never makes a word of "@".
+const FIRST_PERSON_KEY: &str = "@1sg";
+
 /// A malformed lexicon line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("wiersz {line} leksykonu nie ma postaci „forma<TAB>lemat|lemat…”")]
+#[error(
+    "wiersz {line} leksykonu nie ma postaci „forma<TAB>lemat|lemat…” ani „forma<TAB>lemat|lemat…<TAB>1sg”"
+)]
 pub struct LexiconError {
     pub line: usize,
 }
 
 impl Lexicon {
-    /// Parse `form\tlemma|lemma…` lines; `#` starts a comment line.
+    /// Parse `form\tlemma|lemma…` lines, with a third column `1sg` for a form in the first
+    /// person singular; `#` starts a comment line.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon {
             form_text: String::with_capacity(tsv.len() / 2),
@@ -78,14 +89,31 @@ impl Lexicon {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (form, lemmas) = line
-                .split_once('\t')
-                .filter(|(form, lemmas)| !form.is_empty() && !lemmas.is_empty())
-                .ok_or(LexiconError { line: index + 1 })?;
+            let malformed = LexiconError { line: index + 1 };
+            let mut columns = line.split('\t');
+            let (Some(form), Some(lemmas), features, None) = (
+                columns.next(),
+                columns.next(),
+                columns.next(),
+                columns.next(),
+            ) else {
+                return Err(malformed);
+            };
+            if form.is_empty() || lemmas.is_empty() {
+                return Err(malformed);
+            }
             let first = lexicon.form_lemmas.len();
             for lemma in lemmas.split('|') {
                 let id = lexicon.intern(lemma);
                 lexicon.form_lemmas.push(id);
+            }
+            match features {
+                None => {}
+                Some(FIRST_PERSON_SINGULAR) => {
+                    let id = lexicon.intern(FIRST_PERSON_KEY);
+                    lexicon.form_lemmas.push(id);
+                }
+                Some(_) => return Err(malformed),
             }
             let lemmas = (offset(first), offset(lexicon.form_lemmas.len()));
             lexicon.add_form(form, lemmas);
@@ -232,6 +260,13 @@ impl Lexicon {
         {
             keys.extend_from_slice(ids);
         }
+    }
+
+    /// The key that a form in the first person singular ("wystawiam", "zrobiłam", "ja")
+    /// carries among its lemma keys: `lemmas.of(token).contains(&lexicon.first_person())`.
+    /// `None` when the lexicon marks no form so.
+    pub fn first_person(&self) -> Option<LemmaId> {
+        self.lemma_ids.get(FIRST_PERSON_KEY).copied()
     }
 
     /// Whether the lexicon lists this lower-case form (used by the rule-coverage test).
@@ -382,5 +417,21 @@ mod tests {
             Lexicon::parse("a\tb\nbroken\n").err(),
             Some(LexiconError { line: 2 })
         );
+        for bad in ["a\tb\tplural\n", "a\tb\t1sg\textra\n", "a\t\t1sg\n"] {
+            assert_eq!(
+                Lexicon::parse(bad).err(),
+                Some(LexiconError { line: 1 }),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn first_person_forms_carry_the_first_person_key() {
+        let lexicon = Lexicon::parse("wystawiam\twystawiać\t1sg\nwystawia\twystawiać\n").unwrap();
+        let first_person = lexicon.first_person().expect("a form is marked");
+        assert!(keys(&lexicon, "Wystawiam").contains(&first_person));
+        assert!(!keys(&lexicon, "wystawia").contains(&first_person));
+        assert_eq!(Lexicon::parse(TSV).unwrap().first_person(), None);
     }
 }

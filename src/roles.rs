@@ -3,8 +3,11 @@
 //! Finds role mentions by alias (multi-word, inflected, abbreviated: "kierownikiem projektu",
 //! "KAM-a"), preferring the longest alias at each place, then gives every clause a subject:
 //! the first role named in the clause, or — where Polish leaves the subject implicit or uses
-//! "on", "jego", "osoba na tym stanowisku" — the role talked about last. Comparisons give each
-//! clause its own role because `segment` already split them. Does not extract claims.
+//! "on", "jego", "osoba na tym stanowisku" — the role talked about last. A clause in the first
+//! person ("Nie prowadzę daily") is about the speaker's role, when the text says what it is
+//! ("pracuję jako Scrum Master", "Rozmowa z …, office managerką"), and about no role when it
+//! does not. Comparisons give each clause its own role because `segment` already split them.
+//! Does not extract claims.
 
 use std::ops::Range;
 
@@ -40,6 +43,8 @@ pub enum Subject {
     Anaphor,
     /// The subject is left implicit and carried over from earlier clauses.
     Carried,
+    /// The clause is in the first person, and the text says what role the speaker holds.
+    Speaker,
 }
 
 /// The role a clause talks about.
@@ -96,8 +101,43 @@ pub fn find_roles(
     // The role a clause about another person or body ("zarząd ma własne wsparcie") set aside:
     // in a text that names one role, the next block is about that role again.
     let mut set_aside: Option<RoleIdx> = None;
+    let first_person = rules.lexicon.first_person();
+    // Whether word `at` of a sentence is a form in the first person, and neither a verb of
+    // saying or thinking ("Powiem wprost: …", "Myślę, że …") nor in a relative clause
+    // ("większość ofert, które widzę, to praca hybrydowa").
+    let is_first_person = |markers: &Markers, at: usize| {
+        let sentence = markers.words();
+        first_person.is_some_and(|key| lemmas.of(sentence[at]).contains(&key))
+            && !markers.any(Marker::FirstPersonExcept, at..at + 1)
+            && !in_relative_clause(source, doc, sentence[0], sentence[at])
+    };
+    let in_first_person = |markers: &Markers, words: Range<usize>| {
+        words.into_iter().any(|at| is_first_person(markers, at))
+    };
+    let declared = |sentence, mentions: &[Mention], markers: &Markers| {
+        declared_speaker(source, doc, sentence, mentions, markers, |at| {
+            is_first_person(markers, at)
+        })
+    };
+    // The speaker's role in the whole text: one its opening declares, as a blog post or an
+    // interview does in its title or lead.
+    let text_speaker = doc
+        .sentences
+        .iter()
+        .zip(&sentence_mentions)
+        .zip(markers)
+        .take_while(|((sentence, _), _)| sentence.block < OPENING_BLOCKS)
+        .find_map(|((sentence, mentions), markers)| declared(sentence, mentions, markers));
+    // A declaration further on holds to the end of its block: a forum post's own, or one
+    // answer's in a readers' Q&A ("Piotr: Od dziesięciu lat pracuję jako księgowy").
+    let mut block_speaker = None;
     for ((sentence, mentions), markers) in doc.sentences.iter().zip(sentence_mentions).zip(markers)
     {
+        if previous.is_some_and(|p| p.block != sentence.block) {
+            block_speaker = None;
+        }
+        block_speaker = declared(sentence, &mentions, markers).or(block_speaker);
+        let speaker = block_speaker.or(text_speaker);
         if previous.is_some_and(|p| p.block != sentence.block) {
             block_about_role = false;
             if current.is_none() && named_roles.len() <= 1 {
@@ -140,7 +180,13 @@ pub fn find_roles(
             // ("Specjaliści ds. zamówień publicznych wspierają …"), whatever noun it uses.
             let opens_unnamed_text =
                 unnamed && attribution.clauses.is_empty() && clause_roles.is_empty();
-            if named.is_none() && !opens_unnamed_text && opens_with(Marker::OtherSubject) {
+            let speaks = named.is_none() && in_first_person(markers, clause_words.clone());
+            // "ja" opens the clause of a writer whose role the text does not give.
+            if named.is_none()
+                && (!speaks || speaker.is_none())
+                && !opens_unnamed_text
+                && opens_with(Marker::OtherSubject)
+            {
                 if !unnamed {
                     set_aside = current.or(set_aside);
                     current = None;
@@ -159,6 +205,13 @@ pub fn find_roles(
                         also: None,
                     })
                 }
+                None if speaks => speaker.map(|role| ClauseRole {
+                    role,
+                    subject: Subject::Speaker,
+                    start: clause.start,
+                    after: clause.start,
+                    also: None,
+                }),
                 None if recent.len() == 2 && markers.any(Marker::Both, clause_words.clone()) => {
                     Some(ClauseRole {
                         role: recent[1],
@@ -207,6 +260,59 @@ pub fn find_roles(
         attribution.clauses.push(clause_roles);
     }
     attribution
+}
+
+/// Blocks that open a text (a title, a lead): a speaker's role declared in them holds for the
+/// whole text.
+const OPENING_BLOCKS: usize = 3;
+
+/// Words a role may stand after a `speaker` phrase: "pracuję jako starszy Scrum Master".
+const SPEAKER_GAP: usize = 2;
+
+/// The role a sentence makes the speaker's: the first one named after an `interview` phrase
+/// ("Rozmowa z Joanną Kamińską, office managerką kancelarii"), or one named right after a
+/// `speaker` phrase with a first-person form and no comma between them ("pracuję jako Scrum
+/// Master", "jestem office managerką", not "cieszę się, że dołączasz do nas jako Project
+/// Manager"), unless "nie" stands before that phrase ("Nie jestem kierownikiem projektu").
+/// `is_first_person` says whether a word of the sentence (by index) is a first-person form.
+fn declared_speaker(
+    source: &str,
+    doc: &Doc,
+    sentence: &crate::segment::Sentence,
+    mentions: &[Mention],
+    markers: &Markers,
+    is_first_person: impl Fn(usize) -> bool,
+) -> Option<RoleIdx> {
+    let words = markers.words();
+    let word_of = |mention: &Mention| words.partition_point(|&w| w < mention.tokens.start);
+    if let Some(at) = markers.within(Marker::Interview, 0..words.len()).next()
+        && let Some(mention) = mentions.iter().find(|m| word_of(m) > at)
+    {
+        return Some(mention.role);
+    }
+    let comma_between = |a: usize, b: usize| {
+        doc.tokens[words[a.min(b)]..words[a.max(b)]]
+            .iter()
+            .any(|t| t.span.slice(source) == ",")
+    };
+    sentence.clauses.iter().find_map(|clause| {
+        let clause_words = markers.range_of(clause);
+        markers
+            .matches(Marker::Speaker)
+            .filter(|&(first, last)| clause_words.start <= first && last < clause_words.end)
+            .filter(|&(first, _)| first == 0 || !is_negation(doc, source, words[first - 1]))
+            .filter(|&(first, _)| {
+                clause_words
+                    .clone()
+                    .any(|at| is_first_person(at) && !comma_between(at, first))
+            })
+            .find_map(|(_, last)| {
+                mentions
+                    .iter()
+                    .find(|m| (last + 1..=last + 1 + SPEAKER_GAP).contains(&word_of(m)))
+                    .map(|m| m.role)
+            })
+    })
 }
 
 /// Conjunctions that open a clause before its subject.

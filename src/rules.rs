@@ -198,6 +198,15 @@ pub struct Modality {
     /// Nouns for people ("osoba", "specjalista"): a relative clause about one of them
     /// ("osoba, która buduje relacje") describes the role.
     pub persons: Vec<Phrase>,
+    /// Words before a role in a clause in the first person that make it the speaker's
+    /// ("pracuję jako Scrum Master", "jestem office managerką"): see [`crate::roles`].
+    pub speaker: Vec<Phrase>,
+    /// Words that open an interview: the role named after them in the sentence is the
+    /// speaker's ("Rozmowa z Joanną Kamińską, office managerką kancelarii").
+    pub interview: Vec<Phrase>,
+    /// Verbs of saying and thinking: in the first person they introduce what follows, which
+    /// is not about the speaker ("Powiem wprost: doświadczenie nie jest tu wymagane").
+    pub first_person_except: Vec<Phrase>,
     /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
     marker_index: PairIndex<(Marker, usize)>,
 }
@@ -217,10 +226,13 @@ pub enum Marker {
     Anaphor,
     Both,
     OtherSubject,
+    Speaker,
+    Interview,
+    FirstPersonExcept,
 }
 
 impl Marker {
-    const ALL: [Marker; 12] = [
+    const ALL: [Marker; 15] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::Possible,
@@ -233,6 +245,9 @@ impl Marker {
         Marker::Anaphor,
         Marker::Both,
         Marker::OtherSubject,
+        Marker::Speaker,
+        Marker::Interview,
+        Marker::FirstPersonExcept,
     ];
 }
 
@@ -252,6 +267,9 @@ impl Modality {
             Marker::Anaphor => &self.anaphora,
             Marker::Both => &self.both,
             Marker::OtherSubject => &self.other_subjects,
+            Marker::Speaker => &self.speaker,
+            Marker::Interview => &self.interview,
+            Marker::FirstPersonExcept => &self.first_person_except,
         }
     }
 
@@ -471,6 +489,12 @@ struct ModalityFile {
     other_subjects: Vec<Spanned<String>>,
     #[serde(default)]
     persons: Vec<Spanned<String>>,
+    #[serde(default)]
+    speaker: Vec<Spanned<String>>,
+    #[serde(default)]
+    interview: Vec<Spanned<String>>,
+    #[serde(default)]
+    first_person_except: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -689,6 +713,9 @@ impl RuleSet {
                     both: Vec::new(),
                     other_subjects: Vec::new(),
                     persons: Vec::new(),
+                    speaker: Vec::new(),
+                    interview: Vec::new(),
+                    first_person_except: Vec::new(),
                     marker_index: PairIndex::default(),
                 },
                 conflicts: Vec::new(),
@@ -978,6 +1005,9 @@ impl Builder {
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,
             persons: self.phrases(file, &raw.persons, 0)?,
+            speaker: self.phrases(file, &raw.speaker, 0)?,
+            interview: self.phrases(file, &raw.interview, 0)?,
+            first_person_except: self.phrases(file, &raw.first_person_except, 0)?,
             marker_index: PairIndex::default(),
         };
         self.set.modality.index_markers();

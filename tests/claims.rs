@@ -781,3 +781,83 @@ fn an_ads_office_city_is_no_segment_of_the_market() {
         Modality::Conditional,
     );
 }
+
+#[test]
+fn a_first_person_clause_is_about_the_speakers_role() {
+    use Modality::Asserted;
+    use Polarity::{Affirmed, Negated};
+    // A blogger's own role, declared in the lead, not the role named last.
+    let blog = "Od sześciu lat pracuję jako Scrum Master.\n\n\
+                O kolejności zadań decyduje Product Owner. Nie prowadzę daily za zespół.";
+    assert_has(blog, "scrum_master", "team_facilitation", Negated, Asserted);
+    assert!(
+        !claims(blog)
+            .iter()
+            .any(|(r, v, ..)| r == "product_owner" && v == "team_facilitation"),
+        "{:?}",
+        claims(blog)
+    );
+    // An interview's guest, declared in its heading ("office managerką": a feminine form).
+    let interview = "Rozmowa z Joanną Kamińską, office managerką kancelarii.\n\n\
+                     Rozliczenia prowadzi nasza księgowa. Dysponuję budżetem na zakupy biurowe.";
+    assert_has(
+        interview,
+        "office_manager",
+        "budget_control",
+        Affirmed,
+        Asserted,
+    );
+    assert!(
+        !claims(interview)
+            .iter()
+            .any(|(r, v, ..)| r == "accountant" && v == "budget_control"),
+        "{:?}",
+        claims(interview)
+    );
+}
+
+#[test]
+fn a_first_person_clause_without_the_speakers_role_is_about_no_role() {
+    // "Nie jestem kierownikiem projektu" says what the speaker is not; "dołączasz do nas jako
+    // Project Manager" is the reader's role, with a comma between it and "cieszę się".
+    for text in [
+        "Product Owner ustala priorytety. Nie prowadzę daily za zespół.",
+        "Nie jestem kierownikiem projektu. Nie przydzielam zadań i nie zarządzam budżetem.",
+        "Bardzo się cieszę, że dołączasz do nas jako Project Manager. Nie zarządzam budżetem.",
+    ] {
+        let found = claims(text);
+        assert!(
+            !found.iter().any(|(_, _, p, _)| *p == Polarity::Negated),
+            "{text:?}: {found:?}"
+        );
+    }
+    // A verb of saying introduces what is about the role talked about.
+    assert_has(
+        "Szukam HR Business Partnera. Powiem wprost: doświadczenie nie jest tu wymagane.",
+        "hr_business_partner",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
+fn a_speakers_role_declared_further_on_holds_in_its_block_only() {
+    let forum = "Pytanie o pracę w biurze rachunkowym.\n\nKomentarze poniżej.\n\nWątek z forum.\n\n\
+                 Od trzech lat pracuję jako księgowa w pełni zdalnie.\n\n\
+                 Kierownik projektu u nas pracuje stacjonarnie. Nie pracuję z domu, bo nie lubię.";
+    assert_has(
+        forum,
+        "accountant",
+        "remote_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // The last post's writer has not said what they do: neither the accountant of the post
+    // before nor the project manager just named.
+    let found = claims(forum);
+    assert!(
+        !found.iter().any(|(_, _, p, _)| *p == Polarity::Negated),
+        "{found:?}"
+    );
+}

@@ -272,8 +272,8 @@ fn a_shared_alias_needs_two_roles_and_no_plain_owner() {
     // "PM" also a plain alias of a third role.
     let owned = rules_edited("roles.toml", |text| {
         text.replacen(
-            "  \"office manager\",",
-            "  \"office manager\",\n  \"PM\",",
+            "  \"office manager / office managerka\",",
+            "  \"office manager / office managerka\",\n  \"PM\",",
             1,
         )
     })

@@ -26,7 +26,10 @@ gets the same lemma set whichever input brought it in.
 Output: '#' header lines (generator, morfeusz2 version, dictionary id, how to regenerate,
 copyright notices of Morfeusz 2 and of the SGJP dictionary), then `form<TAB>lemma|lemma…`
 lines sorted by form (code point order), lemmas deduplicated and sorted; all lower case,
-NFC, '\n' line ends. Same inputs and same morfeusz2 -> same bytes.
+NFC, '\n' line ends. A form that some reading makes a verb (or "ja") in the first person
+singular ("wystawiam", "zrobiłam", "będę") has a third column, `1sg`: rolelint gives a
+clause in the first person to the speaker's role. Same inputs and same morfeusz2 -> same
+bytes.
 
 A summary goes to stderr.
 """
@@ -54,6 +57,14 @@ NON_PHRASE_KEYS = {
     "help", "reason", "regex", "engine", "severity", "code", "dimension", "description",
     "doc", "note", "notes", "comment",
 }
+# The third column of a form that is a verb (or "ja") in the first person singular.
+FIRST_PERSON_SINGULAR = "1sg"
+# Classes of morfeusz2 readings a first-person form may also have: the verb's own forms, and
+# the "by" of "zrobiłbym" (a particle, or a conjunction in "żebym").
+VERBAL_CLASSES = {"fin", "bedzie", "aglt", "praet", "impt", "inf", "ppron12", "part", "comp"}
+# Forms in the first person although they have another common reading: "mam" is also the
+# genitive plural of "mama", rare in texts about jobs ("Nie mam nikogo pod sobą").
+FIRST_PERSON_DESPITE_OTHER_READINGS = {"mam"}
 # Gap markers in phrases ("prowadzić … księgowość").
 GAP_MARKERS = {"…", "...", "…."}
 # Abbreviations known to keep their dot (besides anything morfeusz tags brev:pun).
@@ -113,6 +124,27 @@ class Morph:
                 ]
         self._analyse_cache[word] = out
         return out
+
+    def first_person_singular(self, word: str) -> bool:
+        """Whether `word` is a verb, or "ja", in the first person singular: "wystawiam",
+        "będę", "zrobiłam" (zrobiła + m), "zrobiłabym" (zrobiła + by + m).
+
+        A form that can also be a common noun or another word is not: "opiekę" is "opieka"
+        far more often than "opiec", "płacę" is "płaca", "czym" is "co". Readings the
+        dictionary marks as old, rare or colloquial do not count against it ("muszę" is not
+        "musza"); FIRST_PERSON_DESPITE_OTHER_READINGS lists the rest."""
+        first_person = word in FIRST_PERSON_DESPITE_OTHER_READINGS
+        for _start, _end, interpretation in self.m.analyse(word):
+            tag = interpretation[2].split(":")
+            qualifiers = interpretation[4] if len(interpretation) > 4 else []
+            if tag[0] in ("fin", "bedzie", "aglt") and tag[1:3] == ["sg", "pri"]:
+                first_person = True
+            elif tag[0] == "ppron12" and tag[1:3] == ["sg", "nom"] and "pri" in tag:
+                first_person = True
+            elif tag[0] not in VERBAL_CLASSES and not qualifiers:
+                if word not in FIRST_PERSON_DESPITE_OTHER_READINGS:
+                    return False
+        return first_person
 
     def lemmas(self, word: str) -> set[str]:
         """Clean lemmas of a known word; empty if morfeusz only says 'ign'."""
@@ -188,11 +220,19 @@ def yni_noun_forms(w: str) -> list[str]:
     return sorted({w, w + "ę", w + "ą", w + "e", w[:-2] + "ń", w + "om", w + "ami", w + "ach"})
 
 
+def ka_noun_forms(w: str) -> list[str]:
+    """Feminine noun in -ka (managerka), like "partnerka": -ka, -ki, -ce, -kę, -ką, -ko, pl
+    -ki, -ek, -kom, -kami, -kach."""
+    s = w[:-2]
+    return sorted({w, s + "ki", s + "ce", s + "kę", s + "ką", s + "ko", s + "ek", s + "kom",
+                   s + "kami", s + "kach"})
+
+
 def unknown_word_forms(word: str) -> tuple[str, list[str]]:
     """(how, forms) for a rule word morfeusz2 does not know.
 
     Polish-looking words the dictionary lacks are inflected by their ending: verbs in
-    -ować, nouns in -cja/-sja/-zja and -yni/-ini, adjectives in -ny/-owy/-ski/-cki/-dzki.
+    -ować, nouns in -cja/-sja/-zja, -yni/-ini and -rka ("managerka"), adjectives in -ny/-owy/-ski/-cki/-dzki.
     Everything else of 3+ letters ending in a consonant is taken as a loanword and
     declined as a Polish masculine noun (see masculine_loanword_forms). Words that end in
     a vowel ("office", "daily", "hybrydowo"), are shorter than 3 letters or contain
@@ -208,6 +248,8 @@ def unknown_word_forms(word: str) -> tuple[str, list[str]]:
         return "feminine -cja noun paradigm", cja_noun_forms(w)
     if len(w) >= 5 and w.endswith(("yni", "ini")):
         return "feminine -yni noun paradigm", yni_noun_forms(w)
+    if len(w) >= 6 and w.endswith("rka"):
+        return "feminine -ka noun paradigm", ka_noun_forms(w)
     if len(w) >= 5 and w.endswith(("ny", "owy", "ski", "cki", "dzki")):
         return "adjective paradigm", adjective_forms(w)
     if len(w) < 3 or w[-1] in VOWELS:
@@ -486,7 +528,8 @@ def main() -> int:
     # ---- write
     dict_id = morph.m.dict_id()
     header = [
-        "rolelint form->lemma lexicon: form<TAB>lemma|lemma... (sorted, lower case, NFC)",
+        "rolelint form->lemma lexicon: form<TAB>lemma|lemma...[<TAB>1sg] (sorted, lower case, NFC)",
+        "1sg: some reading of the form is a verb (or \"ja\") in the first person singular",
         "GENERATED FILE - do not edit by hand. Regenerate after changing rules/*.toml or corpus/:",
         "  pip install -r tools/requirements.txt && python3 tools/gen_lexicon.py",
         f"generator: tools/gen_lexicon.py; morfeusz2 {morfeusz2.__version__}; dictionary {dict_id}",
@@ -501,7 +544,10 @@ def main() -> int:
     for form in sorted(lex):
         if "\t" in form or "\n" in form:
             continue
-        lines.append(form + "\t" + "|".join(sorted(lex[form])))
+        line = form + "\t" + "|".join(sorted(lex[form]))
+        if not form.endswith(".") and morph.first_person_singular(form):
+            line += "\t" + FIRST_PERSON_SINGULAR
+        lines.append(line)
     out = "\n".join(lines) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".tsv.tmp")

@@ -270,7 +270,8 @@ const OPENING_BLOCKS: usize = 3;
 const SPEAKER_GAP: usize = 2;
 
 /// The role a sentence makes the speaker's: the first one named after an `interview` phrase
-/// ("Rozmowa z Joanną Kamińską, office managerką kancelarii"), or one named right after a
+/// in the text's opening ("Rozmowa z Joanną Kamińską, office managerką kancelarii"; further on,
+/// "rozmowa z klientem" is no interview), or one named right after a
 /// `speaker` phrase with a first-person form and no comma between them ("pracuję jako Scrum
 /// Master", "jestem office managerką", not "cieszę się, że dołączasz do nas jako Project
 /// Manager"), unless "nie" stands before that phrase ("Nie jestem kierownikiem projektu").
@@ -285,7 +286,8 @@ fn declared_speaker(
 ) -> Option<RoleIdx> {
     let words = markers.words();
     let word_of = |mention: &Mention| words.partition_point(|&w| w < mention.tokens.start);
-    if let Some(at) = markers.within(Marker::Interview, 0..words.len()).next()
+    if sentence.block < OPENING_BLOCKS
+        && let Some(at) = markers.within(Marker::Interview, 0..words.len()).next()
         && let Some(mention) = mentions.iter().find(|m| word_of(m) > at)
     {
         return Some(mention.role);

@@ -208,6 +208,13 @@ pub fn extract(
                 if cue_words.is_some_and(|(first, _)| context.about_another_noun(first)) {
                     continue;
                 }
+                // A number's cue is no topic: "z trzyletnim doświadczeniem w tej roli zarabiają
+                // 17 200 zł".
+                let from_topics = rules.values[value].metric.is_some()
+                    || rules.dimensions[rules.values[value].dimension].from_topics;
+                if !from_topics && cue_words.is_some_and(|(first, _)| context.in_topic(first)) {
+                    continue;
+                }
                 let admitted = section.is_none_or(|d| {
                     rules.values[value].metric.is_some()
                         || rules.admits(d, rules.values[value].dimension)
@@ -462,6 +469,10 @@ fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Optio
 /// words are `None` when the cue stood in an earlier clause (an elided verb).
 type CueMatch = (ValueIdx, Option<(usize, usize)>, Arc<str>);
 
+/// Words that may stand between a topic noun's phrase and the cue it governs: "doświadczenie
+/// w samodzielnym prowadzeniu projektów", "szkolenie z podstaw zarządzania projektami".
+const TOPIC_GAP: usize = 1;
+
 /// Words after a cue within which a trailing negation ("nie jest wymagana") must start.
 const NEGATION_AFTER_REACH: usize = 3;
 
@@ -683,6 +694,22 @@ impl<'a> ClauseContext<'a> {
             t += 1;
         }
         asides
+    }
+
+    /// Whether the cue at word `first` is what a topic noun right before it governs
+    /// ("doświadczenie w samodzielnym prowadzeniu projektów", "szkolenie z zarządzania
+    /// projektami"): at most [`TOPIC_GAP`] words and no punctuation between them.
+    fn in_topic(&self, first: usize) -> bool {
+        let cue = self.offset + first;
+        let sentence = self.sentence_words;
+        self.markers
+            .matches(Marker::Topic)
+            .filter(|&(_, last)| last < cue && cue - last - 1 <= TOPIC_GAP)
+            .any(|(_, last)| {
+                self.doc.tokens[sentence[last] + 1..sentence[cue]]
+                    .iter()
+                    .all(|t| t.kind != TokenKind::Punct)
+            })
     }
 
     /// Whether the cue at word `first` stands in a relative clause about some other noun:

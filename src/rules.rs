@@ -120,6 +120,9 @@ pub struct Dimension {
     /// Other dimensions whose values a list under this dimension's heading may hold
     /// ("Wymagania:" lists skills too).
     pub admits: Vec<String>,
+    /// Whether what a topic noun governs ("doświadczenie w prowadzeniu projektów") gives this
+    /// dimension's values: it is what a requirement asks for, not what the role does.
+    pub from_topics: bool,
 }
 
 pub struct Value {
@@ -207,6 +210,9 @@ pub struct Modality {
     /// Verbs of saying and thinking: in the first person they introduce what follows, which
     /// is not about the speaker ("Powiem wprost: doświadczenie nie jest tu wymagane").
     pub first_person_except: Vec<Phrase>,
+    /// Nouns and the preposition of what they are about ("doświadczenie w", "szkolenie z"): a
+    /// cue they govern is a topic, a value only of dimensions with `from_topics`.
+    pub topics: Vec<Phrase>,
     /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
     marker_index: PairIndex<(Marker, usize)>,
 }
@@ -229,10 +235,11 @@ pub enum Marker {
     Speaker,
     Interview,
     FirstPersonExcept,
+    Topic,
 }
 
 impl Marker {
-    const ALL: [Marker; 15] = [
+    const ALL: [Marker; 16] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::Possible,
@@ -248,6 +255,7 @@ impl Marker {
         Marker::Speaker,
         Marker::Interview,
         Marker::FirstPersonExcept,
+        Marker::Topic,
     ];
 }
 
@@ -270,6 +278,7 @@ impl Modality {
             Marker::Speaker => &self.speaker,
             Marker::Interview => &self.interview,
             Marker::FirstPersonExcept => &self.first_person_except,
+            Marker::Topic => &self.topics,
         }
     }
 
@@ -426,6 +435,8 @@ struct DimensionFile {
     #[serde(default)]
     admits: Vec<String>,
     #[serde(default)]
+    from_topics: bool,
+    #[serde(default)]
     value: Vec<RawValue>,
     #[serde(default)]
     metric: Vec<RawMetric>,
@@ -495,6 +506,8 @@ struct ModalityFile {
     interview: Vec<Spanned<String>>,
     #[serde(default)]
     first_person_except: Vec<Spanned<String>>,
+    #[serde(default)]
+    topics: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -716,6 +729,7 @@ impl RuleSet {
                     speaker: Vec::new(),
                     interview: Vec::new(),
                     first_person_except: Vec::new(),
+                    topics: Vec::new(),
                     marker_index: PairIndex::default(),
                 },
                 conflicts: Vec::new(),
@@ -1008,6 +1022,7 @@ impl Builder {
             speaker: self.phrases(file, &raw.speaker, 0)?,
             interview: self.phrases(file, &raw.interview, 0)?,
             first_person_except: self.phrases(file, &raw.first_person_except, 0)?,
+            topics: self.phrases(file, &raw.topics, 0)?,
             marker_index: PairIndex::default(),
         };
         self.set.modality.index_markers();
@@ -1038,6 +1053,7 @@ impl Builder {
             label: raw.label,
             headings,
             admits: raw.admits,
+            from_topics: raw.from_topics,
         });
         for value in raw.value {
             if value.cues.is_empty() && value.regex.is_none() {

@@ -861,3 +861,37 @@ fn a_speakers_role_declared_further_on_holds_in_its_block_only() {
         "{found:?}"
     );
 }
+
+#[test]
+fn what_a_topic_noun_governs_is_no_duty_of_the_role() {
+    // "doświadczenie w prowadzeniu projektów" asks for experience, it does not say that the
+    // role runs projects (or, negated, that it does not).
+    let text = "Do roli Project Managera nie jest wymagane doświadczenie w prowadzeniu projektów.";
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(_, v, ..)| v == "project_delivery"),
+        "{:?}",
+        claims(text)
+    );
+    assert!(
+        !claims("Office Manager przejdzie szkolenie z podstaw zarządzania projektami.")
+            .iter()
+            .any(|(_, v, ..)| v == "project_delivery")
+    );
+    // A skill it governs is still one the role needs; a number's cue is no topic.
+    assert_has(
+        "Od Key Account Managera oczekujemy doświadczenia w negocjacjach z sieciami handlowymi.",
+        "key_account_manager",
+        "negotiation",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_has(
+        "Scrum Masterzy z doświadczeniem w tej roli zarabiają 17 200 zł brutto.",
+        "scrum_master",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -17,7 +17,7 @@ use crate::lemma::Lemmas;
 use crate::lowercase;
 use crate::markers::Markers;
 use crate::rules::{Marker, RoleIdx, RuleSet};
-use crate::segment::{Doc, Layout};
+use crate::segment::{Doc, Layout, TokenKind};
 
 /// One place where a text names a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +160,9 @@ pub fn find_roles(
                 let words = &markers.words()[clause_words.clone()];
                 markers.within(marker, clause_words.clone()).any(|first| {
                     let at = first - clause_words.start;
-                    at == 0 || at == opener_len(source, doc, words)
+                    at == 0
+                        || at == opener_len(source, doc, words)
+                        || (marker == Marker::Anaphor && at == 1 && governs(source, doc, words[0]))
                 })
             };
             // "To stanowisko wymaga …, dlatego trudno porównywać je z rolą rekrutera": a clause
@@ -329,6 +331,15 @@ const CONJUNCTIONS: &[&str] = &[
     "i",
 ];
 
+/// Prepositions that may stand before an anaphor opening a clause: "Na to stanowisko
+/// wymagamy …", "Do tej roli potrzeba …", "Od tej osoby oczekujemy …".
+const ANAPHOR_PREPOSITIONS: &[&str] = &["na", "do", "od", "dla", "w", "z", "o"];
+
+/// Whether `token` is one of [`ANAPHOR_PREPOSITIONS`].
+fn governs(source: &str, doc: &Doc, token: usize) -> bool {
+    lowercase::is_one_of(doc.tokens[token].span.slice(source), ANAPHOR_PREPOSITIONS)
+}
+
 /// Phrases of comparison that open a clause before its subject.
 const COMPARISONS: &[[&str; 2]] = &[["dla", "porównania"], ["z", "kolei"]];
 
@@ -464,11 +475,17 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 /// Whether the mention starting at `words[at]` is what a group noun right before it is made
-/// of ("zespół przedstawicieli handlowych", "dział księgowych").
+/// of ("zespół przedstawicieli handlowych", "dział księgowych"), or with a count between them
+/// ("zespołem trzech Account Managerów", "zespół 5 rekruterów").
 fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
-    at >= 1
-        && words[at - 1] + 1 == words[at]
-        && lowercase::is_one_of(doc.tokens[words[at - 1]].span.slice(source), GROUP_NOUNS)
+    let word = |i: usize| doc.tokens[words[i]].span.slice(source);
+    let group_at =
+        |i: usize| words[i] + (at - i) == words[at] && lowercase::is_one_of(word(i), GROUP_NOUNS);
+    let counts = |i: usize| {
+        doc.tokens[words[i]].kind == TokenKind::Number
+            || crate::extract::numbers::is_numeral(&lowercase::of(word(i)))
+    };
+    (at >= 1 && group_at(at - 1)) || (at >= 2 && group_at(at - 2) && counts(at - 1))
 }
 
 /// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma

@@ -895,3 +895,26 @@ fn what_a_topic_noun_governs_is_no_duty_of_the_role() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_team_with_a_count_and_an_anaphor_after_a_preposition_keep_the_role() {
+    // "zespołem trzech Account Managerów": the Key Account Manager leads them.
+    let team = "Key Account Manager prowadzi największych klientów. Kieruje zespołem trzech \
+                Account Managerów i negocjuje roczne kontrakty.";
+    assert!(
+        !claims(team).iter().any(|(r, ..)| r == "account_manager"),
+        "{:?}",
+        claims(team)
+    );
+    // "Na to stanowisko" refers back to the Account Manager, though the clause names the
+    // sales representative as past experience.
+    let anaphor = "Account Manager opiekuje się stałymi klientami. Na to stanowisko wymagamy \
+                   co najmniej dwóch lat pracy jako przedstawiciel handlowy.";
+    assert_has(
+        anaphor,
+        "account_manager",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

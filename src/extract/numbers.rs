@@ -257,6 +257,12 @@ fn value(word: &Word) -> Option<f64> {
     })
 }
 
+/// Whether `word` (lower case) is a cardinal numeral written out: "trzech", "pięciu",
+/// "dwudziestu".
+pub(crate) fn is_numeral(word: &str) -> bool {
+    numeral(word).is_some()
+}
+
 fn numeral(word: &str) -> Option<f64> {
     const SMALL: &[(&[&str], f64)] = &[
         (

@@ -469,6 +469,10 @@ fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Optio
 /// words are `None` when the cue stood in an earlier clause (an elided verb).
 type CueMatch = (ValueIdx, Option<(usize, usize)>, Arc<str>);
 
+/// Words after a denied cue that make the denial a condition or a limit: "nie negocjuje cen
+/// bez zgody przełożonego", "nie zatwierdza rabatów powyżej 8%", "ponad 50 000 zł".
+const LIMITS: &[&str] = &["bez", "powyżej", "ponad"];
+
 /// Words that may stand between a topic noun's phrase and the cue it governs: "doświadczenie
 /// w samodzielnym prowadzeniu projektów", "szkolenie z podstaw zarządzania projektami".
 const TOPIC_GAP: usize = 1;
@@ -598,11 +602,12 @@ impl<'a> ClauseContext<'a> {
             ..self.offset + (last + 1 + NEGATION_AFTER_REACH).min(self.words.len());
         let negated_after = self.markers.any(Marker::NegationAfter, after_cue);
         let negated = negated_before || negated_after;
-        // "nie negocjuje cen bez zgody przełożonego": not a denial, a condition.
+        // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego
+        // progu": not a denial, a condition or a limit.
         let negated_unless = negated_before
             && self.words[last + 1..]
                 .iter()
-                .any(|&w| self.is_word(Some(&w), "bez"));
+                .any(|&w| LIMITS.iter().any(|limit| self.is_word(Some(&w), limit)));
         let conditional = self
             .markers
             .within_unless(

@@ -294,6 +294,10 @@ fn declared_speaker(
     {
         return Some(mention.role);
     }
+    let declarations: Vec<(usize, usize)> = markers.matches(Marker::Speaker).collect();
+    if declarations.is_empty() {
+        return None;
+    }
     let comma_between = |a: usize, b: usize| {
         doc.tokens[words[a.min(b)]..words[a.max(b)]]
             .iter()
@@ -301,8 +305,9 @@ fn declared_speaker(
     };
     sentence.clauses.iter().find_map(|clause| {
         let clause_words = markers.range_of(clause);
-        markers
-            .matches(Marker::Speaker)
+        declarations
+            .iter()
+            .copied()
             .filter(|&(first, last)| clause_words.start <= first && last < clause_words.end)
             .filter(|&(first, _)| first == 0 || !is_negation(doc, source, words[first - 1]))
             .filter(|&(first, _)| {

@@ -136,6 +136,12 @@ pub fn find_roles(
         if previous.is_some_and(|p| p.block != sentence.block) {
             block_speaker = None;
         }
+        // An answer ("U nas wymagamy co najmniej pięciu lat doświadczenia") is about the role
+        // its question asked of ("Jakiego doświadczenia potrzeba, żeby zostać HR Business
+        // Partnerem?"), in an interview or a FAQ that names other roles too.
+        let answers_question = previous.is_some_and(|p| {
+            p.block != sentence.block && p.is_question(source) && block_about_role
+        });
         block_speaker = declared(sentence, &mentions, markers).or(block_speaker);
         let speaker = block_speaker.or(text_speaker);
         if previous.is_some_and(|p| p.block != sentence.block) {
@@ -152,7 +158,8 @@ pub fn find_roles(
         let carries_into_block = previous
             .is_none_or(|p| p.layout != Layout::Prose || sentence.layout != Layout::Prose)
             || named_roles.len() <= 1
-            || unnamed;
+            || unnamed
+            || answers_question;
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
             let clause_words = markers.range_of(clause);

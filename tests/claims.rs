@@ -923,3 +923,18 @@ fn a_team_with_a_count_and_an_anaphor_after_a_preposition_keep_the_role() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn an_answer_is_about_the_role_its_question_asked_of() {
+    // Two roles named, so a new paragraph carries no role by itself; an answer does.
+    let text = "Rekruterzy i HR Business Partnerzy często ze sobą współpracują.\n\n\
+                Jakiego doświadczenia potrzeba, żeby zostać HR Business Partnerem?\n\n\
+                U nas wymagamy co najmniej pięciu lat doświadczenia w HR.";
+    assert_has(
+        text,
+        "hr_business_partner",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -414,7 +414,8 @@ fn mentions_in(
                 sentence,
                 subject_candidate: !in_relative_clause(source, doc, words[0], words[at])
                     && !after_partner_preposition(source, doc, words, at)
-                    && !after_group_noun(source, doc, words, at),
+                    && !after_group_noun(source, doc, words, at)
+                    && !past_role(source, doc, words, at),
             });
         }
         at = last + 1;
@@ -498,6 +499,37 @@ fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool
             || crate::extract::numbers::is_numeral(&lowercase::of(word(i)))
     };
     (at >= 1 && group_at(at - 1)) || (at >= 2 && group_at(at - 2) && counts(at - 1))
+}
+
+/// Words for time or experience after which "jako" names a role held before: "w tym dwa lata
+/// jako Account Manager", "doświadczenie jako kierownik projektu" (not "pracy": "marzysz o
+/// pierwszej pracy jako Scrum Master").
+const PAST_ROLE_NOUNS: &[&str] = &[
+    "lat",
+    "lata",
+    "rok",
+    "roku",
+    "miesięcy",
+    "doświadczenie",
+    "doświadczenia",
+    "doświadczeniem",
+    "staż",
+    "stażu",
+];
+
+/// Whether the mention starting at `words[at]` follows "jako" after one of
+/// [`PAST_ROLE_NOUNS`], or is the second of two such roles ("dwa lata jako account manager
+/// lub przedstawiciel handlowy"): a role the candidate held, not the clause's subject.
+fn past_role(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
+    let is = |i: usize, list: &[&str]| {
+        lowercase::is_one_of(doc.tokens[words[i]].span.slice(source), list)
+    };
+    // Word `j` is a "jako" after a noun of time or experience.
+    let past_jako = |j: usize| j >= 1 && is(j, &["jako"]) && is(j - 1, PAST_ROLE_NOUNS);
+    at >= 1
+        && (past_jako(at - 1)
+            || (is(at - 1, &["lub", "albo", "i", "oraz"])
+                && (at.saturating_sub(6)..at - 1).any(past_jako)))
 }
 
 /// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma

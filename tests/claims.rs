@@ -938,3 +938,17 @@ fn an_answer_is_about_the_role_its_question_asked_of() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_role_held_before_is_not_the_subject() {
+    // "w tym dwa lata jako account manager lub przedstawiciel handlowy" is the candidate's
+    // past: the requirement is the Key Account Manager's.
+    let text = "Key Account Manager – wymagania:\n\
+                - minimum 4 lata doświadczenia w sprzedaży B2B, w tym dwa lata jako account \
+                manager lub przedstawiciel handlowy,\n- prawo jazdy kat. B.";
+    let found = claims(text);
+    assert!(
+        found.iter().all(|(r, ..)| r == "key_account_manager") && !found.is_empty(),
+        "{found:?}"
+    );
+}

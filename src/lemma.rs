@@ -5,6 +5,8 @@
 //! tokens go through the same lexicon, so "relacjami" in a text and "relacja" in a rule meet at
 //! one [`LemmaId`]. A word the lexicon does not know matches a rule word only by Snowball stem,
 //! and only when the stem is long enough not to conflate short words (dział/działa → "dz").
+//! A form the lexicon marks as being in the first person singular ("wystawiam") also carries
+//! one more key, [`Lexicon::first_person`].
 
 use std::hash::BuildHasher;
 
@@ -263,8 +265,8 @@ impl Lexicon {
     }
 
     /// The key that a form in the first person singular ("wystawiam", "zrobiłam", "ja")
-    /// carries among its lemma keys: `lemmas.of(token).contains(&lexicon.first_person())`.
-    /// `None` when the lexicon marks no form so.
+    /// carries among its lemma keys, so that `roles` can ask [`Lemmas::of`] a token whether
+    /// it is one. `None` when the lexicon marks no form so.
     pub fn first_person(&self) -> Option<LemmaId> {
         self.lemma_ids.get(FIRST_PERSON_KEY).copied()
     }

@@ -17,7 +17,7 @@ use crate::lemma::Lemmas;
 use crate::lowercase;
 use crate::markers::Markers;
 use crate::rules::{Marker, RoleIdx, RuleSet};
-use crate::segment::{Doc, Layout, TokenKind};
+use crate::segment::{Doc, Layout, Sentence, TokenKind};
 
 /// One place where a text names a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +93,7 @@ pub fn find_roles(
     let mut named_roles: Vec<RoleIdx> = Vec::new();
     // The two roles named last, the latest at the end.
     let mut recent: Vec<RoleIdx> = Vec::new();
-    let mut previous: Option<&crate::segment::Sentence> = None;
+    let mut previous: Option<&Sentence> = None;
     // Whether the current block is about the role talked about: one of its clauses had a
     // role, or a question of it asked ("Jakie narzędzia warto znać?" in a FAQ is about the
     // role of the text, and its answer carries that role).
@@ -133,18 +133,13 @@ pub fn find_roles(
     let mut block_speaker = None;
     for ((sentence, mentions), markers) in doc.sentences.iter().zip(sentence_mentions).zip(markers)
     {
-        if previous.is_some_and(|p| p.block != sentence.block) {
-            block_speaker = None;
-        }
         // An answer ("U nas wymagamy co najmniej pięciu lat doświadczenia") is about the role
         // its question asked of ("Jakiego doświadczenia potrzeba, żeby zostać HR Business
         // Partnerem?"), in an interview or a FAQ that names other roles too.
-        let answers_question = previous.is_some_and(|p| {
-            p.block != sentence.block && p.is_question(source) && block_about_role
-        });
-        block_speaker = declared(sentence, &mentions, markers).or(block_speaker);
-        let speaker = block_speaker.or(text_speaker);
+        let answers_question =
+            previous.is_some_and(|p| p.block != sentence.block && p.is_question(source));
         if previous.is_some_and(|p| p.block != sentence.block) {
+            block_speaker = None;
             block_about_role = false;
             if current.is_none() && named_roles.len() <= 1 {
                 current = set_aside.take();
@@ -155,6 +150,8 @@ pub fn find_roles(
         // text has named one role so far. Otherwise a new paragraph needs a name or an anaphor
         // ("On", "Ta rola"), and until one comes (or a question), its later sentences do not
         // carry the role either ("Prawie wszyscy respondenci mają samochód służbowy", 27).
+        block_speaker = declared(sentence, &mentions, markers).or(block_speaker);
+        let speaker = block_speaker.or(text_speaker);
         let carries_into_block = previous
             .is_none_or(|p| p.layout != Layout::Prose || sentence.layout != Layout::Prose)
             || named_roles.len() <= 1
@@ -279,16 +276,16 @@ const OPENING_BLOCKS: usize = 3;
 const SPEAKER_GAP: usize = 2;
 
 /// The role a sentence makes the speaker's: the first one named after an `interview` phrase
-/// in the text's opening ("Rozmowa z Joanną Kamińską, office managerką kancelarii"; further on,
-/// "rozmowa z klientem" is no interview), or one named right after a
-/// `speaker` phrase with a first-person form and no comma between them ("pracuję jako Scrum
-/// Master", "jestem office managerką", not "cieszę się, że dołączasz do nas jako Project
-/// Manager"), unless "nie" stands before that phrase ("Nie jestem kierownikiem projektu").
-/// `is_first_person` says whether a word of the sentence (by index) is a first-person form.
+/// in the text's opening ("Rozmowa z Joanną Kamińską, office managerką kancelarii"; further
+/// on, "rozmowa z klientem" is no interview), or one named right after a `speaker` phrase
+/// with a first-person form and no comma between them ("pracuję jako Scrum Master", "jestem
+/// office managerką", not "cieszę się, że dołączasz do nas jako Project Manager"), unless
+/// "nie" stands before that phrase ("Nie jestem kierownikiem projektu"). `is_first_person`
+/// says whether a word of the sentence (by index) is a first-person form.
 fn declared_speaker(
     source: &str,
     doc: &Doc,
-    sentence: &crate::segment::Sentence,
+    sentence: &Sentence,
     mentions: &[Mention],
     markers: &Markers,
     is_first_person: impl Fn(usize) -> bool,

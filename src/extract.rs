@@ -473,6 +473,10 @@ type CueMatch = (ValueIdx, Option<(usize, usize)>, Arc<str>);
 /// bez zgody przełożonego", "nie zatwierdza rabatów powyżej 8%", "ponad 50 000 zł".
 const LIMITS: &[&str] = &["bez", "powyżej", "ponad"];
 
+/// Words after a denied cue within which a role named makes the denial one about that role
+/// ("nie jest przełożonym służbowym Księgowego").
+const ROLE_OBJECT_REACH: usize = 3;
+
 /// Words that may stand between a topic noun's phrase and the cue it governs: "doświadczenie
 /// w samodzielnym prowadzeniu projektów", "szkolenie z podstaw zarządzania projektami".
 const TOPIC_GAP: usize = 1;
@@ -603,11 +607,12 @@ impl<'a> ClauseContext<'a> {
         let negated_after = self.markers.any(Marker::NegationAfter, after_cue);
         let negated = negated_before || negated_after;
         // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego
-        // progu": not a denial, a condition or a limit.
+        // progu", "nie jest przełożonym Księgowego": not a denial, a condition or a limit.
         let negated_unless = negated_before
-            && self.words[last + 1..]
+            && (self.words[last + 1..]
                 .iter()
-                .any(|&w| LIMITS.iter().any(|limit| self.is_word(Some(&w), limit)));
+                .any(|&w| LIMITS.iter().any(|limit| self.is_word(Some(&w), limit)))
+                || self.names_role_after(last));
         let conditional = self
             .markers
             .within_unless(
@@ -699,6 +704,30 @@ impl<'a> ClauseContext<'a> {
             t += 1;
         }
         asides
+    }
+
+    /// Whether a role is named within [`ROLE_OBJECT_REACH`] words after the cue ending at word
+    /// `last`: "nie jest przełożonym służbowym Księgowego" denies authority over that role
+    /// only, not over anyone.
+    fn names_role_after(&self, last: usize) -> bool {
+        let reach = last + 1..(last + 1 + ROLE_OBJECT_REACH).min(self.words.len());
+        // The clause's own subject after its verb ("O priorytetach nie decyduje Scrum Master")
+        // is no object.
+        reach
+            .filter(|&at| self.words[at] != self.subject_start)
+            .any(|at| {
+                self.lemmas.of(self.words[at]).iter().any(|&key| {
+                    self.rules
+                        .aliases_starting_with(key)
+                        .iter()
+                        .any(|&(role, alias)| {
+                            self.rules.roles[role].aliases[alias]
+                                .phrase
+                                .match_rest(self.words, at, self.lemmas)
+                                .is_some()
+                        })
+                })
+            })
     }
 
     /// Whether the cue at word `first` is what a topic noun right before it governs

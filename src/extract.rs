@@ -716,17 +716,10 @@ impl<'a> ClauseContext<'a> {
         reach
             .filter(|&at| self.words[at] != self.subject_start)
             .any(|at| {
-                self.lemmas.of(self.words[at]).iter().any(|&key| {
-                    self.rules
-                        .aliases_starting_with(key)
-                        .iter()
-                        .any(|&(role, alias)| {
-                            self.rules.roles[role].aliases[alias]
-                                .phrase
-                                .match_rest(self.words, at, self.lemmas)
-                                .is_some()
-                        })
-                })
+                self.rules
+                    .aliases_at(self.words, at, self.lemmas)
+                    .next()
+                    .is_some()
             })
     }
 

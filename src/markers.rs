@@ -86,7 +86,7 @@ impl Markers {
     /// inside a range exactly when its match from the same first word ends inside it:
     /// matching takes the earliest word for each phrase word, so a range cut short only
     /// removes matches, it never makes new ones.
-    fn matches_within(
+    pub fn matches_within(
         &self,
         marker: Marker,
         words: Range<usize>,

@@ -298,8 +298,7 @@ fn declared_speaker(
     {
         return Some(mention.role);
     }
-    let declarations: Vec<(usize, usize)> = markers.matches(Marker::Speaker).collect();
-    if declarations.is_empty() {
+    if markers.matches(Marker::Speaker).next().is_none() {
         return None;
     }
     let comma_between = |a: usize, b: usize| {
@@ -309,10 +308,8 @@ fn declared_speaker(
     };
     sentence.clauses.iter().find_map(|clause| {
         let clause_words = markers.range_of(clause);
-        declarations
-            .iter()
-            .copied()
-            .filter(|&(first, last)| clause_words.start <= first && last < clause_words.end)
+        markers
+            .matches_within(Marker::Speaker, clause_words.clone())
             .filter(|&(first, _)| first == 0 || !is_negation(doc, source, words[first - 1]))
             .filter(|&(first, _)| {
                 clause_words
@@ -383,14 +380,9 @@ fn mentions_in(
     let mut at = 0;
     while at < words.len() {
         let mut best: Option<(usize, RoleIdx, usize)> = None;
-        for &key in lemmas.of(words[at]) {
-            for &(role, alias) in rules.aliases_starting_with(key) {
-                let phrase = &rules.roles[role].aliases[alias].phrase;
-                if let Some(last) = phrase.match_rest(words, at, lemmas)
-                    && best.is_none_or(|(b, _, _)| last > b)
-                {
-                    best = Some((last, role, alias));
-                }
+        for (role, alias, last) in rules.aliases_at(words, at, lemmas) {
+            if best.is_none_or(|(b, _, _)| last > b) {
+                best = Some((last, role, alias));
             }
         }
         let Some((last, role, alias)) = best else {

@@ -766,9 +766,25 @@ impl RuleSet {
         Ok(builder)
     }
 
-    /// Aliases whose first word could be the token with these keys.
-    pub(crate) fn aliases_starting_with(&self, key: LemmaId) -> &[(RoleIdx, usize)] {
-        self.alias_index.get(key)
+    /// Every alias that matches with its first word at `words[at]` (token indices of one
+    /// sentence's words): `(role, alias, last word)`, in the order of the alias index.
+    pub(crate) fn aliases_at<'s>(
+        &'s self,
+        words: &'s [usize],
+        at: usize,
+        lemmas: &'s Lemmas,
+    ) -> impl Iterator<Item = (RoleIdx, usize, usize)> + 's {
+        lemmas.of(words[at]).iter().flat_map(move |&key| {
+            self.alias_index
+                .get(key)
+                .iter()
+                .filter_map(move |&(role, alias)| {
+                    self.roles[role].aliases[alias]
+                        .phrase
+                        .match_rest(words, at, lemmas)
+                        .map(|last| (role, alias, last))
+                })
+        })
     }
 
     /// Cue phrases whose first word could be the token with these keys.

@@ -298,9 +298,8 @@ fn declared_speaker(
     {
         return Some(mention.role);
     }
-    if markers.matches(Marker::Speaker).next().is_none() {
-        return None;
-    }
+    // Most sentences have no speaker phrase: none to look for clause by clause.
+    markers.matches(Marker::Speaker).next()?;
     let comma_between = |a: usize, b: usize| {
         doc.tokens[words[a.min(b)]..words[a.max(b)]]
             .iter()

@@ -56,6 +56,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
 
+    /// Pretty output: cite at most N files per finding, with a line saying how many more there
+    /// are (0: every file). The other formats list every place.
+    #[arg(long, value_name = "N", default_value_t = pretty::FILES_PER_FINDING)]
+    pub files_per_finding: usize,
+
     /// Exit with status 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -465,7 +470,12 @@ fn render(report: &Report, args: &CheckArgs) -> Result<(), RunError> {
             Format::Pretty => {
                 let color = std::io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                pretty::write(report, color, &mut *out)?;
+                let style = pretty::Style {
+                    color,
+                    files_per_finding: (args.files_per_finding > 0)
+                        .then_some(args.files_per_finding),
+                };
+                pretty::write(report, style, &mut *out)?;
             }
             Format::Json => json::write(report, &mut *out)?,
             Format::Concise => concise::write(report, &mut *out)?,

@@ -302,8 +302,15 @@ fn check_lint(inputs: Vec<(&str, Vec<u8>)>) -> Result<(), TestCaseError> {
         })
         .collect();
     let report = rolelint::lint(inputs, rules()).expect("texts in memory are kept");
-    let _ = pretty::render(&report, false).expect("texts in memory are kept");
-    let _ = pretty::render(&report, true).expect("texts in memory are kept");
+    let _ = pretty::render(&report, pretty::Style::default()).expect("texts in memory are kept");
+    let _ = pretty::render(
+        &report,
+        pretty::Style {
+            color: true,
+            ..pretty::Style::default()
+        },
+    )
+    .expect("texts in memory are kept");
     let _ = concise::render(&report);
     let _ = concise::statistics(&report);
     let _ = github::render(&report);

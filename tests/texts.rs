@@ -41,8 +41,8 @@ fn texts_read_again_give_the_same_output_as_texts_kept() {
         json::render(&reread).expect("read again")
     );
     assert_eq!(
-        pretty::render(&kept, false).expect("kept"),
-        pretty::render(&reread, false).expect("read again")
+        pretty::render(&kept, pretty::Style::default()).expect("kept"),
+        pretty::render(&reread, pretty::Style::default()).expect("read again")
     );
     for format in [claims::ClaimsFormat::Csv, claims::ClaimsFormat::Json] {
         assert_eq!(
@@ -73,7 +73,7 @@ fn a_file_changed_before_the_output_is_refused_with_its_name() {
         .expect_err("the claims view quotes the text too");
     assert!(error.to_string().contains("ogloszenie.txt"), "{error}");
     fs::remove_file(&path).expect("removed");
-    let error = pretty::render(&report, false).expect_err("the file is gone");
+    let error = pretty::render(&report, pretty::Style::default()).expect_err("the file is gone");
     assert!(error.to_string().contains("ogloszenie.txt"), "{error}");
 }
 
@@ -99,7 +99,7 @@ fn of_several_changed_files_the_first_in_the_output_is_named_after_all_before_it
         .collect::<Vec<_>>();
     let report = lint_with(inputs, &rules, options).expect("nothing changed yet");
     assert_eq!(report.findings.len(), 40, "one contradiction in each file");
-    let whole = pretty::render(&report, false);
+    let whole = pretty::render(&report, pretty::Style::default());
     assert!(whole.is_ok(), "every text is as checked");
     // Every file from the eleventh on changes: files are written in order, and the output
     // stops at the eleventh, whichever thread read a changed one first.
@@ -110,7 +110,8 @@ fn of_several_changed_files_the_first_in_the_output_is_named_after_all_before_it
         let error = json::render(&report).expect_err("texts changed");
         assert!(error.to_string().contains("tekst-10.txt"), "{error}");
         let mut out = Vec::new();
-        let error = pretty::write(&report, false, &mut out).expect_err("texts changed");
+        let error =
+            pretty::write(&report, pretty::Style::default(), &mut out).expect_err("texts changed");
         assert!(error.to_string().contains("tekst-10.txt"), "{error}");
         let written = String::from_utf8(out).expect("UTF-8");
         assert_eq!(

@@ -53,7 +53,7 @@ fn lint_as(name: &str, data: &[u8]) {
 }
 
 fn render(report: &Report) {
-    pretty::render(report, false).expect("texts in memory are kept");
+    pretty::render(report, pretty::Style::default()).expect("texts in memory are kept");
     let rendered = json::render(report).expect("texts in memory are kept");
     let parsed: Result<serde_json::Value, _> = serde_json::from_str(&rendered);
     assert!(parsed.is_ok(), "the JSON report parses: {parsed:?}");

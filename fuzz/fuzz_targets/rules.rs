@@ -215,6 +215,6 @@ fuzz_target!(|data: &[u8]| {
         names: Names::new(&rules),
     };
     report.place_evidence().expect("texts in memory are kept");
-    pretty::render(&report, false).expect("texts in memory are kept");
+    pretty::render(&report, pretty::Style::default()).expect("texts in memory are kept");
     json::render(&report).expect("texts in memory are kept");
 });

@@ -3,7 +3,11 @@
 //! Every finding becomes one diagnostic with its code, severity, message and help, and a
 //! labelled span for each piece of evidence ("tu jako: …", "a tu jako: …"); the first label
 //! is primary. Evidence in other files goes into related diagnostics, each with its own file
-//! as source. Colour only when asked for (the caller decides from the terminal and NO_COLOR).
+//! as source: by default five files per finding at most, every side of it among them while
+//! there is room, and a line counting the rest (a finding across a corpus can cite thousands
+//! of files, which nobody reads at a terminal, and drawing them all took a third of the CPU
+//! time of a 100 MB run).
+//! Colour only when asked for (the caller decides from the terminal and NO_COLOR).
 
 use std::fmt;
 use std::sync::Arc;
@@ -22,6 +26,7 @@ use textwrap::core::Word;
 use super::texts::{TextCache, TextChanged};
 use super::{Report, WriteError, render_in_chunks};
 use crate::check::{Evidence, Finding, FindingKind};
+use crate::plural;
 use crate::rules::Severity;
 
 /// Width the diagnostics are wrapped to.
@@ -198,14 +203,18 @@ impl SourceCode for LinedText {
     }
 }
 
-/// A finding's evidence grouped by file, the files in the order they are first cited.
+/// A finding's evidence grouped by file, the files in the order they are first cited: every
+/// file, or a few that show each side of the finding, and how many were left out.
 struct Cited<'f> {
     first: &'f Evidence,
     files: Vec<(usize, Vec<&'f Evidence>)>,
+    left_out: usize,
 }
 
 impl<'f> Cited<'f> {
-    fn new(finding: &'f Finding) -> Option<Cited<'f>> {
+    /// The files of `finding`'s evidence; at most `limit` of them when one is given (see
+    /// [`shown`]).
+    fn new(finding: &'f Finding, limit: Option<usize>) -> Option<Cited<'f>> {
         let first = finding.evidence.first()?;
         let mut slots: FxHashMap<usize, usize> = FxHashMap::default();
         let mut files: Vec<(usize, Vec<&Evidence>)> = Vec::new();
@@ -216,7 +225,15 @@ impl<'f> Cited<'f> {
             });
             files[slot].1.push(evidence);
         }
-        Some(Cited { first, files })
+        let all = files.len();
+        if let Some(limit) = limit {
+            files = shown(files, limit);
+        }
+        Some(Cited {
+            first,
+            left_out: all - files.len(),
+            files,
+        })
     }
 
     /// The labels of the evidence in one file; the finding's first piece is primary.
@@ -233,6 +250,38 @@ impl<'f> Cited<'f> {
             })
             .collect()
     }
+}
+
+/// At most `limit` (and at least one) of a finding's `files`, in their order: first the first
+/// file and each next one that shows a label not shown yet, so that every side of a finding
+/// across hundreds of files is seen while there is room, then the files after the first.
+fn shown(files: Vec<(usize, Vec<&Evidence>)>, limit: usize) -> Vec<(usize, Vec<&Evidence>)> {
+    let limit = limit.max(1);
+    if files.len() <= limit {
+        return files;
+    }
+    let mut keep = vec![false; files.len()];
+    let mut labels: Vec<&str> = Vec::new();
+    let mut kept = 0;
+    for (slot, (_, evidence)) in files.iter().enumerate() {
+        let new = evidence.iter().any(|e| !labels.contains(&&*e.label));
+        if kept < limit && (slot == 0 || new) {
+            keep[slot] = true;
+            kept += 1;
+            labels.extend(evidence.iter().map(|e| &*e.label));
+        }
+    }
+    for slot in keep.iter_mut() {
+        if kept < limit && !*slot {
+            *slot = true;
+            kept += 1;
+        }
+    }
+    files
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(file, keep)| keep.then_some(file))
+        .collect()
 }
 
 /// The diagnostic for one finding, with the labels in its first file; the other files'
@@ -286,6 +335,23 @@ fn related_view(
     })
 }
 
+/// The line that says how many files a finding cites beyond those drawn, if any.
+fn left_out_view(left_out: usize) -> Option<View> {
+    (left_out > 0).then(|| View {
+        message: format!(
+            "… i {left_out} {} więcej; wszystkie miejsca pokażą --files-per-finding 0 \
+             i --format json",
+            plural::form(left_out as u64, ["plik", "pliki", "plików"])
+        ),
+        code: None,
+        severity: miette::Severity::Advice,
+        help: None,
+        source: None,
+        labels: Vec::new(),
+        related: Vec::new(),
+    })
+}
+
 /// A view that only holds related views: miette draws it as its own empty header, then the
 /// related views exactly as under the finding they belong to.
 fn holder(related: Vec<View>) -> View {
@@ -304,15 +370,42 @@ fn holder(related: Vec<View>) -> View {
 /// large corpus cites thousands of files.
 const RELATED_PART: usize = 64;
 
+/// How many files a finding cites at most, by default: a finding across a corpus can cite
+/// thousands, more than anybody reads at a terminal (the other formats list every place).
+pub const FILES_PER_FINDING: usize = 5;
+
+/// How the diagnostics are drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// In colour (the caller decides from the terminal and NO_COLOR).
+    pub color: bool,
+    /// The files each finding cites at most, with a line saying how many are left out; `None`
+    /// cites every file.
+    pub files_per_finding: Option<usize>,
+}
+
+impl Default for Style {
+    fn default() -> Style {
+        Style {
+            color: false,
+            files_per_finding: Some(FILES_PER_FINDING),
+        }
+    }
+}
+
 /// Render every finding, then a one-line summary.
-pub fn render(report: &Report, color: bool) -> Result<String, WriteError> {
-    super::rendered(|out| write(report, color, out))
+pub fn render(report: &Report, style: Style) -> Result<String, WriteError> {
+    super::rendered(|out| write(report, style, out))
 }
 
 /// Write every finding, then a one-line summary. Diagnostics are drawn a chunk at a time in
 /// parallel and written in order: on a large corpus the output is larger than the input.
-pub fn write(report: &Report, color: bool, mut out: impl std::io::Write) -> Result<(), WriteError> {
-    let theme = if color {
+pub fn write(
+    report: &Report,
+    style: Style,
+    mut out: impl std::io::Write,
+) -> Result<(), WriteError> {
+    let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
@@ -339,6 +432,7 @@ pub fn write(report: &Report, color: bool, mut out: impl std::io::Write) -> Resu
         };
         if others.len() <= RELATED_PART {
             main.related = related(others)?;
+            main.related.extend(left_out_view(cited.left_out));
             return Ok(draw_view(&main).map(|drawn| vec![drawn]));
         }
         let Some(empty_holder) = &empty_holder else {
@@ -354,11 +448,18 @@ pub fn write(report: &Report, color: bool, mut out: impl std::io::Write) -> Resu
         // The first part (in order) whose text changed is the error, whichever thread failed
         // first.
         let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
-        Ok(std::iter::once(draw_view(&main)).chain(parts).collect())
+        let left_out = left_out_view(cited.left_out).map(|view| {
+            draw_view(&holder(vec![view]))
+                .and_then(|d| d.strip_prefix(empty_holder.as_str()).map(str::to_owned))
+        });
+        Ok(std::iter::once(draw_view(&main))
+            .chain(parts)
+            .chain(left_out)
+            .collect())
     };
     // The pieces of one finding's diagnostic, in order.
     let draw = |finding: &Finding| -> Result<Vec<String>, TextChanged> {
-        let Some(cited) = Cited::new(finding) else {
+        let Some(cited) = Cited::new(finding, style.files_per_finding) else {
             return Ok(Vec::new());
         };
         let mut pieces = draw_finding(finding, &cited)?
@@ -452,6 +553,51 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_across_many_files_cites_a_few_that_show_both_sides_and_counts_the_rest() {
+        let rules = RuleSet::embedded().expect("the embedded rules load");
+        let mut inputs: Vec<Input> = (0..30)
+            .map(|i| {
+                let text = "Account Manager buduje relacje z klientami.";
+                Input::from_text(format!("relacje-{i:02}.txt"), text)
+            })
+            .collect();
+        inputs.push(Input::from_text(
+            "ksiegowosc.txt",
+            "Account Manager prowadzi księgowość firmy.",
+        ));
+        let report = crate::lint(inputs, &rules).expect("texts in memory are kept");
+        assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
+        let rendered = render(&report, Style::default()).expect("kept");
+        let cited: Vec<&str> = rendered
+            .lines()
+            .filter_map(|line| line.strip_prefix("  ☞ druga strona konfliktu: "))
+            .collect();
+        assert_eq!(
+            cited,
+            [
+                "relacje-01.txt",
+                "relacje-02.txt",
+                "relacje-03.txt",
+                "ksiegowosc.txt"
+            ],
+            "five files with the first, the other side's among them, in their order"
+        );
+        assert!(
+            rendered.contains(
+                "… i 26 plików więcej; wszystkie miejsca pokażą --files-per-finding 0 i --format json"
+            ),
+            "{rendered}"
+        );
+        let two = Style {
+            files_per_finding: Some(2),
+            ..Style::default()
+        };
+        let rendered = render(&report, two).expect("kept");
+        assert_eq!(rendered.matches("druga strona konfliktu").count(), 1);
+        assert!(rendered.contains("… i 29 plików więcej"), "{rendered}");
+    }
+
+    #[test]
     fn a_finding_across_many_files_draws_as_one_view_would() {
         let rules = RuleSet::embedded().expect("the embedded rules load");
         let mut inputs: Vec<Input> = (0..150)
@@ -471,7 +617,7 @@ mod tests {
             .find(|f| f.evidence.len() > 2 * RELATED_PART)
             .expect("one finding cites every file");
         let texts = Texts::new(&report.files, LinedText::new);
-        let cited = Cited::new(finding).expect("the finding has evidence");
+        let cited = Cited::new(finding, None).expect("the finding has evidence");
         let mut whole = main_view(&report, &texts, finding, &cited).expect("kept");
         whole.related = cited.files[1..]
             .iter()
@@ -482,7 +628,11 @@ mod tests {
         handler
             .render_report(&mut drawn, &whole)
             .expect("miette draws it");
-        let rendered = render(&report, false).expect("kept");
+        let every_file = Style {
+            files_per_finding: None,
+            ..Style::default()
+        };
+        let rendered = render(&report, every_file).expect("kept");
         assert!(
             rendered.contains(&format!("{drawn}\n")),
             "the finding is drawn in parts as it is drawn whole"
@@ -491,7 +641,7 @@ mod tests {
             let related: usize = report
                 .findings
                 .iter()
-                .filter_map(Cited::new)
+                .filter_map(|f| Cited::new(f, None))
                 .map(|c| c.files.len() - 1)
                 .sum();
             related

@@ -21,7 +21,9 @@ use crate::lowercase;
 use crate::markers::Markers;
 use crate::phrase::Phrase;
 use crate::roles::{Attribution, Subject};
-use crate::rules::{DimensionIdx, Marker, MetricEngine, Qualifier, RoleIdx, RuleSet, ValueIdx};
+use crate::rules::{
+    DimensionIdx, Hints, Marker, MetricEngine, Qualifier, RoleIdx, RuleSet, ValueIdx,
+};
 use crate::segment::{Doc, Layout, TokenKind};
 use crate::span::{Norm, Orig, Span};
 use numbers::{Quantity, Word};
@@ -84,6 +86,7 @@ pub fn extract(
     rules: &RuleSet,
 ) -> Vec<Claim> {
     let source = text.normalized();
+    let regex_hints = rules.regex_hints(source);
     let mut claims = Vec::new();
     let mut section: Option<DimensionIdx> = None;
     // The list after a heading such as "Mile widziane:" is wished for, not required.
@@ -172,6 +175,7 @@ pub fn extract(
                 quotes: &quotes,
                 hedged_before,
                 optional: &optional,
+                regex_hints: &regex_hints,
                 number_words: std::cell::OnceCell::new(),
                 relative_pronouns: std::cell::OnceCell::new(),
                 asides: std::cell::OnceCell::new(),
@@ -516,6 +520,8 @@ struct ClauseContext<'a> {
     /// Ranges of the sentence's words that are wished for, not required (see
     /// [`optional_parts`]).
     optional: &'a [Range<usize>],
+    /// Where in the text the rule regexes could match.
+    regex_hints: &'a Hints,
     /// See [`ClauseContext::number_words`].
     number_words: std::cell::OnceCell<Vec<Word<'a>>>,
     /// See [`ClauseContext::relative_pronouns`].
@@ -540,8 +546,14 @@ impl<'a> ClauseContext<'a> {
         }
         if let (Some(first), Some(last)) = (self.words.first(), self.words.last()) {
             let start = self.doc.tokens[*first].span.start();
-            let clause = &self.source[start..self.doc.tokens[*last].span.end()];
-            for (value, regex, m) in self.rules.regex_matches(clause) {
+            let end = self.doc.tokens[*last].span.end();
+            let clause = &self.source[start..end];
+            let regex_matches = if self.regex_hints.within(start..end) {
+                self.rules.regex_matches(clause)
+            } else {
+                Vec::new()
+            };
+            for (value, regex, m) in regex_matches {
                 let at = |offset: usize| {
                     self.words
                         .iter()

@@ -21,6 +21,10 @@ use crate::lemma::{LemmaId, Lemmas, Lexicon};
 use crate::mistake::{FileKind, FileMistake};
 use crate::phrase::{PairIndex, Phrase, PhraseSet, StartIndex};
 
+mod hints;
+pub(crate) use hints::Hints;
+use hints::RegexHints;
+
 /// Words allowed between two words of a cue phrase.
 const CUE_GAP: usize = 2;
 /// Largest compiled size of a rule regex, so a hostile rule cannot exhaust memory.
@@ -87,6 +91,8 @@ pub struct RuleSet {
     regexes: RegexSet,
     /// The value of each pattern of `regexes`.
     regex_values: Vec<ValueIdx>,
+    /// The literals every match of a rule regex holds; `None` when some regex has none.
+    regex_hints: Option<RegexHints>,
 }
 
 pub struct Role {
@@ -737,6 +743,7 @@ impl RuleSet {
                 alias_index: StartIndex::default(),
                 cue_index: StartIndex::default(),
                 regexes: RegexSet::empty(),
+                regex_hints: None,
                 regex_values: Vec::new(),
             },
         };
@@ -790,6 +797,15 @@ impl RuleSet {
     /// Cue phrases whose first word could be the token with these keys.
     pub(crate) fn cues_starting_with(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
         self.cue_index.get(key)
+    }
+
+    /// Where in `text` the rule regexes could match: [`RuleSet::regex_matches`] need only be
+    /// asked about the parts that hold such a place.
+    pub(crate) fn regex_hints(&self, text: &str) -> Hints {
+        match &self.regex_hints {
+            Some(hints) => hints.find(text),
+            None => Hints::Everywhere,
+        }
     }
 
     /// The first match in `clause` of each value's regex that matches there, in value order.
@@ -1176,6 +1192,11 @@ impl Builder {
             });
             RulesError::RegexSet(culprit.unwrap_or_else(|| set_error.to_string()))
         })?;
+        let written: Vec<&str> = values
+            .iter()
+            .filter_map(|&v| Some(&*self.set.values[v].regex.as_ref()?.written))
+            .collect();
+        self.set.regex_hints = RegexHints::new(&written);
         self.set.regex_values = values;
         Ok(())
     }

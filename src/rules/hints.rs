@@ -1,0 +1,238 @@
+//! hints: where in a text the rule regexes could match, found in one pass over the whole text.
+//!
+//! Every match of a rule regex holds one of a few literals: "harmonogram" for
+//! `\bprzygotow\w*\s+(\w+\s+){0,2}harmonogram\w*…`, one of "medicover", "lux" or "enel" for
+//! `\b(medicover|lux ?med|enel-?med)\w*`. Searching a text once for all of them, case-insensitive,
+//! tells which clauses need the regexes at all: most hold none of the literals, and asking
+//! the set of all regexes about each clause was a tenth of the analysis.
+//!
+//! The literals are the pattern's own, cut to their longest run of ASCII letters and digits,
+//! chosen so that every match holds one of them (see [`required`]). ASCII letters match case-insensitively
+//! in an ASCII-case-insensitive search exactly as in the regex, except for two letters that
+//! also fold to a non-ASCII character (K to U+212A KELVIN SIGN, s to U+017F LONG S), so a text
+//! holding either is searched with every regex everywhere.
+
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
+
+/// Shortest literal worth searching for: a shorter one ("z", "to") is in most clauses.
+const MIN_LITERAL: usize = 2;
+
+/// The literals of a rule set's regexes, as one automaton.
+#[derive(Debug, Clone)]
+pub struct RegexHints {
+    literals: AhoCorasick,
+}
+
+impl RegexHints {
+    /// The hints of `patterns` (as the rule files have them); `None` when one of them has no
+    /// literal that every match holds, so that every clause must be searched.
+    pub fn new(patterns: &[&str]) -> Option<RegexHints> {
+        let mut literals = Vec::new();
+        for pattern in patterns {
+            literals.extend(literals_of(pattern)?);
+        }
+        if literals.is_empty() {
+            return None;
+        }
+        literals.sort();
+        literals.dedup();
+        let literals = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .ok()?;
+        Some(RegexHints { literals })
+    }
+
+    /// Where in `text` a literal of the rule regexes stands.
+    pub fn find(&self, text: &str) -> Hints {
+        if text.contains(['\u{212A}', '\u{17F}']) {
+            return Hints::Everywhere;
+        }
+        let mut places: Vec<Range<usize>> = self
+            .literals
+            .find_overlapping_iter(text)
+            .map(|m| m.range())
+            .collect();
+        places.sort_by_key(|r| (r.start, r.end));
+        Hints::At(places)
+    }
+}
+
+/// Where a text's rule regexes could match.
+#[derive(Debug, Clone)]
+pub enum Hints {
+    /// Anywhere: the text must be searched with every regex.
+    Everywhere,
+    /// Only where one of these byte ranges lies within the part searched.
+    At(Vec<Range<usize>>),
+}
+
+impl Hints {
+    /// Whether a rule regex could match in the part of the text at `range`.
+    pub fn within(&self, range: Range<usize>) -> bool {
+        match self {
+            Hints::Everywhere => true,
+            Hints::At(places) => {
+                let first = places.partition_point(|p| p.start < range.start);
+                places[first..]
+                    .iter()
+                    .take_while(|p| p.start < range.end)
+                    .any(|p| p.end <= range.end)
+            }
+        }
+    }
+}
+
+/// Literals one of which every match of `pattern` holds: those `regex-syntax` finds every
+/// match to start or to end with, or the pattern's own (see [`required`]), whichever have the
+/// longest shortest literal; each cut to its longest run of ASCII letters and digits. `None`
+/// when there are none of at least [`MIN_LITERAL`] bytes.
+fn literals_of(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let affixes = [ExtractKind::Suffix, ExtractKind::Prefix].map(|kind| {
+        let seq = Extractor::new().kind(kind).extract(&hir);
+        seq.literals()?
+            .iter()
+            .map(|literal| longest_ascii_run(literal.as_bytes()))
+            .collect::<Option<Vec<String>>>()
+    });
+    std::iter::once(required(&hir))
+        .chain(affixes)
+        .flatten()
+        .filter(|literals| shortest(literals) >= MIN_LITERAL)
+        .max_by_key(|literals| shortest(literals))
+}
+
+/// Literals one of which every match of `hir` holds, each the longest run of ASCII letters and
+/// digits of a literal of the pattern: a literal's own run; of a sequence, the part's literals
+/// whose shortest is longest; of alternatives, all of theirs; of a repetition at least once,
+/// its part's.
+fn required(hir: &Hir) -> Option<Vec<String>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => Some(vec![longest_ascii_run(&literal.0)?]),
+        HirKind::Capture(capture) => required(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(required)
+            .max_by_key(|literals| shortest(literals)),
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(required(branch)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+fn shortest(literals: &[String]) -> usize {
+    literals.iter().map(String::len).min().unwrap_or(0)
+}
+
+/// The longest run of ASCII letters and digits in `bytes`, lower-cased (the first of equals).
+fn longest_ascii_run(bytes: &[u8]) -> Option<String> {
+    let run = bytes
+        .split(|b| !b.is_ascii_alphanumeric())
+        .fold(
+            &[][..],
+            |best, run| {
+                if run.len() > best.len() { run } else { best }
+            },
+        );
+    (!run.is_empty()).then(|| String::from_utf8_lossy(run).to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_are_the_longest_ascii_runs_every_match_holds() {
+        assert_eq!(
+            literals_of(r"\b(medicover|lux ?med|enel-?med)\w*"),
+            Some(
+                ["medicover", "lux", "luxmed", "enel", "enelmed"]
+                    .map(String::from)
+                    .to_vec()
+            )
+        );
+        // Of "księgowością" only "gowo" is ASCII: "zajmuj" is longer.
+        assert_eq!(
+            literals_of(r"\bksięgowością\s+(\w+\s+)?zajmuj\w*"),
+            Some(vec!["zajmuj".to_owned()])
+        );
+        assert_eq!(
+            literals_of(r"\b(to|jest)\s+partner|\bportfel\w*\s+klient\w*"),
+            Some(vec!["partner".to_owned(), "portfel".to_owned()])
+        );
+        assert_eq!(literals_of(r"\bz\s+domu\b"), Some(vec!["domu".to_owned()]));
+        // Every match starts with "kieruj" or "kierowa", which are rarer than "kier".
+        assert_eq!(
+            literals_of(r"\bkier(uj\w*|owa)\s+zespołem"),
+            Some(vec!["kieruj".to_owned(), "kierowa".to_owned()])
+        );
+        assert_eq!(literals_of(r"\w+"), None);
+        assert_eq!(literals_of(r"\b(ą|ę)"), None);
+    }
+
+    #[test]
+    fn a_clause_needs_the_regexes_only_around_a_literal() {
+        let hints = RegexHints::new(&[r"\bz\s+domu\b", r"\bfit ?profit\w*"]).expect("literals");
+        let text = "Pracuje z DOMU. Ma karty. FitProfit też.";
+        let hints = hints.find(text);
+        let Hints::At(places) = &hints else {
+            panic!("an ordinary text has places");
+        };
+        assert_eq!(places, &[10..14, 26..35, 29..35]);
+        assert!(hints.within(0..15));
+        assert!(!hints.within(0..12), "the literal must lie within the part");
+        assert!(!hints.within(15..25));
+        assert!(hints.within(26..40));
+        assert!(matches!(
+            RegexHints::new(&[r"\bfit"])
+                .expect("literals")
+                .find("ſkala"),
+            Hints::Everywhere
+        ));
+        assert!(RegexHints::new(&[r"\bfit", r"\w+"]).is_none());
+    }
+
+    #[test]
+    fn every_part_of_the_corpus_a_rule_regex_matches_holds_a_hint() {
+        let rules = crate::rules::RuleSet::embedded().expect("the embedded rules load");
+        assert!(
+            rules.regex_hints.is_some(),
+            "every built-in regex has literals"
+        );
+        let mut matched = 0;
+        for entry in std::fs::read_dir("corpus").expect("the corpus is there") {
+            let path = entry.expect("listed").path();
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let hints = rules.regex_hints(&text);
+            let mut start = 0;
+            for (end, _) in text
+                .match_indices([',', '.', '\n', ';'])
+                .chain([(text.len(), "")])
+            {
+                let part = &text[start..end];
+                if !rules.regex_matches(part).is_empty() {
+                    matched += 1;
+                    assert!(hints.within(start..end), "{}: {part}", path.display());
+                }
+                start = end;
+            }
+        }
+        assert!(
+            matched > 50,
+            "the corpus has parts the regexes match: {matched}"
+        );
+    }
+}

@@ -229,8 +229,12 @@ pub fn extract(
                 if !admitted || repeated {
                     continue;
                 }
-                let claim = |(first, last): (usize, usize), span: Span<Norm>, quantity| {
-                    let (polarity, modality) = context.polarity_and_modality(first, last);
+                let claim = |(first, last): (usize, usize),
+                             span: Span<Norm>,
+                             quantity,
+                             qualifiers: &[Qualifier]| {
+                    let (polarity, modality) =
+                        context.polarity_and_modality(first, last, qualifiers);
                     Claim {
                         role: clause_role.role,
                         value,
@@ -248,11 +252,11 @@ pub fn extract(
                 };
                 match (&rules.values[value].metric, cue_words) {
                     (None, Some(cue_words)) => {
-                        claims.push(claim(cue_words, span_of(cue_words), None))
+                        claims.push(claim(cue_words, span_of(cue_words), None, &[]))
                     }
                     (None, None) => {
                         if let Some(rest) = elided {
-                            claims.push(claim(rest, span_of(rest), None));
+                            claims.push(claim(rest, span_of(rest), None, &[]));
                         }
                     }
                     (Some(metric), _) => {
@@ -293,6 +297,7 @@ pub fn extract(
                                 cue_words.unwrap_or(number),
                                 span,
                                 Some(Box::new(quantity)),
+                                &qualifiers,
                             ));
                         }
                     }
@@ -594,8 +599,16 @@ impl<'a> ClauseContext<'a> {
         })
     }
 
-    /// Polarity and modality of the cue matched at words `first..=last` of the clause.
-    fn polarity_and_modality(&self, first: usize, last: usize) -> (Polarity, Modality) {
+    /// Polarity and modality of the cue matched at words `first..=last` of the clause. A
+    /// number's `qualifiers` in the sentence are no condition on it: "Dla przedstawiciela
+    /// handlowego na poziomie mid mediana wynosi 8 300 zł" is the mid level's pay, compared
+    /// with the mid level's only.
+    fn polarity_and_modality(
+        &self,
+        first: usize,
+        last: usize,
+        qualifiers: &[Qualifier],
+    ) -> (Polarity, Modality) {
         // Marker matches are indexed by sentence word; `cue` is the cue's first one.
         let cue = self.offset + first;
         // A marker inside an aside the cue is not in ("…, które mogą zagrażać …", "(czasem
@@ -614,8 +627,17 @@ impl<'a> ClauseContext<'a> {
             .within(Marker::Negation, subject_end.min(cue)..cue)
             .filter(|&at| applies(at))
             .any(|at| !(at + 1 < cue && self.is_word(self.sentence_words.get(at + 1), "tylko")));
-        let after_cue = self.offset + last + 1
-            ..self.offset + (last + 1 + NEGATION_AFTER_REACH).min(self.words.len());
+        // A name right after the cue is part of what it names: "Certyfikat PSPO nie jest
+        // wymagany".
+        let names = self.words[last + 1..]
+            .iter()
+            .take_while(|&&w| {
+                let word = self.doc.tokens[w].span.slice(self.source);
+                word.chars().next().is_some_and(char::is_uppercase)
+            })
+            .count();
+        let after_cue = self.offset + last + 1 + names
+            ..self.offset + (last + 1 + names + NEGATION_AFTER_REACH).min(self.words.len());
         let negated_after = self.markers.any(Marker::NegationAfter, after_cue);
         let negated = negated_before || negated_after;
         // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego
@@ -627,12 +649,17 @@ impl<'a> ClauseContext<'a> {
                 || self.names_role_after(last));
         let conditional = self
             .markers
-            .within_unless(
+            .matches_within_unless(
                 Marker::Conditional,
                 Marker::ConditionalExcept,
                 self.item_start..cue,
             )
-            .any(&applies);
+            .filter(|&(first, last)| {
+                !qualifiers
+                    .iter()
+                    .any(|&(_, q_first, q_last)| first <= q_first && q_last <= last)
+            })
+            .any(|(first, _)| applies(first));
         let clause = self.offset..self.offset + self.words.len();
         // "38% rekruterów pracuje zdalnie", "a 58% ma prywatną opiekę": a share right before
         // the named subject, or right after the "a" or "i" that opens a clause with none.

@@ -100,26 +100,35 @@ impl Markers {
         self.matches_within(marker, words).map(|(first, _)| first)
     }
 
-    /// [`Markers::within`], but for the matches a match of `except` overlaps: a phrase that
-    /// starts like the marker but is none ("jeśli chodzi o" for a condition, "najczęściej
+    /// [`Markers::matches_within`], but for the matches a match of `except` overlaps: a phrase
+    /// that starts like the marker but is none ("jeśli chodzi o" for a condition, "najczęściej
     /// zadawane pytania" for a hedge), or that takes it into something else ("biuro w" makes
     /// "w Poznaniu" where an office is, not a segment of the market).
-    pub fn within_unless(
+    pub fn matches_within_unless(
         &self,
         marker: Marker,
         except: Marker,
         words: Range<usize>,
-    ) -> impl Iterator<Item = usize> + '_ {
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.matches_within(marker, words)
             .filter(move |&(first, last)| {
                 !self
                     .matches(except)
                     .any(|(other_first, other_last)| other_first <= last && other_last >= first)
             })
+    }
+
+    /// First words of [`Markers::matches_within_unless`].
+    pub fn within_unless(
+        &self,
+        marker: Marker,
+        except: Marker,
+        words: Range<usize>,
+    ) -> impl Iterator<Item = usize> + '_ {
+        self.matches_within_unless(marker, except, words)
             .map(|(first, _)| first)
     }
 
-    /// Whether some match of `marker` lies wholly inside `words`.
     pub fn any(&self, marker: Marker, words: Range<usize>) -> bool {
         self.within(marker, words).next().is_some()
     }

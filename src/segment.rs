@@ -97,7 +97,15 @@ const CLAUSE_OPENERS: &[&str] = &[
     // a consequence is a statement of its own: "przeciętne wynagrodzenie to 11 800 zł, więc
     // awans oznacza zwykle podwyżkę" does not hedge the pay
     "więc",
+    // a concession is a statement of its own: "Nie programuję (choć SQL znam na tyle, żeby …)"
+    // does not deny SQL
+    "choć",
+    "chociaż",
+    "aczkolwiek",
 ];
+
+/// Clause openers that open a new clause also after a bracket: "(choć …)".
+const BRACKETED_OPENERS: &[&str] = &["choć", "chociaż", "aczkolwiek"];
 
 /// Split a normalised text into blocks, sentences, clauses and tokens.
 pub fn segment(text: &str) -> Doc {
@@ -385,6 +393,11 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
                 .get(i + 1)
                 .filter(|_| i + 1 < sentence.end)
                 .filter(|next| lowercase::is_one_of(next.span.slice(text), CLAUSE_OPENERS))
+                .map(|_| i + 1),
+            "(" => tokens
+                .get(i + 1)
+                .filter(|_| i + 1 < sentence.end)
+                .filter(|next| lowercase::is_one_of(next.span.slice(text), BRACKETED_OPENERS))
                 .map(|_| i + 1),
             _ => None,
         };

@@ -558,11 +558,29 @@ fn amounts_said_in_one_sentence_are_not_compared() {
 
 #[test]
 fn levels_opinions_and_refuted_sayings() {
-    // A level of the role in an ad is a condition.
+    // A level of the role is a number's qualifier, not a condition on it: the number is
+    // compared with the same level's only.
     assert_has(
         "Business Analyst na poziomie starszego analityka: co najmniej 5 lat doświadczenia.",
         "business_analyst",
         "experience_years",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    let text = "Mediana wynagrodzenia przedstawiciela handlowego na poziomie mid wynosi 7 800 zł \
+                brutto miesięcznie. Dla przedstawiciela handlowego na poziomie mid mediana \
+                wynosi 8 300 zł brutto miesięcznie.";
+    assert_eq!(codes(text), ["RL104"]);
+    let text = "Mediana wynagrodzenia przedstawiciela handlowego na poziomie mid wynosi 7 800 zł \
+                brutto miesięcznie. Dla przedstawiciela handlowego na poziomie senior mediana \
+                wynosi 10 300 zł brutto miesięcznie.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // A level is still a condition on what is no number.
+    assert_has(
+        "Business Analyst: do programów stażowych i na stanowiska juniorskie doświadczenie w \
+         analizie nie jest wymagane.",
+        "business_analyst",
+        "no_experience",
         Polarity::Affirmed,
         Modality::Conditional,
     );
@@ -951,4 +969,31 @@ fn a_role_held_before_is_not_the_subject() {
         found.iter().all(|(r, ..)| r == "key_account_manager") && !found.is_empty(),
         "{found:?}"
     );
+}
+
+#[test]
+fn concessions_names_after_a_cue_and_distinctions_within_a_sentence() {
+    // "choć" opens a clause of its own, also after a bracket: the "nie" before it does not
+    // deny what it concedes.
+    assert_has(
+        "Business Analyst nie programuje (choć SQL zna na tyle, żeby samodzielnie wyciągnąć dane).",
+        "business_analyst",
+        "technical_skills",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // A name after the cue belongs to it: the trailing negation still denies the cue.
+    assert_has(
+        "Product Owner ustala priorytety. Certyfikat PSPO nie jest wymagany.",
+        "product_owner",
+        "certification",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    // One value affirmed and denied within one sentence is a finer distinction, no conflict.
+    let text =
+        "Business Analyst nie pisze kodu produkcyjnego, choć sam przygotowuje zapytania SQL.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    let text = "Business Analyst nie pisze kodu produkcyjnego. Business Analyst zna SQL.";
+    assert_eq!(codes(text), ["RL103"]);
 }

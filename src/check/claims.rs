@@ -143,6 +143,10 @@ impl<'a> Pool<'a> {
     /// stacjonarnie – nie przewidujemy pracy zdalnej") says that value again in other words.
     /// When the affirmed side already conflicts with that value, [`Pool::exclusive`] reports the
     /// conflict, and the denial is left out here: one problem, one finding.
+    ///
+    /// A value affirmed and denied only within one sentence is a distinction finer than the
+    /// value, drawn on purpose: "Nie pisze kodu produkcyjnego, choć sam przygotowuje zapytania
+    /// SQL" (both "znajomość SQL lub programowania").
     pub fn polarity(&self, exclusive: &[&ExclusivePair], make: &Maker) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (&(role, value, polarity), affirmed) in &self.groups {
@@ -170,7 +174,7 @@ impl<'a> Pool<'a> {
                 })
                 .copied()
                 .collect();
-            if !self.sides_meet(affirmed, &negated) {
+            if !self.sides_meet(affirmed, &negated) || within_one_sentence(affirmed, &negated) {
                 continue;
             }
             let label = &make.rules.values[value].label;
@@ -315,4 +319,14 @@ impl Maker<'_> {
             evidence,
         )
     }
+}
+
+/// Whether every claim of both sides stands in one and the same sentence of one file.
+fn within_one_sentence(a: &[Located], b: &[Located]) -> bool {
+    let Some(first) = a.first().or(b.first()) else {
+        return false;
+    };
+    a.iter()
+        .chain(b)
+        .all(|l| l.file == first.file && l.claim.sentence == first.claim.sentence)
 }

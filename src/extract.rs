@@ -622,10 +622,18 @@ impl<'a> ClauseContext<'a> {
                 .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
         };
         let subject_end = self.offset + self.words.partition_point(|&w| w < self.after);
+        // A negation that opens a trailing one ("nie jest potrzebny") denies what stands before
+        // it: "certyfikat nie jest już potrzebny do usługowego prowadzenia ksiąg" does not deny
+        // the bookkeeping.
+        let denies_before = |at: usize| {
+            self.markers
+                .matches(Marker::NegationAfter)
+                .any(|(first, last)| first == at && last < cue)
+        };
         let negated_before = self
             .markers
             .within(Marker::Negation, subject_end.min(cue)..cue)
-            .filter(|&at| applies(at))
+            .filter(|&at| applies(at) && !denies_before(at))
             .any(|at| !(at + 1 < cue && self.is_word(self.sentence_words.get(at + 1), "tylko")));
         // A name right after the cue is part of what it names: "Certyfikat PSPO nie jest
         // wymagany".

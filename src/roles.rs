@@ -101,6 +101,8 @@ pub fn find_roles(
     // The role a clause about another person or body ("zarząd ma własne wsparcie") set aside:
     // in a text that names one role, the next block is about that role again.
     let mut set_aside: Option<RoleIdx> = None;
+    // The role the sentence before named last, if it named one.
+    let mut last_named_before: Option<RoleIdx> = None;
     let first_person = rules.lexicon.first_person();
     // Whether word `at` of a sentence is a form in the first person, and neither a verb of
     // saying or thinking ("Powiem wprost: …", "Myślę, że …") nor in a relative clause
@@ -228,9 +230,32 @@ pub fn find_roles(
                     })
                 }
                 None => current.and_then(|role| {
-                    let anaphor = markers
+                    let anaphors: Vec<usize> = markers
                         .within(Marker::Anaphor, clause_words.clone())
-                        .any(|at| !is_negation(doc, source, markers.words()[at]));
+                        .filter(|&at| !is_negation(doc, source, markers.words()[at]))
+                        .collect();
+                    let anaphor = !anaphors.is_empty();
+                    // "wspiera Cię zespół przedstawicieli handlowych … Do tej roli przyjmujemy
+                    // również osoby bez doświadczenia": a demonstrative points at the role the
+                    // sentence before named last, not at the one it was about, unless this
+                    // sentence has named its role already ("w przypadku Scrum Mastera … – osoby
+                    // z doświadczeniem w tej roli").
+                    let named_in_sentence = clause_roles
+                        .iter()
+                        .flatten()
+                        .any(|r: &ClauseRole| r.subject == Subject::Named);
+                    let role = match last_named_before {
+                        Some(last)
+                            if !named_in_sentence
+                                && anaphors.iter().any(|&at| {
+                                    let word = doc.tokens[markers.words()[at]].span.slice(source);
+                                    lowercase::is_one_of(word, DEMONSTRATIVES)
+                                }) =>
+                        {
+                            last
+                        }
+                        _ => role,
+                    };
                     let subject = if anaphor {
                         Subject::Anaphor
                     } else if carries_into_block || block_about_role {
@@ -262,11 +287,15 @@ pub fn find_roles(
             }
         }
         previous = Some(sentence);
+        last_named_before = mentions.last().map(|m| m.role);
         attribution.mentions.extend(mentions);
         attribution.clauses.push(clause_roles);
     }
     attribution
 }
+
+/// Forms of "ten" that open a demonstrative anaphor ("ta rola", "tej roli", "to stanowisko").
+const DEMONSTRATIVES: &[&str] = &["ten", "ta", "to", "tej", "tę", "tą", "tego", "temu", "tym"];
 
 /// Blocks that open a text (a title, a lead): a speaker's role declared in them holds for the
 /// whole text.

@@ -95,8 +95,10 @@ const CLAUSE_OPENERS: &[&str] = &[
     // under the "nie" before it
     "tylko",
     // a consequence is a statement of its own: "przeciętne wynagrodzenie to 11 800 zł, więc
-    // awans oznacza zwykle podwyżkę" does not hedge the pay
+    // awans oznacza zwykle podwyżkę" does not hedge the pay, nor does "zarabia dziś 4 900 zł …,
+    // dlatego wiele osób łączy pierwszą pracę z kursami"
     "więc",
+    "dlatego",
     // a concession is a statement of its own: "Nie programuję (choć SQL znam na tyle, żeby …)"
     // does not deny SQL
     "choć",

@@ -996,4 +996,39 @@ fn concessions_names_after_a_cue_and_distinctions_within_a_sentence() {
     assert!(codes(text).is_empty(), "{:?}", codes(text));
     let text = "Business Analyst nie pisze kodu produkcyjnego. Business Analyst zna SQL.";
     assert_eq!(codes(text), ["RL103"]);
+    // A consequence after ", dlatego" is a statement of its own: its hedge is its own.
+    assert_has(
+        "Księgowa zarabia 4 900 zł brutto miesięcznie, dlatego wiele osób łączy pierwszą pracę \
+         z kursami.",
+        "accountant",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // "nie jest już potrzebny" denies what stands before it, not the purpose after it.
+    let text = "Księgowy prowadzi księgi rachunkowe firmy. Certyfikat nie jest już potrzebny do \
+                usługowego prowadzenia ksiąg rachunkowych.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // A demonstrative points at the role the sentence before named last ...
+    assert_has(
+        "Key Account Manager prowadzi sieci aptek. Na starcie wspiera Cię zespół \
+         przedstawicieli handlowych. Do tej roli przyjmujemy również osoby bez doświadczenia.",
+        "sales_representative",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // ... unless its own sentence named the role before it.
+    assert_has(
+        "Rekruter zarabia 6 300 zł brutto. W przypadku Scrum Mastera jest inaczej – osoby z \
+         trzyletnim doświadczeniem w tej roli zarabiają 17 200 zł brutto.",
+        "scrum_master",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // Others' pay: "nie ma wpływu na ich wynagrodzenie" against "ustala wysokość premii".
+    let text = "Scrum Master nie ma wpływu na ich wynagrodzenie. Scrum Master po rozmowach \
+                oceniających ustala wysokość premii półrocznej.";
+    assert_eq!(codes(text), ["RL103"]);
 }

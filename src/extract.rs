@@ -282,6 +282,14 @@ pub fn extract(
                                 &amounts,
                                 n,
                                 clause_words.clone(),
+                                |a, b| {
+                                    let (a, b) = (sentence_words[a], sentence_words[b]);
+                                    doc.tokens[a.min(b)..a.max(b)].iter().any(|t| {
+                                        let text = t.span.slice(source);
+                                        matches!(text, "," | ";")
+                                            || lowercase::is_one_of(text, AMOUNT_SEPARATORS)
+                                    })
+                                },
                             );
                             let known = claims[before..].iter().any(|c| {
                                 c.value == value && c.quantity.as_deref() == Some(&quantity)
@@ -333,12 +341,16 @@ pub fn extract(
 /// ("Mediana … 7 000 zł brutto miesięcznie, czyli ok. 84 000 zł brutto rocznie",
 /// "wynagrodzenie zasadnicze 11 000 zł …, a 14 500 zł na poziomie starszego analityka"); one
 /// after an amount is the nearest amount's: "9 000–12 000 zł brutto na umowie o pracę albo
-/// 11 000–14 500 zł netto przy współpracy B2B" (B2B is the second's).
+/// 11 000–14 500 zł netto przy współpracy B2B" (B2B is the second's), unless a comma or a
+/// conjunction sets it apart from all amounts but one (`separated`, between two of the
+/// sentence's words): "8 600 zł brutto miesięcznie dla juniorów, 12 800 zł dla osób na
+/// poziomie mid i 17 200 zł dla seniorów" (the juniors' is the first, mid the second).
 fn qualifiers_of_amount(
     qualifiers: &[Qualifier],
     amounts: &[(usize, usize)],
     n: usize,
     clause: Range<usize>,
+    separated: impl Fn(usize, usize) -> bool,
 ) -> Vec<Arc<str>> {
     let in_sentence = |(a, b): (usize, usize)| (clause.start + a, clause.start + b);
     let first_amount = amounts.iter().map(|&(a, _)| clause.start + a).min();
@@ -356,7 +368,17 @@ fn qualifiers_of_amount(
         let nearest = amounts
             .iter()
             .all(|&other| distance(amounts[n]) <= distance(other));
-        if (of_all || nearest) && !own.contains(label) {
+        let together: Vec<usize> = (0..amounts.len())
+            .filter(|&m| {
+                let (a, _) = in_sentence(amounts[m]);
+                !separated(a, *first)
+            })
+            .collect();
+        let belongs = match together.as_slice() {
+            [only] => *only == n,
+            _ => nearest,
+        };
+        if (of_all || belongs) && !own.contains(label) {
             own.push(label.clone());
         }
     }
@@ -485,6 +507,9 @@ const LIMITS: &[&str] = &["bez", "powyżej", "ponad"];
 /// Words after a denied cue within which a role named makes the denial one about that role
 /// ("nie jest przełożonym służbowym Księgowego").
 const ROLE_OBJECT_REACH: usize = 3;
+
+/// Conjunctions that set one amount's qualifiers apart from the next amount's, as a comma does.
+const AMOUNT_SEPARATORS: &[&str] = &["i", "a", "oraz", "albo", "lub", "zaś"];
 
 /// Words that may stand between a topic noun's phrase and the cue it governs: "doświadczenie
 /// w samodzielnym prowadzeniu projektów", "szkolenie z podstaw zarządzania projektami".

@@ -1032,3 +1032,15 @@ fn concessions_names_after_a_cue_and_distinctions_within_a_sentence() {
                 oceniających ustala wysokość premii półrocznej.";
     assert_eq!(codes(text), ["RL103"]);
 }
+
+#[test]
+fn a_qualifier_after_an_amount_stays_within_its_comma_or_conjunction() {
+    let levels = "Business Analyst zarabia 8 600 zł brutto miesięcznie dla juniorów, 12 800 zł \
+                  dla osób na poziomie mid i 17 200 zł dla seniorów.";
+    let text =
+        format!("{levels} Na poziomie mid Business Analyst zarabia 12 800 zł brutto miesięcznie.");
+    assert!(codes(&text).is_empty(), "{:?}", codes(&text));
+    let text =
+        format!("{levels} Na poziomie mid Business Analyst zarabia 14 000 zł brutto miesięcznie.");
+    assert_eq!(codes(&text), ["RL104"]);
+}

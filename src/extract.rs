@@ -20,7 +20,7 @@ use crate::lemma::Lemmas;
 use crate::lowercase;
 use crate::markers::Markers;
 use crate::phrase::Phrase;
-use crate::roles::{Attribution, Subject};
+use crate::roles::{Attribution, Subject, Voice};
 use crate::rules::{
     DimensionIdx, Hints, Marker, MetricEngine, Qualifier, RoleIdx, RuleSet, ValueIdx,
 };
@@ -67,6 +67,8 @@ pub struct Claim {
     pub sentence: Span<Orig>,
     /// The cue phrase (or regex) that produced it.
     pub cue: Arc<str>,
+    /// Whose words they are: the text's, or a forum poster's.
+    pub voice: Voice,
 }
 
 impl Claim {
@@ -95,7 +97,12 @@ pub fn extract(
     // A quotation still open at the end of a sentence, and the block that sentence is in.
     let mut open_quote = None;
     let mut previous_block = None;
-    for ((sentence, markers), clause_roles) in doc.sentences.iter().zip(markers).zip(&roles.clauses)
+    for (((sentence, markers), clause_roles), &voice) in doc
+        .sentences
+        .iter()
+        .zip(markers)
+        .zip(&roles.clauses)
+        .zip(&roles.voices)
     {
         let sentence_words = markers.words();
         match sentence.layout {
@@ -245,6 +252,7 @@ pub fn extract(
                         span: text.to_original(span),
                         sentence: sentence_span,
                         cue: cue.clone(),
+                        voice,
                     }
                 };
                 let span_of = |(a, b): (usize, usize)| {

@@ -65,6 +65,18 @@ pub struct Attribution {
     pub mentions: Vec<Mention>,
     /// For every sentence, for every clause: the role it talks about.
     pub clauses: Vec<Vec<Option<ClauseRole>>>,
+    /// For every sentence: whose words it is, [`Voice::Text`] or a forum poster's.
+    pub voices: Vec<Voice>,
+}
+
+/// Whose words a sentence is: the text's own, or those of the `n`-th poster of a forum thread
+/// (counted from 1 in the order they first post), whose posts follow a header such as
+/// "kasia_mokotow napisała:". Claims of different voices are not compared within a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Voice {
+    #[default]
+    Text,
+    Poster(u32),
 }
 
 /// Find mentions and give every clause its role.
@@ -130,18 +142,41 @@ pub fn find_roles(
         .zip(markers)
         .take_while(|((sentence, _), _)| sentence.block < OPENING_BLOCKS)
         .find_map(|((sentence, mentions), markers)| declared(sentence, mentions, markers));
-    // A declaration further on holds to the end of its block: a forum post's own, or one
-    // answer's in a readers' Q&A ("Piotr: Od dziesięciu lat pracuję jako księgowy").
+    // A declaration further on holds to the end of its block (one answer's in a readers' Q&A:
+    // "Piotr: Od dziesięciu lat pracuję jako księgowy"), or in a forum thread for all the
+    // poster's posts.
     let mut block_speaker = None;
-    for ((sentence, mentions), markers) in doc.sentences.iter().zip(sentence_mentions).zip(markers)
+    // The posters of a forum thread by name, each with the role they declared, if any.
+    let mut posters: Vec<(&str, Option<RoleIdx>)> = Vec::new();
+    let mut voice = Voice::Text;
+    for (index, ((sentence, mentions), markers)) in doc
+        .sentences
+        .iter()
+        .zip(sentence_mentions)
+        .zip(markers)
+        .enumerate()
     {
+        if let Some(poster) = post_header(source, doc, index, markers) {
+            let n = match posters.iter().position(|(name, _)| *name == poster) {
+                Some(n) => n,
+                None => {
+                    posters.push((poster, None));
+                    posters.len() - 1
+                }
+            };
+            voice = Voice::Poster(u32::try_from(n + 1).unwrap_or(u32::MAX));
+        }
+        let poster_speaker = match voice {
+            Voice::Poster(n) => posters.get(n as usize - 1).and_then(|(_, role)| *role),
+            Voice::Text => None,
+        };
         // An answer ("U nas wymagamy co najmniej pięciu lat doświadczenia") is about the role
         // its question asked of ("Jakiego doświadczenia potrzeba, żeby zostać HR Business
         // Partnerem?"), in an interview or a FAQ that names other roles too.
         let answers_question =
             previous.is_some_and(|p| p.block != sentence.block && p.is_question(source));
         if previous.is_some_and(|p| p.block != sentence.block) {
-            block_speaker = None;
+            block_speaker = poster_speaker;
             block_about_role = false;
             if current.is_none() && named_roles.len() <= 1 {
                 current = set_aside.take();
@@ -152,8 +187,13 @@ pub fn find_roles(
         // text has named one role so far. Otherwise a new paragraph needs a name or an anaphor
         // ("On", "Ta rola"), and until one comes (or a question), its later sentences do not
         // carry the role either ("Prawie wszyscy respondenci mają samochód służbowy", 27).
-        block_speaker = declared(sentence, &mentions, markers).or(block_speaker);
-        let speaker = block_speaker.or(text_speaker);
+        let declared_here = declared(sentence, &mentions, markers);
+        if let (Some(role), Voice::Poster(n)) = (declared_here, voice) {
+            posters[n as usize - 1].1 = Some(role);
+        }
+        block_speaker = declared_here.or(block_speaker);
+        // The opening's speaker is the text's, not a poster's.
+        let speaker = block_speaker.or(text_speaker.filter(|_| voice == Voice::Text));
         let carries_into_block = previous
             .is_none_or(|p| p.layout != Layout::Prose || sentence.layout != Layout::Prose)
             || named_roles.len() <= 1
@@ -290,9 +330,40 @@ pub fn find_roles(
         last_named_before = mentions.last().map(|m| m.role);
         attribution.mentions.extend(mentions);
         attribution.clauses.push(clause_roles);
+        attribution.voices.push(voice);
     }
     attribution
 }
+
+/// The poster's name if sentence `index` is a forum post's header: alone in its block, at most
+/// [`POST_HEADER_WORDS`] words ending with ":", with a `post_header` verb ("kasia_mokotow
+/// napisała:"). The name is what stands before its first space.
+fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) -> Option<&'s str> {
+    let sentence = &doc.sentences[index];
+    let alone = [index.checked_sub(1), Some(index + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|other| doc.sentences.get(other))
+        .all(|other| other.block != sentence.block);
+    let words = markers.words();
+    let ends_with_colon = sentence
+        .tokens
+        .clone()
+        .last()
+        .is_some_and(|last| doc.tokens[last].span.slice(source) == ":");
+    if !alone
+        || !ends_with_colon
+        || words.is_empty()
+        || words.len() > POST_HEADER_WORDS
+        || !markers.any(Marker::PostHeader, 0..words.len())
+    {
+        return None;
+    }
+    sentence.span.slice(source).split_whitespace().next()
+}
+
+/// Words a forum post's header has at most: "Anna K. (księgowa) odpowiedziała:".
+const POST_HEADER_WORDS: usize = 6;
 
 /// Forms of "ten" that open a demonstrative anaphor ("ta rola", "tej roli", "to stanowisko").
 const DEMONSTRATIVES: &[&str] = &["ten", "ta", "to", "tej", "tę", "tą", "tego", "temu", "tym"];

@@ -219,6 +219,9 @@ pub struct Modality {
     /// Nouns and the preposition of what they are about ("doświadczenie w", "szkolenie z"): a
     /// cue they govern is a topic, a value only of dimensions with `from_topics`.
     pub topics: Vec<Phrase>,
+    /// Verbs of a forum post's header ("kasia_mokotow napisała:"): what follows, up to the next
+    /// header, is that poster's (see [`crate::roles`]).
+    pub post_header: Vec<Phrase>,
     /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
     marker_index: PairIndex<(Marker, usize)>,
 }
@@ -242,10 +245,11 @@ pub enum Marker {
     Interview,
     FirstPersonExcept,
     Topic,
+    PostHeader,
 }
 
 impl Marker {
-    const ALL: [Marker; 16] = [
+    const ALL: [Marker; 17] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::Possible,
@@ -262,6 +266,7 @@ impl Marker {
         Marker::Interview,
         Marker::FirstPersonExcept,
         Marker::Topic,
+        Marker::PostHeader,
     ];
 }
 
@@ -285,6 +290,7 @@ impl Modality {
             Marker::Interview => &self.interview,
             Marker::FirstPersonExcept => &self.first_person_except,
             Marker::Topic => &self.topics,
+            Marker::PostHeader => &self.post_header,
         }
     }
 
@@ -514,6 +520,8 @@ struct ModalityFile {
     first_person_except: Vec<Spanned<String>>,
     #[serde(default)]
     topics: Vec<Spanned<String>>,
+    #[serde(default)]
+    post_header: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -736,6 +744,7 @@ impl RuleSet {
                     interview: Vec::new(),
                     first_person_except: Vec::new(),
                     topics: Vec::new(),
+                    post_header: Vec::new(),
                     marker_index: PairIndex::default(),
                 },
                 conflicts: Vec::new(),
@@ -1055,6 +1064,7 @@ impl Builder {
             interview: self.phrases(file, &raw.interview, 0)?,
             first_person_except: self.phrases(file, &raw.first_person_except, 0)?,
             topics: self.phrases(file, &raw.topics, 0)?,
+            post_header: self.phrases(file, &raw.post_header, 0)?,
             marker_index: PairIndex::default(),
         };
         self.set.modality.index_markers();

@@ -1044,3 +1044,22 @@ fn a_qualifier_after_an_amount_stays_within_its_comma_or_conjunction() {
         format!("{levels} Na poziomie mid Business Analyst zarabia 14 000 zł brutto miesięcznie.");
     assert_eq!(codes(&text), ["RL104"]);
 }
+
+#[test]
+fn forum_posters_are_compared_only_with_themselves() {
+    let thread = |last: &str| {
+        format!(
+            "Forum › Praca › Administracja\n\nTemat: Office manager – ile zarabiacie?\n\n\
+             kasia_mokotow napisała:\nPracuję jako office manager w Warszawie. Zarabiam 8 300 zł \
+             brutto miesięcznie.\n\ntomek_admin napisał:\nJestem office managerem pod Łodzią. \
+             Zarabiam 7 100 zł brutto miesięcznie.\n\nkasia_mokotow napisała:\n{last}\n"
+        )
+    };
+    // Two posters' pay: two independent sources, no conflict.
+    let text = thread("Dzięki, powodzenia!");
+    assert!(codes(&text).is_empty(), "{:?}", codes(&text));
+    // One poster against herself, her role declared in her first post: a conflict.
+    let text =
+        thread("Przepraszam, pomyliłam się wcześniej. Zarabiam 9 900 zł brutto miesięcznie.");
+    assert_eq!(codes(&text), ["RL104"]);
+}

@@ -18,6 +18,7 @@ use claims::{Located, Maker, Pool, Scope};
 
 use crate::Analysis;
 use crate::extract::{Claim, Modality};
+use crate::roles::Voice;
 use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, SharedAndDifferent, ValueIdx};
 use crate::span::{LineIndex, Orig, Place, Span};
 
@@ -62,13 +63,25 @@ pub struct Evidence {
 }
 
 /// Check one analysed document (file number `file` of the report).
+///
+/// The claims of each voice are compared only with each other: the posters of a forum thread
+/// are independent sources, as different files are (see [`crate::roles::Voice`]).
 pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Finding> {
-    let located = analysis
-        .claims
+    let mut voices: Vec<Voice> = analysis.claims.iter().map(|c| c.voice).collect();
+    voices.sort_unstable();
+    voices.dedup();
+    let pools: Vec<Pool> = voices
         .iter()
-        .enumerate()
-        .map(|(index, claim)| Located::new(file, index, claim));
-    let pool = Pool::new(located, Scope::Document, rules);
+        .map(|&voice| {
+            let located = analysis
+                .claims
+                .iter()
+                .enumerate()
+                .filter(|(_, claim)| claim.voice == voice)
+                .map(|(index, claim)| Located::new(file, index, claim));
+            Pool::new(located, Scope::Document, rules)
+        })
+        .collect();
     let exclusive = rules.exclusive_pairs();
     let mut findings = Vec::new();
     for conflict in &rules.conflicts {
@@ -80,9 +93,19 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             conflict,
         };
         match &conflict.engine {
-            Engine::Exclusive { pairs } => findings.extend(pool.exclusive(pairs, &make)),
-            Engine::Polarity => findings.extend(pool.polarity(&exclusive, &make)),
-            Engine::Numeric { metrics } => findings.extend(pool.numeric(metrics, &make)),
+            Engine::Exclusive { pairs } => {
+                findings.extend(pools.iter().flat_map(|pool| pool.exclusive(pairs, &make)));
+            }
+            Engine::Polarity => {
+                findings.extend(
+                    pools
+                        .iter()
+                        .flat_map(|pool| pool.polarity(&exclusive, &make)),
+                );
+            }
+            Engine::Numeric { metrics } => {
+                findings.extend(pools.iter().flat_map(|pool| pool.numeric(metrics, &make)));
+            }
             Engine::SelfContradiction(words) => wording.self_contradiction(words, &mut findings),
             Engine::Drift => wording.drift(&mut findings),
             Engine::Misleading => wording.misleading(&mut findings),

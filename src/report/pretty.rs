@@ -552,20 +552,23 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_finding_across_many_files_cites_a_few_that_show_both_sides_and_counts_the_rest() {
+    /// `count` files that say `text` (named "relacje-NNN.txt"), then one that says the Account
+    /// Manager keeps the books: one finding across them all.
+    fn many_files_and_one_against(count: usize, text: &str) -> Report {
         let rules = RuleSet::embedded().expect("the embedded rules load");
-        let mut inputs: Vec<Input> = (0..30)
-            .map(|i| {
-                let text = "Account Manager buduje relacje z klientami.";
-                Input::from_text(format!("relacje-{i:02}.txt"), text)
-            })
+        let mut inputs: Vec<Input> = (0..count)
+            .map(|i| Input::from_text(format!("relacje-{i:03}.txt"), text))
             .collect();
         inputs.push(Input::from_text(
             "ksiegowosc.txt",
             "Account Manager prowadzi księgowość firmy.",
         ));
-        let report = crate::lint(inputs, &rules).expect("texts in memory are kept");
+        crate::lint(inputs, &rules).expect("texts in memory are kept")
+    }
+
+    #[test]
+    fn a_finding_across_many_files_cites_a_few_that_show_both_sides_and_counts_the_rest() {
+        let report = many_files_and_one_against(30, "Account Manager buduje relacje z klientami.");
         assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
         let rendered = render(&report, Style::default()).expect("kept");
         let cited: Vec<&str> = rendered
@@ -575,9 +578,9 @@ mod tests {
         assert_eq!(
             cited,
             [
-                "relacje-01.txt",
-                "relacje-02.txt",
-                "relacje-03.txt",
+                "relacje-001.txt",
+                "relacje-002.txt",
+                "relacje-003.txt",
                 "ksiegowosc.txt"
             ],
             "five files with the first, the other side's among them, in their order"
@@ -599,18 +602,10 @@ mod tests {
 
     #[test]
     fn a_finding_across_many_files_draws_as_one_view_would() {
-        let rules = RuleSet::embedded().expect("the embedded rules load");
-        let mut inputs: Vec<Input> = (0..150)
-            .map(|i| {
-                let text = "Wstęp.\nAccount Manager buduje relacje z klientami.\nKoniec.\n";
-                Input::from_text(format!("relacje-{i:03}.txt"), text)
-            })
-            .collect();
-        inputs.push(Input::from_text(
-            "ksiegowosc.txt",
-            "Account Manager prowadzi księgowość firmy.",
-        ));
-        let report = crate::lint(inputs, &rules).expect("texts in memory are kept");
+        let report = many_files_and_one_against(
+            150,
+            "Wstęp.\nAccount Manager buduje relacje z klientami.\nKoniec.\n",
+        );
         let finding = report
             .findings
             .iter()

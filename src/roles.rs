@@ -7,7 +7,8 @@
 //! person ("Nie prowadzę daily") is about the speaker's role, when the text says what it is
 //! ("pracuję jako Scrum Master", "Rozmowa z …, office managerką"), and about no role when it
 //! does not. Comparisons give each clause its own role because `segment` already split them.
-//! Does not extract claims.
+//! In a forum thread every sentence also gets its [`Voice`]: whose post it is. Does not
+//! extract claims.
 
 use std::ops::Range;
 
@@ -337,7 +338,7 @@ pub fn find_roles(
 
 /// The poster's name if sentence `index` is a forum post's header: alone in its block, at most
 /// [`POST_HEADER_WORDS`] words ending with ":", with a `post_header` verb ("kasia_mokotow
-/// napisała:"). The name is what stands before its first space.
+/// napisała:"). The name is what stands before the verb.
 fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) -> Option<&'s str> {
     let sentence = &doc.sentences[index];
     let alone = [index.checked_sub(1), Some(index + 1)]
@@ -351,15 +352,12 @@ fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) 
         .clone()
         .last()
         .is_some_and(|last| doc.tokens[last].span.slice(source) == ":");
-    if !alone
-        || !ends_with_colon
-        || words.is_empty()
-        || words.len() > POST_HEADER_WORDS
-        || !markers.any(Marker::PostHeader, 0..words.len())
-    {
+    if !alone || !ends_with_colon || words.len() > POST_HEADER_WORDS {
         return None;
     }
-    sentence.span.slice(source).split_whitespace().next()
+    let verb = markers.within(Marker::PostHeader, 0..words.len()).next()?;
+    let name = &source[sentence.span.start()..doc.tokens[words[verb]].span.start()];
+    Some(name.trim()).filter(|name| !name.is_empty())
 }
 
 /// Words a forum post's header has at most: "Anna K. (księgowa) odpowiedziała:".

@@ -97,7 +97,7 @@ pub fn extract(
     // A quotation still open at the end of a sentence, and the block that sentence is in.
     let mut open_quote = None;
     let mut previous_block = None;
-    for (((sentence, markers), clause_roles), &voice) in doc
+    for (((sentence, markers), clause_roles), voice) in doc
         .sentences
         .iter()
         .zip(markers)
@@ -252,7 +252,7 @@ pub fn extract(
                         span: text.to_original(span),
                         sentence: sentence_span,
                         cue: cue.clone(),
-                        voice,
+                        voice: voice.clone(),
                     }
                 };
                 let span_of = |(a, b): (usize, usize)| {

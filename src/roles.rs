@@ -11,6 +11,7 @@
 //! extract claims.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -70,14 +71,24 @@ pub struct Attribution {
     pub voices: Vec<Voice>,
 }
 
-/// Whose words a sentence is: the text's own, or those of the `n`-th poster of a forum thread
-/// (counted from 1 in the order they first post), whose posts follow a header such as
-/// "kasia_mokotow napisała:". Claims of different voices are not compared within a file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Whose words a sentence is: the text's own, or those of a poster of a forum thread, named as
+/// the header of their posts names them ("kasia_mokotow napisała:"). Claims of different
+/// voices are not compared within a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Voice {
     #[default]
     Text,
-    Poster(u32),
+    Poster(Arc<str>),
+}
+
+impl Voice {
+    /// The poster's name, if these are a poster's words.
+    pub fn poster(&self) -> Option<&str> {
+        match self {
+            Voice::Text => None,
+            Voice::Poster(name) => Some(name),
+        }
+    }
 }
 
 /// Find mentions and give every clause its role.
@@ -147,9 +158,10 @@ pub fn find_roles(
     // "Piotr: Od dziesięciu lat pracuję jako księgowy"), or in a forum thread for all the
     // poster's posts.
     let mut block_speaker = None;
-    // The posters of a forum thread by name, each with the role they declared, if any.
-    let mut posters: Vec<(&str, Option<RoleIdx>)> = Vec::new();
-    let mut voice = Voice::Text;
+    // The posters of a forum thread by name, each with the role they declared, if any, and
+    // the one whose post this is.
+    let mut posters: Vec<(Arc<str>, Option<RoleIdx>)> = Vec::new();
+    let mut poster: Option<usize> = None;
     for (index, ((sentence, mentions), markers)) in doc
         .sentences
         .iter()
@@ -157,20 +169,18 @@ pub fn find_roles(
         .zip(markers)
         .enumerate()
     {
-        if let Some(poster) = post_header(source, doc, index, markers) {
-            let n = match posters.iter().position(|(name, _)| *name == poster) {
-                Some(n) => n,
-                None => {
-                    posters.push((poster, None));
-                    posters.len() - 1
-                }
-            };
-            voice = Voice::Poster(u32::try_from(n + 1).unwrap_or(u32::MAX));
+        if let Some(name) = post_header(source, doc, index, markers) {
+            poster = Some(
+                match posters.iter().position(|(known, _)| **known == *name) {
+                    Some(n) => n,
+                    None => {
+                        posters.push((Arc::from(name), None));
+                        posters.len() - 1
+                    }
+                },
+            );
         }
-        let poster_speaker = match voice {
-            Voice::Poster(n) => posters.get(n as usize - 1).and_then(|(_, role)| *role),
-            Voice::Text => None,
-        };
+        let poster_speaker = poster.and_then(|n| posters[n].1);
         // An answer ("U nas wymagamy co najmniej pięciu lat doświadczenia") is about the role
         // its question asked of ("Jakiego doświadczenia potrzeba, żeby zostać HR Business
         // Partnerem?"), in an interview or a FAQ that names other roles too.
@@ -189,12 +199,12 @@ pub fn find_roles(
         // ("On", "Ta rola"), and until one comes (or a question), its later sentences do not
         // carry the role either ("Prawie wszyscy respondenci mają samochód służbowy", 27).
         let declared_here = declared(sentence, &mentions, markers);
-        if let (Some(role), Voice::Poster(n)) = (declared_here, voice) {
-            posters[n as usize - 1].1 = Some(role);
+        if let (Some(role), Some(n)) = (declared_here, poster) {
+            posters[n].1 = Some(role);
         }
         block_speaker = declared_here.or(block_speaker);
         // The opening's speaker is the text's, not a poster's.
-        let speaker = block_speaker.or(text_speaker.filter(|_| voice == Voice::Text));
+        let speaker = block_speaker.or(text_speaker.filter(|_| poster.is_none()));
         let carries_into_block = previous
             .is_none_or(|p| p.layout != Layout::Prose || sentence.layout != Layout::Prose)
             || named_roles.len() <= 1
@@ -331,7 +341,10 @@ pub fn find_roles(
         last_named_before = mentions.last().map(|m| m.role);
         attribution.mentions.extend(mentions);
         attribution.clauses.push(clause_roles);
-        attribution.voices.push(voice);
+        attribution.voices.push(match poster {
+            Some(n) => Voice::Poster(posters[n].0.clone()),
+            None => Voice::Text,
+        });
     }
     attribution
 }

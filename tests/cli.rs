@@ -85,6 +85,27 @@ fn json_report_follows_the_schema() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(report["version"], 1);
     assert!(report["summary"]["claims"].as_u64().unwrap_or(0) > 100);
+    // A forum thread's claims name their poster.
+    let forum = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("92-forum-przebranzowienie-ksiegowa.txt"))
+        })
+        .expect("the forum thread is checked");
+    let posters: Vec<&str> = forum["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["poster"].as_str())
+        .collect();
+    assert!(
+        posters.contains(&"Bilansik") && posters.contains(&"stary_bilans"),
+        "{posters:?}"
+    );
 }
 
 #[test]

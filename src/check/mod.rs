@@ -69,7 +69,7 @@ pub struct Evidence {
 /// The claims of each voice are compared only with each other: the posters of a forum thread
 /// are independent sources, as different files are (see [`crate::roles::Voice`]).
 pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Finding> {
-    let mut voices: Vec<Voice> = analysis.claims.iter().map(|c| c.voice).collect();
+    let mut voices: Vec<&Voice> = analysis.claims.iter().map(|c| &c.voice).collect();
     voices.sort_unstable();
     voices.dedup();
     let pools: Vec<Pool> = voices
@@ -79,7 +79,7 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
                 .claims
                 .iter()
                 .enumerate()
-                .filter(|(_, claim)| claim.voice == voice)
+                .filter(|(_, claim)| claim.voice == *voice)
                 .map(|(index, claim)| Located::new(file, index, claim));
             Pool::new(located, Scope::Document, rules)
         })

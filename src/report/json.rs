@@ -46,6 +46,9 @@ pub(super) struct JsonClaim<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     number: Option<&'a Quantity>,
     subject: Subject,
+    /// The forum poster whose words these are; none for the text's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    poster: Option<&'a str>,
     span: JsonSpan,
     text: &'a str,
     sentence: &'a str,
@@ -64,6 +67,8 @@ pub(super) struct JsonPlacedClaim<'a> {
     number: Option<serde_json::Value>,
     path: &'a str,
     polarity: Polarity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    poster: Option<&'a str>,
     role: &'a str,
     rule: &'a str,
     sentence: &'a str,
@@ -98,6 +103,7 @@ impl<'a> JsonPlacedClaim<'a> {
                 .map(|q| serde_json::to_value(q).expect("a quantity serializes")),
             path,
             polarity: claim.polarity,
+            poster: claim.poster,
             role: claim.role,
             rule: claim.rule,
             sentence: claim.sentence,
@@ -370,6 +376,7 @@ pub(super) fn claim<'a>(
         modality: c.modality,
         number: c.quantity.as_deref(),
         subject: c.subject,
+        poster: c.voice.poster(),
         span: JsonSpan::new(c.span, index.locate(c.span.start())),
         text: c.span.slice(text),
         sentence: c.sentence.slice(text),

@@ -129,6 +129,7 @@ impl Markers {
             .map(|(first, _)| first)
     }
 
+    /// Whether some match of `marker` lies wholly inside `words`.
     pub fn any(&self, marker: Marker, words: Range<usize>) -> bool {
         self.within(marker, words).next().is_some()
     }

@@ -381,6 +381,14 @@ fn spaced(tokens: &[Token], i: usize) -> bool {
 fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut clauses = Vec::new();
     let mut start = sentence.start;
+    // The token after `i`, if it is one of `openers` and in the sentence: a clause starts there.
+    let next_opens = |i: usize, openers: &[&str]| {
+        tokens
+            .get(i + 1)
+            .filter(|_| i + 1 < sentence.end)
+            .filter(|next| lowercase::is_one_of(next.span.slice(text), openers))
+            .map(|_| i + 1)
+    };
     for i in sentence.clone() {
         let surface = tokens[i].span.slice(text);
         let breaks_before = match surface {
@@ -391,16 +399,8 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
             "–" | "—" if spaced(tokens, i) && words_between(tokens, start, i) > ELLIPSIS_WORDS => {
                 Some(i + 1)
             }
-            "," => tokens
-                .get(i + 1)
-                .filter(|_| i + 1 < sentence.end)
-                .filter(|next| lowercase::is_one_of(next.span.slice(text), CLAUSE_OPENERS))
-                .map(|_| i + 1),
-            "(" => tokens
-                .get(i + 1)
-                .filter(|_| i + 1 < sentence.end)
-                .filter(|next| lowercase::is_one_of(next.span.slice(text), BRACKETED_OPENERS))
-                .map(|_| i + 1),
+            "," => next_opens(i, CLAUSE_OPENERS),
+            "(" => next_opens(i, BRACKETED_OPENERS),
             _ => None,
         };
         if let Some(next_start) = breaks_before

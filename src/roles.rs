@@ -140,20 +140,26 @@ pub fn find_roles(
     let in_first_person = |markers: &Markers, words: Range<usize>| {
         words.into_iter().any(|at| is_first_person(markers, at))
     };
-    let declared = |sentence, mentions: &[Mention], markers: &Markers| {
-        declared_speaker(source, doc, sentence, mentions, markers, |at| {
-            is_first_person(markers, at)
+    // The role each sentence declares its speaker's, if any.
+    let declarations: Vec<Option<RoleIdx>> = doc
+        .sentences
+        .iter()
+        .zip(&sentence_mentions)
+        .zip(markers)
+        .map(|((sentence, mentions), markers)| {
+            declared_speaker(source, doc, sentence, mentions, markers, |at| {
+                is_first_person(markers, at)
+            })
         })
-    };
+        .collect();
     // The speaker's role in the whole text: one its opening declares, as a blog post or an
     // interview does in its title or lead.
     let text_speaker = doc
         .sentences
         .iter()
-        .zip(&sentence_mentions)
-        .zip(markers)
-        .take_while(|((sentence, _), _)| sentence.block < OPENING_BLOCKS)
-        .find_map(|((sentence, mentions), markers)| declared(sentence, mentions, markers));
+        .zip(&declarations)
+        .take_while(|(sentence, _)| sentence.block < OPENING_BLOCKS)
+        .find_map(|(_, declared)| *declared);
     // A declaration further on holds to the end of its block (one answer's in a readers' Q&A:
     // "Piotr: Od dziesięciu lat pracuję jako księgowy"), or in a forum thread for all the
     // poster's posts.
@@ -198,7 +204,7 @@ pub fn find_roles(
         // text has named one role so far. Otherwise a new paragraph needs a name or an anaphor
         // ("On", "Ta rola"), and until one comes (or a question), its later sentences do not
         // carry the role either ("Prawie wszyscy respondenci mają samochód służbowy", 27).
-        let declared_here = declared(sentence, &mentions, markers);
+        let declared_here = declarations[index];
         if let (Some(role), Some(n)) = (declared_here, poster) {
             posters[n].1 = Some(role);
         }

@@ -99,15 +99,11 @@ const CLAUSE_OPENERS: &[&str] = &[
     // dlatego wiele osób łączy pierwszą pracę z kursami"
     "więc",
     "dlatego",
-    // a concession is a statement of its own: "Nie programuję (choć SQL znam na tyle, żeby …)"
-    // does not deny SQL
-    "choć",
-    "chociaż",
-    "aczkolwiek",
 ];
 
-/// Clause openers that open a new clause also after a bracket: "(choć …)".
-const BRACKETED_OPENERS: &[&str] = &["choć", "chociaż", "aczkolwiek"];
+/// Words of concession, which open a new clause after a comma or a bracket: a concession is a
+/// statement of its own, "Nie programuję (choć SQL znam na tyle, żeby …)" does not deny SQL.
+const CONCESSIONS: &[&str] = &["choć", "chociaż", "aczkolwiek"];
 
 /// Split a normalised text into blocks, sentences, clauses and tokens.
 pub fn segment(text: &str) -> Doc {
@@ -399,8 +395,8 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
             "–" | "—" if spaced(tokens, i) && words_between(tokens, start, i) > ELLIPSIS_WORDS => {
                 Some(i + 1)
             }
-            "," => next_opens(i, CLAUSE_OPENERS),
-            "(" => next_opens(i, BRACKETED_OPENERS),
+            "," => next_opens(i, CLAUSE_OPENERS).or_else(|| next_opens(i, CONCESSIONS)),
+            "(" => next_opens(i, CONCESSIONS),
             _ => None,
         };
         if let Some(next_start) = breaks_before

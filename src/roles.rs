@@ -164,6 +164,15 @@ pub fn find_roles(
     // "Piotr: Od dziesięciu lat pracuję jako księgowy"), or in a forum thread for all the
     // poster's posts.
     let mut block_speaker = None;
+    // The role the part of the text at hand is about: the one its title names alone ("Przedstawiciel
+    // handlowy – region Wielkopolska"), then the one the last heading named alone ("## Product
+    // Owner"; a heading comparing roles leaves it). A heading that names no role ("Co oferujemy", "Kogo szukamy") returns to it, so a
+    // role named in passing before ("Rozmowy z sieciami prowadzi nasz Key Account Manager") is
+    // not what the next section is about.
+    let mut frame = sentence_mentions
+        .first()
+        .filter(|_| doc.sentences.first().is_some_and(|s| s.block == 0))
+        .and_then(|mentions| only_role(mentions));
     // The posters of a forum thread by name, each with the role they declared, if any, and
     // the one whose post this is.
     let mut posters: Vec<(Arc<str>, Option<RoleIdx>)> = Vec::new();
@@ -185,6 +194,13 @@ pub fn find_roles(
                     }
                 },
             );
+        }
+        if sentence.layout == Layout::Heading {
+            if mentions.iter().any(|m| m.subject_candidate) {
+                frame = only_role(&mentions).or(frame);
+            } else if frame.is_some() {
+                current = frame;
+            }
         }
         let poster_speaker = poster.and_then(|n| posters[n].1);
         // An answer ("U nas wymagamy co najmniej pięciu lat doświadczenia") is about the role
@@ -353,6 +369,16 @@ pub fn find_roles(
         });
     }
     attribution
+}
+
+/// The one role these mentions name as a subject, if they name exactly one.
+fn only_role(mentions: &[Mention]) -> Option<RoleIdx> {
+    let mut roles = mentions
+        .iter()
+        .filter(|m| m.subject_candidate)
+        .map(|m| m.role);
+    let first = roles.next()?;
+    roles.all(|role| role == first).then_some(first)
 }
 
 /// The poster's name if sentence `index` is a forum post's header: alone in its block, at most

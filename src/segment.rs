@@ -122,12 +122,14 @@ fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
     let mut blocks: Vec<(Range<usize>, Layout)> = Vec::new();
     let mut paragraph: Option<Range<usize>> = None;
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
         let start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
-        let layout = classify_line(trimmed);
+        let next = lines.peek().map_or("", |next| next.trim());
+        let layout = classify_line(trimmed, next);
         let continues_paragraph = layout == Layout::Prose && !trimmed.is_empty();
         if !continues_paragraph {
             blocks.extend(paragraph.take().map(|p| (p, Layout::Prose)));
@@ -163,7 +165,8 @@ fn is_field(line: &str) -> bool {
         && !value.trim().is_empty()
 }
 
-fn classify_line(line: &str) -> Layout {
+/// The layout of a line (trimmed), given the line after it.
+fn classify_line(line: &str, next: &str) -> Layout {
     if line.starts_with('#') {
         return Layout::Heading;
     }
@@ -179,10 +182,25 @@ fn classify_line(line: &str) -> Layout {
     if bullet || numbered || is_field(line) {
         return Layout::ListItem;
     }
-    if line.ends_with(':') && line.split_whitespace().count() <= 6 {
+    if line.split_whitespace().count() <= HEADING_WORDS
+        && (line.ends_with(':') || (is_title(line) && !next.starts_with(char::is_lowercase)))
+    {
         return Layout::Heading;
     }
     Layout::Prose
+}
+
+/// Words a heading has at most: "Najczęściej zadawane pytania", "4.2. HR Business Partner".
+const HEADING_WORDS: usize = 6;
+
+/// Whether a short line is a title: it opens with a capital or a section number and ends with
+/// neither punctuation nor a bracket, as "Kogo szukamy" or "Co oferujemy" over the paragraph
+/// they head. Unless the next line goes on in lower case, it is no part of that paragraph: a
+/// line of prose ends with a full stop, and a hard-wrapped one rarely opens with a capital
+/// and stops short.
+fn is_title(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && line.ends_with(char::is_alphanumeric)
 }
 
 /// Word-bound tokens of `text[range]`, appended to `tokens`, with digit groups, abbreviations
@@ -307,7 +325,12 @@ fn split_sentences(text: &str, first: usize, layout: Layout, block: usize, doc: 
         // A "sentence" longer than any sentence people write (a file with no full stops) is cut,
         // so the work per sentence stays bounded.
         let too_long = i + 1 - start >= MAX_SENTENCE_TOKENS;
-        if is_last || too_long || ends_sentence(text, &doc.tokens, i) {
+        // "4.2. HR Business Partner": the dot of a number that opens a heading ends a section
+        // number, not a sentence.
+        let section_number = layout == Layout::Heading
+            && i == first + 1
+            && doc.tokens[first].kind == TokenKind::Number;
+        if is_last || too_long || (!section_number && ends_sentence(text, &doc.tokens, i)) {
             if start <= i {
                 let tokens = start..i + 1;
                 let span = doc.tokens[start].span.cover(&doc.tokens[i].span);
@@ -517,11 +540,31 @@ mod tests {
         assert_eq!(
             layouts(text),
             [
-                (Layout::Prose, "Project Manager"),
+                (Layout::Heading, "Project Manager"),
                 (Layout::Heading, "Wymagania:"),
                 (Layout::ListItem, "- 3 lata doświadczenia"),
                 (Layout::ListItem, "- angielski"),
                 (Layout::Prose, "Tekst ciągły\r\ndalej."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_without_punctuation_heads_the_paragraph_under_it() {
+        let text = "Kogo szukamy\nDoświadczenie w sprzedaży nie jest u nas wymagane.\n\n\
+                    4.2. HR Business Partner\nKażdy pion ma jednego HR Business Partnera.\n\
+                    Zespół liczy\npięć osób.";
+        assert_eq!(
+            layouts(text),
+            [
+                (Layout::Heading, "Kogo szukamy"),
+                (
+                    Layout::Prose,
+                    "Doświadczenie w sprzedaży nie jest u nas wymagane."
+                ),
+                (Layout::Heading, "4.2. HR Business Partner"),
+                (Layout::Prose, "Każdy pion ma jednego HR Business Partnera."),
+                (Layout::Prose, "Zespół liczy\npięć osób."),
             ]
         );
     }

@@ -929,8 +929,17 @@ impl<'a> ClauseContext<'a> {
         let words = self.number_words();
         let position = |token: usize| words.iter().position(|w| w.token == token).unwrap_or(0);
         let cue_words = (position(self.words[cue.0]), position(self.words[cue.1]));
+        // An amount in an aside the cue is not in is another thing's: "otrzymuje podstawę
+        // 6 000 zł oraz prowizję, która … wynosi od 1 500 do 3 000 zł".
+        let cue_token = self.words[cue.0];
+        let aside_of_another = |token: usize| {
+            self.asides()
+                .iter()
+                .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
+        };
         numbers::quantities(engine, words, cue_words)
             .into_iter()
+            .filter(|(_, (a, _))| !aside_of_another(words[*a].token))
             .filter_map(|(quantity, (a, b))| {
                 let a = self.words.iter().position(|&w| w >= words[a].token)?;
                 let b = self.words.iter().rposition(|&w| w <= words[b].token)?;

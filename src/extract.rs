@@ -216,14 +216,14 @@ pub fn extract(
                 }
             }
             for (value, cue_words, cue) in matches {
-                if cue_words.is_some_and(|(first, _)| context.about_another_noun(first)) {
+                if cue_words.is_some_and(|w| context.about_another_noun(w.first)) {
                     continue;
                 }
                 // A number's cue is no topic: "z trzyletnim doświadczeniem w tej roli zarabiają
                 // 17 200 zł".
                 let from_topics = rules.values[value].metric.is_some()
                     || rules.dimensions[rules.values[value].dimension].from_topics;
-                if !from_topics && cue_words.is_some_and(|(first, _)| context.in_topic(first)) {
+                if !from_topics && cue_words.is_some_and(|w| context.in_topic(w.first)) {
                     continue;
                 }
                 let admitted = section.is_none_or(|d| {
@@ -259,9 +259,12 @@ pub fn extract(
                     doc.tokens[words[a]].span.cover(&doc.tokens[words[b]].span)
                 };
                 match (&rules.values[value].metric, cue_words) {
-                    (None, Some(cue_words)) => {
-                        claims.push(claim(cue_words, span_of(cue_words), None, &[]))
-                    }
+                    (None, Some(cue_words)) => claims.push(claim(
+                        cue_words.read_at(),
+                        span_of(cue_words.range()),
+                        None,
+                        &[],
+                    )),
                     (None, None) => {
                         if let Some(rest) = elided {
                             claims.push(claim(rest, span_of(rest), None, &[]));
@@ -280,7 +283,7 @@ pub fn extract(
                                 found
                             }
                         };
-                        let anchor = cue_words.unwrap_or((0, 0));
+                        let anchor = cue_words.map_or((0, 0), CueWords::range);
                         let quantities = context.quantities(metric.engine, anchor);
                         let amounts: Vec<(usize, usize)> =
                             quantities.iter().map(|(_, number)| *number).collect();
@@ -306,11 +309,13 @@ pub fn extract(
                                 continue;
                             }
                             let span = match cue_words {
-                                Some(cue_words) => span_of(number).cover(&span_of(cue_words)),
+                                Some(cue_words) => {
+                                    span_of(number).cover(&span_of(cue_words.range()))
+                                }
                                 None => span_of(number),
                             };
                             claims.push(claim(
-                                cue_words.unwrap_or(number),
+                                cue_words.map_or(number, CueWords::read_at),
                                 span,
                                 Some(Box::new(quantity)),
                                 &qualifiers,
@@ -504,9 +509,30 @@ fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Optio
     })
 }
 
-/// A value whose cue matched: `(value, (first word, last word) of the cue, cue text)`; the
-/// words are `None` when the cue stood in an earlier clause (an elided verb).
-type CueMatch = (ValueIdx, Option<(usize, usize)>, Arc<str>);
+/// A value whose cue matched: `(value, the cue's words, cue text)`; the words are `None` when
+/// the cue stood in an earlier clause (an elided verb).
+type CueMatch = (ValueIdx, Option<CueWords>, Arc<str>);
+
+/// Where a cue matched among a clause's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct CueWords {
+    first: usize,
+    last: usize,
+    /// The word the claim's polarity and modality are read at, the cue's verb: its first word,
+    /// or its last where the verb follows what it governs ("Priorytetów nie ustala").
+    head: usize,
+}
+
+impl CueWords {
+    fn range(self) -> (usize, usize) {
+        (self.first, self.last)
+    }
+
+    /// The head and the last word: where a negation or hedge before the cue is looked for.
+    fn read_at(self) -> (usize, usize) {
+        (self.head, self.last)
+    }
+}
 
 /// Words after a denied cue that make the denial a condition or a limit: "nie negocjuje cen
 /// bez zgody przełożonego", "nie zatwierdza rabatów powyżej 8%", "ponad 50 000 zł".
@@ -577,7 +603,25 @@ impl<'a> ClauseContext<'a> {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
                     let phrase = &self.rules.values[value].cues[cue];
                     if let Some(last) = phrase.match_rest(self.words, at, self.lemmas) {
-                        found.push((value, Some((at, last)), phrase.text().clone()));
+                        let words = CueWords {
+                            first: at,
+                            last,
+                            head: at,
+                        };
+                        found.push((value, Some(words), phrase.text().clone()));
+                    }
+                }
+                for &(value, cue) in self.rules.cues_verb_last(key) {
+                    let phrase = &self.rules.values[value].cues[cue];
+                    if let Some(verb) = phrase.match_verb_last(self.words, at, self.lemmas)
+                        && self.governs_before(at, verb, phrase.verb_last_needs_negation())
+                    {
+                        let words = CueWords {
+                            first: at,
+                            last: verb,
+                            head: verb,
+                        };
+                        found.push((value, Some(words), phrase.text().clone()));
                     }
                 }
             }
@@ -607,11 +651,25 @@ impl<'a> ClauseContext<'a> {
                         .trim_end_matches(|c: char| !c.is_alphanumeric())
                         .len();
                 let (a, b) = (at(begin), at(end.saturating_sub(1).max(begin)));
-                found.push((value, Some((a, b)), regex.written().clone()));
+                let words = CueWords {
+                    first: a,
+                    last: b,
+                    head: a,
+                };
+                found.push((value, Some(words), regex.written().clone()));
             }
         }
+        // A cue matched in order wins over the same value's cue matched with its verb last.
+        let in_order: Vec<ValueIdx> = found
+            .iter()
+            .filter(|(_, words, _)| words.is_none_or(|w| w.head == w.first))
+            .map(|&(value, ..)| value)
+            .collect();
         found.retain(|&(value, words, _)| {
-            words.is_none_or(|(first, last)| !self.excepted(value, first, last))
+            words.is_none_or(|w| {
+                !self.excepted(value, w.first, w.last)
+                    && (w.head == w.first || !in_order.contains(&value))
+            })
         });
         found.sort_by_key(|&(value, words, _)| (words, value));
         found
@@ -903,6 +961,33 @@ impl<'a> ClauseContext<'a> {
                 })
                 .collect()
         })
+    }
+
+    /// Whether what a cue's verb governs, from clause word `first` on, can stand before the
+    /// verb at word `verb`: with no comma or conjunction between them ("pracowników oraz
+    /// nadzorują" starts a new predicate), with a negation before the verb where
+    /// `needs_negation`, and with the verb last in its clause, before punctuation or before the
+    /// role the clause names. Another word after it is most often the verb's subject: "O
+    /// zwolnieniach decyduje dyrektor regionu".
+    fn governs_before(&self, first: usize, verb: usize, needs_negation: bool) -> bool {
+        let verb_token = self.words[verb];
+        let ends = self.words.get(verb + 1).is_none_or(|&next| {
+            next > verb_token + 1 || (self.after > self.words[0] && next == self.subject_start)
+        });
+        if !ends {
+            return false;
+        }
+        let between = &self.doc.tokens[self.words[first]..verb_token];
+        let separated = between.iter().any(|t| {
+            let text = t.span.slice(self.source);
+            text == "," || lowercase::is_one_of(text, AMOUNT_SEPARATORS)
+        });
+        let negated = self
+            .markers
+            .within(Marker::Negation, self.offset + first..self.offset + verb)
+            .next()
+            .is_some();
+        !separated && (negated || !needs_negation)
     }
 
     fn quoted(&self, token: usize) -> bool {

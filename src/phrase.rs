@@ -16,10 +16,21 @@ use crate::segment::{TokenKind, segment};
 /// Words allowed between two words of a phrase where the author wrote "…".
 pub const LONG_GAP: usize = 8;
 
+/// Words allowed between what a verb governs and the verb after it, in a cue matched with its
+/// verb last: "harmonogramu Project Manager u naszych klientów nie przygotowuje".
+pub const VERB_LAST_GAP: usize = 6;
+
 #[derive(Debug, Clone)]
 pub struct Phrase {
     text: Arc<str>,
     words: Vec<PhraseWord>,
+    /// Whether the phrase is a verb in the infinitive and what it governs ("ustalać
+    /// priorytet", "prowadzić … warsztat"): Polish also puts the verb last ("Priorytetów nie
+    /// ustala", "Warsztatów nie prowadzę"), so a cue may match that way too.
+    verb_first: bool,
+    /// Whether what the verb governs opens with a preposition ("decydować o zwolnienie"): it
+    /// cannot be the verb's subject, as a bare noun can ("Menedżerowie … wspierają").
+    prepositional: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -61,9 +72,23 @@ impl Phrase {
                 }
             }
         }
+        let verb_first = words.len() >= 2
+            && doc.tokens.first().is_some_and(|first| {
+                first.kind == TokenKind::Word && is_infinitive(first.span.slice(text))
+            })
+            && doc
+                .tokens
+                .get(1)
+                .is_none_or(|second| second.span.slice(text) != "się");
+        let prepositional = doc
+            .tokens
+            .get(1)
+            .is_some_and(|second| PREPOSITIONS.contains(&second.span.slice(text)));
         (!words.is_empty()).then(|| Phrase {
             text: text.into(),
             words,
+            verb_first,
+            prepositional,
         })
     }
 
@@ -80,6 +105,15 @@ impl Phrase {
     /// Keys of the first word: a phrase can only start at a token carrying one of them.
     fn first_keys(&self) -> &[LemmaId] {
         &self.words[0].keys
+    }
+
+    /// Keys of the word a match with the verb last starts at, the second: none for a phrase
+    /// that is not [`Phrase::verb_first`].
+    fn verb_last_keys(&self) -> &[LemmaId] {
+        match self.words.get(1) {
+            Some(second) if self.verb_first => &second.keys,
+            _ => &[],
+        }
     }
 
     /// Keys of the second word when it must follow the first directly (no gap allowed).
@@ -102,13 +136,53 @@ impl Phrase {
     /// [`Phrase::match_at`] where the first word is known to match `words[at]`, as for a phrase
     /// a [`StartIndex`] gave for one of that word's keys.
     pub fn match_rest(&self, words: &[usize], at: usize, lemmas: &Lemmas) -> Option<usize> {
-        let mut current = at;
-        for word in &self.words[1..] {
-            let last = (current + 1 + word.max_gap).min(words.len().saturating_sub(1));
-            current = (current + 1..=last).find(|&p| shares(lemmas.of(words[p]), &word.keys))?;
-        }
-        Some(current)
+        match_following(&self.words[1..], words, at, lemmas)
     }
+
+    /// Whether a match with the verb last needs a negation before the verb to be read that way:
+    /// a noun before a verb is its object in "Priorytetów nie ustala" (the negation puts it in
+    /// the genitive), but most often its subject ("Menedżerowie produktów wspierają …").
+    pub fn verb_last_needs_negation(&self) -> bool {
+        !self.prepositional
+    }
+
+    /// Match a [`Phrase::verb_first`] phrase with its verb last: the words after the verb from
+    /// `words[at]` on, in order, then the verb at most [`VERB_LAST_GAP`] words after them.
+    /// `words[at]` is known to match the second word. Returns the index of the verb.
+    pub fn match_verb_last(&self, words: &[usize], at: usize, lemmas: &Lemmas) -> Option<usize> {
+        let end = match_following(&self.words[2..], words, at, lemmas)?;
+        let last = (end + 1 + VERB_LAST_GAP).min(words.len().saturating_sub(1));
+        (end + 1..=last).find(|&p| shares(lemmas.of(words[p]), self.first_keys()))
+    }
+}
+
+/// Match `phrase_words` one after another, each within its gap, after the word matched at
+/// `words[at]`. Returns the index into `words` of the last one matched.
+fn match_following(
+    phrase_words: &[PhraseWord],
+    words: &[usize],
+    at: usize,
+    lemmas: &Lemmas,
+) -> Option<usize> {
+    let mut current = at;
+    for word in phrase_words {
+        let last = (current + 1 + word.max_gap).min(words.len().saturating_sub(1));
+        current = (current + 1..=last).find(|&p| shares(lemmas.of(words[p]), &word.keys))?;
+    }
+    Some(current)
+}
+
+/// Prepositions that open what a verb governs: "decydować o", "odpowiadać za".
+const PREPOSITIONS: &[&str] = &[
+    "o", "za", "nad", "z", "ze", "w", "we", "na", "do", "od", "przy", "dla",
+];
+
+/// Whether a written word is a verb in the infinitive: it ends in "ć" after a vowel
+/// ("ustalać", "prowadzić", "wziąć"), as no noun does but those in "-ęć" ("pamięć", "chęć"),
+/// and those in "-ść" ("część") have a consonant before it.
+fn is_infinitive(word: &str) -> bool {
+    let mut letters = word.chars().rev();
+    letters.next() == Some('ć') && letters.next().is_some_and(|c| "aeiouyąó".contains(c))
 }
 
 /// Items indexed by the lemma keys of their phrases' first words, so that a search tries at
@@ -135,10 +209,23 @@ impl<T: Copy + Eq + Hash> StartIndex<T> {
     /// Index each item by the keys of its phrase's first word; a key's items keep their
     /// order, repeats are dropped.
     pub fn new<'p>(phrases: impl IntoIterator<Item = (T, &'p Phrase)>) -> StartIndex<T> {
+        StartIndex::by(phrases, Phrase::first_keys)
+    }
+
+    /// Index each [`Phrase::verb_first`] item by the keys of its phrase's second word, where a
+    /// match with the verb last starts ([`Phrase::match_verb_last`]).
+    pub fn verb_last<'p>(phrases: impl IntoIterator<Item = (T, &'p Phrase)>) -> StartIndex<T> {
+        StartIndex::by(phrases, Phrase::verb_last_keys)
+    }
+
+    fn by<'p>(
+        phrases: impl IntoIterator<Item = (T, &'p Phrase)>,
+        keys: impl Fn(&'p Phrase) -> &'p [LemmaId],
+    ) -> StartIndex<T> {
         let mut seen = FxHashSet::default();
         let mut entries: Vec<(LemmaId, T)> = phrases
             .into_iter()
-            .flat_map(|(item, phrase)| phrase.first_keys().iter().map(move |&key| (key, item)))
+            .flat_map(|(item, phrase)| keys(phrase).iter().map(move |&key| (key, item)))
             .filter(|e| seen.insert(*e))
             .collect();
         entries.sort_by_key(|&(key, _)| key);

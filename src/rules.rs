@@ -87,6 +87,8 @@ pub struct RuleSet {
     alias_index: StartIndex<(RoleIdx, usize)>,
     /// Cue phrases indexed by the keys of their first word: `(value, cue)`.
     cue_index: StartIndex<(ValueIdx, usize)>,
+    /// Cues that may match with their verb last, by the keys of their second word.
+    verb_last_cue_index: StartIndex<(ValueIdx, usize)>,
     /// Every value's regex in one set, so one pass over a clause tells which to run.
     regexes: RegexSet,
     /// The value of each pattern of `regexes`.
@@ -751,6 +753,7 @@ impl RuleSet {
                 lexicon,
                 alias_index: StartIndex::default(),
                 cue_index: StartIndex::default(),
+                verb_last_cue_index: StartIndex::default(),
                 regexes: RegexSet::empty(),
                 regex_hints: None,
                 regex_values: Vec::new(),
@@ -806,6 +809,12 @@ impl RuleSet {
     /// Cue phrases whose first word could be the token with these keys.
     pub(crate) fn cues_starting_with(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
         self.cue_index.get(key)
+    }
+
+    /// Cues whose match with the verb last ([`Phrase::match_verb_last`]) may start at a word
+    /// with this key.
+    pub(crate) fn cues_verb_last(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
+        self.verb_last_cue_index.get(key)
     }
 
     /// Where in `text` the rule regexes could match: [`RuleSet::regex_matches`] need only be
@@ -1171,10 +1180,16 @@ impl Builder {
             let aliases = role.aliases.iter().enumerate();
             aliases.map(move |(a, alias)| ((r, a), &alias.phrase))
         }));
-        set.cue_index = StartIndex::new(set.values.iter().enumerate().flat_map(|(v, value)| {
-            let cues = value.cues.iter().enumerate();
-            cues.map(move |(c, cue)| ((v, c), cue))
-        }));
+        let cues = || {
+            set.values.iter().enumerate().flat_map(|(v, value)| {
+                let cues = value.cues.iter().enumerate();
+                cues.map(move |(c, cue)| ((v, c), cue))
+            })
+        };
+        let cue_index = StartIndex::new(cues());
+        let verb_last_cue_index = StartIndex::verb_last(cues());
+        set.cue_index = cue_index;
+        set.verb_last_cue_index = verb_last_cue_index;
     }
 
     /// Put every value's regex (each of valid syntax) into one set (see [`regex_set`]); on

@@ -737,8 +737,28 @@ impl<'a> ClauseContext<'a> {
             .count();
         let after_cue = self.offset + last + 1 + names
             ..self.offset + (last + 1 + names + NEGATION_AFTER_REACH).min(self.words.len());
-        let negated_after = self.markers.any(Marker::NegationAfter, after_cue);
-        let negated = negated_before || negated_after;
+        let negated_after = self.markers.any(Marker::NegationAfter, after_cue)
+            || self.markers.any(
+                Marker::NegationLater,
+                cue + 1..self.offset + self.words.len(),
+            );
+        // "Retrospektyw Scrum Master u nas nie prowadzi", "Budżetu nie prowadzę": a cue that
+        // opens its clause is denied by a "nie" before the clause's last word, its verb, with
+        // no comma between ("Jeżdżę do klienta, …, co w tamtej współpracy nie działało").
+        let verb_denied = first == 0 && last + 2 < self.words.len() && {
+            let before_verb = self.words.len() - 2;
+            self.markers
+                .within(
+                    Marker::Negation,
+                    self.offset + before_verb..self.offset + before_verb + 1,
+                )
+                .next()
+                .is_some()
+                && !self.doc.tokens[self.words[last]..self.words[before_verb]]
+                    .iter()
+                    .any(|t| t.span.slice(self.source) == ",")
+        };
+        let negated = negated_before || negated_after || verb_denied;
         // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego
         // progu", "nie jest przełożonym Księgowego": not a denial, a condition or a limit.
         let negated_unless = negated_before

@@ -187,6 +187,9 @@ pub struct Modality {
     pub negation: Vec<Phrase>,
     /// Negation that follows what it negates ("znajomość SQL nie jest wymagana").
     pub negation_after: Vec<Phrase>,
+    /// Negation anywhere after what it negates in its clause ("Prowadzenie ksiąg rachunkowych
+    /// … nie należy do zadań kierownika biura").
+    pub negation_later: Vec<Phrase>,
     pub possible: Vec<Phrase>,
     /// Phrases that start like a hedge but are none ("najczęściej zadawane pytania").
     pub possible_except: Vec<Phrase>,
@@ -233,6 +236,7 @@ pub struct Modality {
 pub enum Marker {
     Negation,
     NegationAfter,
+    NegationLater,
     Possible,
     PossibleExcept,
     Optional,
@@ -251,9 +255,10 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 17] = [
+    const ALL: [Marker; 18] = [
         Marker::Negation,
         Marker::NegationAfter,
+        Marker::NegationLater,
         Marker::Possible,
         Marker::PossibleExcept,
         Marker::Optional,
@@ -278,6 +283,7 @@ impl Modality {
         match marker {
             Marker::Negation => &self.negation,
             Marker::NegationAfter => &self.negation_after,
+            Marker::NegationLater => &self.negation_later,
             Marker::Possible => &self.possible,
             Marker::PossibleExcept => &self.possible_except,
             Marker::Optional => &self.optional,
@@ -492,6 +498,8 @@ struct ModalityFile {
     negation: Vec<Spanned<String>>,
     #[serde(default)]
     negation_after: Vec<Spanned<String>>,
+    #[serde(default)]
+    negation_later: Vec<Spanned<String>>,
     #[serde(default)]
     possible: Vec<Spanned<String>>,
     #[serde(default)]
@@ -731,6 +739,7 @@ impl RuleSet {
                 modality: Modality {
                     negation: Vec::new(),
                     negation_after: Vec::new(),
+                    negation_later: Vec::new(),
                     possible: Vec::new(),
                     possible_except: Vec::new(),
                     optional: Vec::new(),
@@ -1058,6 +1067,7 @@ impl Builder {
         self.set.modality = Modality {
             negation: self.phrases(file, &raw.negation, 0)?,
             negation_after: self.phrases(file, &raw.negation_after, 0)?,
+            negation_later: self.phrases(file, &raw.negation_later, 0)?,
             possible: self.phrases(file, &raw.possible, 0)?,
             possible_except: self.phrases(file, &raw.possible_except, 0)?,
             optional: self.phrases(file, &raw.optional, 0)?,

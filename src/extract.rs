@@ -94,6 +94,9 @@ pub fn extract(
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
+    // Whether the sentence before was a question with a condition: "Co, jeśli zrealizuję mniej
+    // niż 90% planu? Premia za realizację planu wtedy nie przysługuje" answers for that case.
+    let mut asked_condition = false;
     // A quotation still open at the end of a sentence, and the block that sentence is in.
     let mut open_quote = None;
     let mut previous_block = None;
@@ -131,6 +134,7 @@ pub fn extract(
         // "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł": an answer takes the metric its
         // question asked about.
         let answering = std::mem::take(&mut asked);
+        let answers_condition = std::mem::take(&mut asked_condition);
         let mut sentence_metrics: Vec<(ValueIdx, Arc<str>)> = answering.clone();
         let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
         // Each metric's qualifiers in this sentence, found once.
@@ -181,6 +185,7 @@ pub fn extract(
                 question,
                 quotes: &quotes,
                 hedged_before,
+                answers_condition,
                 optional: &optional,
                 regex_hints: &regex_hints,
                 number_words: std::cell::OnceCell::new(),
@@ -343,6 +348,14 @@ pub fn extract(
         }
         if question {
             asked = sentence_metrics;
+            asked_condition = markers
+                .matches_within_unless(
+                    Marker::Conditional,
+                    Marker::ConditionalExcept,
+                    0..sentence_words.len(),
+                )
+                .next()
+                .is_some();
         }
     }
     claims
@@ -581,6 +594,9 @@ struct ClauseContext<'a> {
     quotes: &'a [std::ops::Range<usize>],
     /// The clause repeats the verb of a hedged clause before it (see [`repeats_verb_of`]).
     hedged_before: bool,
+    /// Whether the sentence answers a question with a condition: what it says holds in that
+    /// case only.
+    answers_condition: bool,
     /// Ranges of the sentence's words that are wished for, not required (see
     /// [`optional_parts`]).
     optional: &'a [Range<usize>],
@@ -766,19 +782,20 @@ impl<'a> ClauseContext<'a> {
                 .iter()
                 .any(|&w| LIMITS.iter().any(|limit| self.is_word(Some(&w), limit)))
                 || self.names_role_after(last));
-        let conditional = self
-            .markers
-            .matches_within_unless(
-                Marker::Conditional,
-                Marker::ConditionalExcept,
-                self.item_start..cue,
-            )
-            .filter(|&(first, last)| {
-                !qualifiers
-                    .iter()
-                    .any(|&(_, q_first, q_last)| first <= q_first && q_last <= last)
-            })
-            .any(|(first, _)| applies(first));
+        let conditional = self.answers_condition
+            || self
+                .markers
+                .matches_within_unless(
+                    Marker::Conditional,
+                    Marker::ConditionalExcept,
+                    self.item_start..cue,
+                )
+                .filter(|&(first, last)| {
+                    !qualifiers
+                        .iter()
+                        .any(|&(_, q_first, q_last)| first <= q_first && q_last <= last)
+                })
+                .any(|(first, _)| applies(first));
         let clause = self.offset..self.offset + self.words.len();
         // "38% rekruterów pracuje zdalnie", "a 58% ma prywatną opiekę": a share right before
         // the named subject, or right after the "a" or "i" that opens a clause with none.

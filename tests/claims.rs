@@ -1063,3 +1063,106 @@ fn forum_posters_are_compared_only_with_themselves() {
         thread("Przepraszam, pomyliłam się wcześniej. Zarabiam 9 900 zł brutto miesięcznie.");
     assert_eq!(codes(&text), ["RL104"]);
 }
+
+#[test]
+fn a_heading_without_a_role_returns_to_the_role_the_title_names() {
+    // The Key Account Manager is named in passing; the ad's sections are about its own role.
+    let text = "Przedstawiciel handlowy – region Wielkopolska\n\n\
+                Umów z sieciami nie negocjujesz. Rozmowy z sieciami prowadzi nasz Key Account \
+                Manager.\n\nCo oferujemy\n- samochód służbowy,\n- prywatną opiekę medyczną.\n";
+    assert_has(
+        text,
+        "sales_representative",
+        "company_car",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(r, v, ..)| r == "key_account_manager" && v == "company_car"),
+        "{:?}",
+        claims(text)
+    );
+}
+
+#[test]
+fn an_amount_in_an_aside_about_something_else_is_not_the_pay() {
+    let text = "Przedstawiciel handlowy otrzymuje podstawę 6 000 zł brutto miesięcznie oraz \
+                prowizję od sprzedaży, która u większości osób wynosi od 1 500 do 3 000 zł \
+                miesięcznie. Przedstawiciel handlowy zarabia 6 000 zł brutto miesięcznie.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}
+
+#[test]
+fn a_denial_anywhere_later_in_the_clause_denies_the_cue() {
+    assert_has(
+        "Prowadzenie ksiąg rachunkowych oraz sporządzanie deklaracji podatkowych nie należy do \
+         zadań kierownika biura.",
+        "office_manager",
+        "bookkeeping",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}
+
+#[test]
+fn a_cue_matches_with_its_verb_last_when_a_negation_stands_before_the_verb() {
+    let text = "Scrum Master pomaga zespołowi. Priorytetów w backlogu nie ustala.";
+    assert_has(
+        text,
+        "scrum_master",
+        "product_decisions",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    // A bare noun before the verb is its subject, unless a negation makes it the object.
+    assert!(
+        claims("Scrum Master pomaga zespołowi. Priorytety w backlogu ustala.")
+            .iter()
+            .all(|(_, v, ..)| v != "product_decisions"),
+        "{:?}",
+        claims("Scrum Master pomaga zespołowi. Priorytety w backlogu ustala.")
+    );
+    // A word after the verb is most often its subject: the decision is the director's.
+    let text = "Pracuję jako HR Business Partner. O zwolnieniach decyduje dyrektor regionu.";
+    assert!(
+        claims(text)
+            .iter()
+            .all(|(_, v, ..)| v != "hiring_decisions"),
+        "{:?}",
+        claims(text)
+    );
+}
+
+#[test]
+fn a_cue_that_opens_its_clause_is_denied_by_a_negated_verb_that_ends_it() {
+    assert_has(
+        "Scrum Master pomaga zespołowi. Retrospektyw Scrum Master u nas nie prowadzi.",
+        "scrum_master",
+        "team_facilitation",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}
+
+#[test]
+fn the_answer_to_a_question_with_a_condition_holds_in_that_case() {
+    let text = "Przedstawiciel handlowy dostaje premię kwartalną.\n\n\
+                Co, jeśli zrealizuję mniej niż 90% planu?\n\
+                Premia za realizację planu wtedy nie przysługuje.";
+    assert_has(
+        text,
+        "sales_representative",
+        "bonus",
+        Polarity::Negated,
+        Modality::Conditional,
+    );
+}
+
+#[test]
+fn another_firms_practice_is_no_claim_about_the_role_here() {
+    let text = "Scrum Master pracuje u nas w pełni zdalnie. W innych spółkach naszej grupy Scrum \
+                Masterzy pracują w modelu hybrydowym.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}

@@ -77,6 +77,8 @@ const ABBREVIATIONS: &[&str] = &[
     "gen", "płk", "lek", "doc", "red", "wyd", "zob", "por", "ew", "p.o", "cd", "dot", "jęz",
     // "prawo jazdy kat. B" in job ads; "art. 151 Kodeksu pracy", "ust. 2" in HR handbooks
     "kat", "tzn", "art", "ust", "poz", "woj", "al",
+    // "68 proc. Scrum Masterów pracuje hybrydowo" in salary reports
+    "proc",
 ];
 
 /// Abbreviations that may also close a sentence when a capital letter follows.

@@ -125,7 +125,13 @@ pub fn extract(
             optional_parts(source, doc, markers)
         };
         let sentence_span = text.to_original(sentence.span);
-        let question = sentence.is_question(source);
+        // A heading that opens with an interrogative asks without a question mark: "Co wymaga
+        // obecności w biurze" heads the answer, it asserts nothing.
+        let question = sentence.is_question(source)
+            || (sentence.layout == Layout::Heading
+                && sentence_words.first().is_some_and(|&w| {
+                    lowercase::is_one_of(doc.tokens[w].span.slice(source), INTERROGATIVES)
+                }));
         if previous_block != Some(sentence.block) {
             open_quote = None;
         }
@@ -546,6 +552,12 @@ impl CueWords {
         (self.head, self.last)
     }
 }
+
+/// Words that open a question: "co", "jak", "ile", "czy", …
+const INTERROGATIVES: &[&str] = &[
+    "co", "czego", "czym", "jak", "jaki", "jaka", "jakie", "ile", "czy", "kto", "kogo", "komu",
+    "kim", "gdzie", "kiedy", "dlaczego", "czemu",
+];
 
 /// Words after a denied cue that make the denial a condition or a limit: "nie negocjuje cen
 /// bez zgody przełożonego", "nie zatwierdza rabatów powyżej 8%", "ponad 50 000 zł".

@@ -399,7 +399,17 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     // Where the words after the amount before this one start.
     let mut after_previous = 0;
     for (c, word) in words.iter().enumerate() {
-        let Some(currency) = currency(&word.lower) else {
+        // "25–28 tys. netto": thousands with a basis and no currency are złoty.
+        let thousands_with_basis = || {
+            multiplier(&word.lower) == Some(1e3)
+                && words
+                    .get(c + 1)
+                    .is_some_and(|next| basis(&next.lower).is_some())
+                && c.checked_sub(1).is_some_and(|i| words[i].is_number)
+        };
+        let Some(currency) =
+            currency(&word.lower).or_else(|| thousands_with_basis().then_some("PLN"))
+        else {
             continue;
         };
         let since_previous = &words[after_previous.min(c)..c];
@@ -425,8 +435,12 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             })
             .or(clause_period);
         let basis = own.iter().find_map(|w| basis(&w.lower)).or(clause_basis);
-        // The amount stands right before the currency, maybe with "tys." between.
+        // The amount stands right before the currency, maybe with "tys." between, or before
+        // the "tys." that stands for it.
         let (factor, mut n) = match c.checked_sub(1).map(|i| &words[i]) {
+            _ if multiplier(&word.lower).is_some() => {
+                (multiplier(&word.lower).unwrap_or(1.0), c.saturating_sub(1))
+            }
             Some(w) if multiplier(&w.lower).is_some() => {
                 (multiplier(&w.lower).unwrap_or(1.0), c.saturating_sub(2))
             }
@@ -682,6 +696,12 @@ mod tests {
         );
         assert_eq!(run(MetricEngine::Money, "ok. 9 000 zł"), ["ok. 9 000 PLN"]);
         assert_eq!(run(MetricEngine::Money, "od 15 000 zł"), ["od 15 000 PLN"]);
+        // Thousands with a basis and no currency are złoty; without a basis, no amount.
+        assert_eq!(
+            run(MetricEngine::Money, "zarabia 25–28 tys. netto miesięcznie"),
+            ["25 000–28 000 PLN netto miesięcznie"]
+        );
+        assert!(run(MetricEngine::Money, "obsłużyliśmy 25 tys. klientów").is_empty());
     }
 
     #[test]

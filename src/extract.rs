@@ -172,7 +172,13 @@ pub fn extract(
             before = words
                 .first()
                 .map(|&first| (first, clause_words.clone(), hedged_before));
-            let Some(clause_role) = clause_role else {
+            // A heading that names no role names a topic ("Certyfikaty i rozwój", "Praca
+            // zdalna"), what the section under it says about the role: it claims nothing itself.
+            // The text's title and the line under it do ("Poznań, praca hybrydowa").
+            let topic = sentence.layout == Layout::Heading
+                && sentence.block >= TITLE_BLOCKS
+                && clause_role.is_some_and(|r| r.subject != Subject::Named);
+            let Some(clause_role) = clause_role.filter(|_| !topic) else {
                 continue;
             };
             let context = ClauseContext {
@@ -552,6 +558,10 @@ impl CueWords {
         (self.head, self.last)
     }
 }
+
+/// Blocks that open a text, its title and the line under it: a heading among them states what
+/// the text is about ("Rekruter IT – praca zdalna", "Poznań, praca hybrydowa").
+const TITLE_BLOCKS: usize = 2;
 
 /// Words that open a question: "co", "jak", "ile", "czy", …
 const INTERROGATIVES: &[&str] = &[

@@ -1166,3 +1166,20 @@ fn another_firms_practice_is_no_claim_about_the_role_here() {
                 Masterzy pracują w modelu hybrydowym.";
     assert!(codes(text).is_empty(), "{:?}", codes(text));
 }
+
+#[test]
+fn a_heading_that_names_no_role_names_a_topic_and_claims_nothing() {
+    let text = "Scrum Master – przewodnik\n\nJako Scrum Master pracujesz z dwoma zespołami.\n\n\
+                ## Certyfikaty i rozwój\n\nCertyfikat PSM I nie jest wymagany.\n";
+    assert!(codes(text).is_empty(), "{:?}", claims(text));
+    // A heading that opens with an interrogative asks, without a question mark.
+    let text = "Księgowa – praca zdalna?\n\nKsięgowa pracuje w biurze od poniedziałku do \
+                piątku.\n\nCo da się robić z domu\nWysyłkę deklaracji.\n";
+    assert!(
+        claims(text)
+            .iter()
+            .all(|(_, v, _, m)| v != "remote_work" || *m != Modality::Asserted),
+        "{:?}",
+        claims(text)
+    );
+}

@@ -636,6 +636,10 @@ impl<'a> ClauseContext<'a> {
     /// `(value, (first word, last word), cue text)` for every cue match in the clause, in order.
     fn cue_matches(&self) -> Vec<CueMatch> {
         let mut found = Vec::new();
+        let negated = self.markers.any(
+            Marker::Negation,
+            self.offset..self.offset + self.words.len(),
+        );
         for at in 0..self.words.len() {
             for &key in self.lemmas.of(self.words[at]) {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
@@ -651,7 +655,15 @@ impl<'a> ClauseContext<'a> {
                 }
                 for &(value, cue) in self.rules.cues_verb_last(key) {
                     let phrase = &self.rules.values[value].cues[cue];
-                    if let Some(verb) = phrase.match_verb_last(self.words, at, self.lemmas)
+                    // Looked for only where it can be read that way (see `governs_before`):
+                    // in a clause with a negation, or opening it with a preposition.
+                    let possible = if phrase.verb_last_needs_negation() {
+                        negated
+                    } else {
+                        at == 0
+                    };
+                    if possible
+                        && let Some(verb) = phrase.match_verb_last(self.words, at, self.lemmas)
                         && self.governs_before(at, verb, phrase.verb_last_needs_negation())
                     {
                         let words = CueWords {
@@ -717,13 +729,22 @@ impl<'a> ClauseContext<'a> {
     /// `first..=last` ("recepcji hotelu" for the cue "recepcja").
     fn excepted(&self, value: ValueIdx, first: usize, last: usize) -> bool {
         let excepts = &self.rules.values[value].cues_except;
+        if excepts.is_empty() {
+            return false;
+        }
         // An overlapping phrase starts at most this many words before the cue.
         let reach = excepts.iter().map(Phrase::reach).max().unwrap_or(0);
         (first.saturating_sub(reach)..=last).any(|at| {
-            excepts.iter().any(|phrase| {
-                phrase
-                    .match_at(self.words, at, self.lemmas)
-                    .is_some_and(|end| end >= first)
+            self.lemmas.of(self.words[at]).iter().any(|&key| {
+                self.rules
+                    .cue_excepts_starting_with(key)
+                    .iter()
+                    .filter(|&&(v, _)| v == value)
+                    .any(|&(_, except)| {
+                        excepts[except]
+                            .match_rest(self.words, at, self.lemmas)
+                            .is_some_and(|end| end >= first)
+                    })
             })
         })
     }
@@ -1025,8 +1046,9 @@ impl<'a> ClauseContext<'a> {
     /// Whether what a cue's verb governs, from clause word `first` on, can stand before the
     /// verb at word `verb`: with no comma or conjunction between them ("pracowników oraz
     /// nadzorują" starts a new predicate), with a negation before the verb where
-    /// `needs_negation`, and with the verb last in its clause, before punctuation or before the
-    /// role the clause names. Another word after it is most often the verb's subject: "O
+    /// `needs_negation` (else it opens the clause with its preposition: "O zwolnieniach
+    /// decyduje"), and with the verb last in its clause, before punctuation or before the role
+    /// the clause names. Another word after it is most often the verb's subject: "O
     /// zwolnieniach decyduje dyrektor regionu".
     fn governs_before(&self, first: usize, verb: usize, needs_negation: bool) -> bool {
         let verb_token = self.words[verb];

@@ -89,6 +89,8 @@ pub struct RuleSet {
     cue_index: StartIndex<(ValueIdx, usize)>,
     /// Cues that may match with their verb last, by the keys of their second word.
     verb_last_cue_index: StartIndex<(ValueIdx, usize)>,
+    /// Every value's `cues_except`, by the keys of their first word.
+    cue_except_index: StartIndex<(ValueIdx, usize)>,
     /// Every value's regex in one set, so one pass over a clause tells which to run.
     regexes: RegexSet,
     /// The value of each pattern of `regexes`.
@@ -763,6 +765,7 @@ impl RuleSet {
                 alias_index: StartIndex::default(),
                 cue_index: StartIndex::default(),
                 verb_last_cue_index: StartIndex::default(),
+                cue_except_index: StartIndex::default(),
                 regexes: RegexSet::empty(),
                 regex_hints: None,
                 regex_values: Vec::new(),
@@ -818,6 +821,12 @@ impl RuleSet {
     /// Cue phrases whose first word could be the token with these keys.
     pub(crate) fn cues_starting_with(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
         self.cue_index.get(key)
+    }
+
+    /// `(value, index into its cues_except)` of the except phrases that may start at a word
+    /// with this key.
+    pub(crate) fn cue_excepts_starting_with(&self, key: LemmaId) -> &[(ValueIdx, usize)] {
+        self.cue_except_index.get(key)
     }
 
     /// Cues whose match with the verb last ([`Phrase::match_verb_last`]) may start at a word
@@ -1200,6 +1209,11 @@ impl Builder {
         let verb_last_cue_index = StartIndex::verb_last(cues());
         set.cue_index = cue_index;
         set.verb_last_cue_index = verb_last_cue_index;
+        set.cue_except_index =
+            StartIndex::new(set.values.iter().enumerate().flat_map(|(v, value)| {
+                let excepts = value.cues_except.iter().enumerate();
+                excepts.map(move |(e, except)| ((v, e), except))
+            }));
     }
 
     /// Put every value's regex (each of valid syntax) into one set (see [`regex_set`]); on

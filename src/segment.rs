@@ -184,8 +184,8 @@ fn classify_line(line: &str, next: &str) -> Layout {
     if bullet || numbered || is_field(line) {
         return Layout::ListItem;
     }
-    if line.split_whitespace().count() <= HEADING_WORDS
-        && (line.ends_with(':') || (is_title(line) && !next.starts_with(char::is_lowercase)))
+    if (line.ends_with(':') || (is_title(line) && !next.starts_with(char::is_lowercase)))
+        && line.split_whitespace().count() <= HEADING_WORDS
     {
         return Layout::Heading;
     }

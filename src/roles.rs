@@ -195,12 +195,16 @@ pub fn find_roles(
                 },
             );
         }
-        if sentence.layout == Layout::Heading {
-            if mentions.iter().any(|m| m.subject_candidate) {
-                frame = only_role(&mentions).or(frame);
-            } else if frame.is_some() {
-                current = frame;
-            }
+        // A question that names no role asks about the text's role too: "Jak wygląda typowy
+        // tydzień?" after a paragraph that ends on the external accountant.
+        let names_role = mentions.iter().any(|m| m.subject_candidate);
+        if sentence.layout == Layout::Heading && names_role {
+            frame = only_role(&mentions).or(frame);
+        } else if (sentence.layout == Layout::Heading || sentence.is_question(source))
+            && !names_role
+            && frame.is_some()
+        {
+            current = frame;
         }
         let poster_speaker = poster.and_then(|n| posters[n].1);
         // An answer ("U nas wymagamy co najmniej pięciu lat doświadczenia") is about the role

@@ -1183,3 +1183,18 @@ fn a_heading_that_names_no_role_names_a_topic_and_claims_nothing() {
         claims(text)
     );
 }
+
+#[test]
+fn a_question_that_names_no_role_returns_to_the_role_the_title_names() {
+    let text = "Kierownik ds. kont – czym zajmuje się nowa osoba\n\n\
+                Kierownik ds. kont buduje relacje z klientami. Księgowa z zewnętrznego biura \
+                przygotowuje wyłącznie deklaracje podatkowe.\n\n\
+                Jak wygląda typowy tydzień? Poniedziałek i wtorek to zwykle wizyty u klientów.";
+    assert!(
+        claims(text)
+            .iter()
+            .any(|(r, v, ..)| r == "account_manager" && v == "field_work"),
+        "{:?}",
+        claims(text)
+    );
+}

@@ -640,6 +640,7 @@ impl<'a> ClauseContext<'a> {
             Marker::Negation,
             self.offset..self.offset + self.words.len(),
         );
+        let speaks = self.words.iter().any(|&w| self.first_person(w));
         for at in 0..self.words.len() {
             for &key in self.lemmas.of(self.words[at]) {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
@@ -656,9 +657,10 @@ impl<'a> ClauseContext<'a> {
                 for &(value, cue) in self.rules.cues_verb_last(key) {
                     let phrase = &self.rules.values[value].cues[cue];
                     // Looked for only where it can be read that way (see `governs_before`):
-                    // in a clause with a negation, or opening it with a preposition.
+                    // in a clause with a negation or in the first person, or opening it with a
+                    // preposition.
                     let possible = if phrase.verb_last_needs_negation() {
-                        negated
+                        negated || speaks
                     } else {
                         at == 0
                     };
@@ -1049,12 +1051,16 @@ impl<'a> ClauseContext<'a> {
     /// `needs_negation` (else it opens the clause with its preposition: "O zwolnieniach
     /// decyduje"), and with the verb last in its clause, before punctuation or before the role
     /// the clause names. Another word after it is most often the verb's subject: "O
-    /// zwolnieniach decyduje dyrektor regionu".
+    /// zwolnieniach decyduje dyrektor regionu". A verb in the first person has its subject, "ja",
+    /// in it: the noun before it is its object, and what follows it is not its subject either
+    /// ("Warsztaty z użytkownikami prowadzę zawsze osobiście").
     fn governs_before(&self, first: usize, verb: usize, needs_negation: bool) -> bool {
         let verb_token = self.words[verb];
-        let ends = self.words.get(verb + 1).is_none_or(|&next| {
-            next > verb_token + 1 || (self.after > self.words[0] && next == self.subject_start)
-        });
+        let first_person = self.first_person(verb_token);
+        let ends = first_person
+            || self.words.get(verb + 1).is_none_or(|&next| {
+                next > verb_token + 1 || (self.after > self.words[0] && next == self.subject_start)
+            });
         if !ends {
             return false;
         }
@@ -1068,7 +1074,15 @@ impl<'a> ClauseContext<'a> {
             .within(Marker::Negation, self.offset + first..self.offset + verb)
             .next()
             .is_some();
-        !separated && (negated || !needs_negation)
+        !separated && (negated || first_person || !needs_negation)
+    }
+
+    /// Whether the word at `token` is a form in the first person singular ("prowadzę").
+    fn first_person(&self, token: usize) -> bool {
+        self.rules
+            .lexicon
+            .first_person()
+            .is_some_and(|key| self.lemmas.of(token).contains(&key))
     }
 
     fn quoted(&self, token: usize) -> bool {

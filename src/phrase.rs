@@ -24,10 +24,11 @@ pub const VERB_LAST_GAP: usize = 6;
 pub struct Phrase {
     text: Arc<str>,
     words: Vec<PhraseWord>,
-    /// Whether the phrase is a verb in the infinitive and what it governs ("ustalać
-    /// priorytet", "prowadzić … warsztat"): Polish also puts the verb last ("Priorytetów nie
-    /// ustala", "Warsztatów nie prowadzę"), so a cue may match that way too.
-    verb_first: bool,
+    /// Where what the verb governs starts among the words, in a phrase that is a verb in the
+    /// infinitive and what it governs ("ustalać priorytet", "prowadzić … warsztat", "zajmować
+    /// się lista płac" after its "się"). Polish also puts the verb last ("Priorytetów nie
+    /// ustala", "Listami płac się nie zajmuje"), so a cue may match that way too.
+    governed: Option<usize>,
     /// Whether what the verb governs opens with a preposition ("decydować o zwolnienie"): it
     /// cannot be the verb's subject, as a bare noun can ("Menedżerowie … wspierają").
     prepositional: bool,
@@ -72,22 +73,28 @@ impl Phrase {
                 }
             }
         }
-        let verb_first = words.len() >= 2
-            && doc.tokens.first().is_some_and(|first| {
-                first.kind == TokenKind::Word && is_infinitive(first.span.slice(text))
-            })
-            && doc
-                .tokens
-                .get(1)
-                .is_none_or(|second| second.span.slice(text) != "się");
-        let prepositional = doc
+        let written: Vec<&str> = doc
             .tokens
-            .get(1)
-            .is_some_and(|second| PREPOSITIONS.contains(&second.span.slice(text)));
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .map(|t| t.span.slice(text))
+            .collect();
+        let governed = written
+            .first()
+            .filter(|verb| is_infinitive(verb))
+            .map(|_| {
+                if written.get(1) == Some(&"się") {
+                    2
+                } else {
+                    1
+                }
+            })
+            .filter(|&g| g < written.len());
+        let prepositional = governed.is_some_and(|g| PREPOSITIONS.contains(&written[g]));
         (!words.is_empty()).then(|| Phrase {
             text: text.into(),
             words,
-            verb_first,
+            governed,
             prepositional,
         })
     }
@@ -107,13 +114,10 @@ impl Phrase {
         &self.words[0].keys
     }
 
-    /// Keys of the word a match with the verb last starts at, the second: none for a phrase
-    /// that is not [`Phrase::verb_first`].
+    /// Keys of the word a match with the verb last starts at, the first governed one: none for
+    /// a phrase without [`Phrase::governed`] words.
     fn verb_last_keys(&self) -> &[LemmaId] {
-        match self.words.get(1) {
-            Some(second) if self.verb_first => &second.keys,
-            _ => &[],
-        }
+        self.governed.map_or(&[], |g| &self.words[g].keys)
     }
 
     /// Keys of the second word when it must follow the first directly (no gap allowed).
@@ -146,11 +150,11 @@ impl Phrase {
         !self.prepositional
     }
 
-    /// Match a [`Phrase::verb_first`] phrase with its verb last: the words after the verb from
+    /// Match a phrase that has [`Phrase::governed`] words with its verb last: those words from
     /// `words[at]` on, in order, then the verb at most [`VERB_LAST_GAP`] words after them.
-    /// `words[at]` is known to match the second word. Returns the index of the verb.
+    /// `words[at]` is known to match the first governed word. Returns the index of the verb.
     pub fn match_verb_last(&self, words: &[usize], at: usize, lemmas: &Lemmas) -> Option<usize> {
-        let end = match_following(&self.words[2..], words, at, lemmas)?;
+        let end = match_following(&self.words[self.governed? + 1..], words, at, lemmas)?;
         let last = (end + 1 + VERB_LAST_GAP).min(words.len().saturating_sub(1));
         (end + 1..=last).find(|&p| shares(lemmas.of(words[p]), self.first_keys()))
     }
@@ -212,8 +216,8 @@ impl<T: Copy + Eq + Hash> StartIndex<T> {
         StartIndex::by(phrases, Phrase::first_keys)
     }
 
-    /// Index each [`Phrase::verb_first`] item by the keys of its phrase's second word, where a
-    /// match with the verb last starts ([`Phrase::match_verb_last`]).
+    /// Index each item whose phrase has [`Phrase::governed`] words by the keys of the first of
+    /// them, where a match with the verb last starts ([`Phrase::match_verb_last`]).
     pub fn verb_last<'p>(phrases: impl IntoIterator<Item = (T, &'p Phrase)>) -> StartIndex<T> {
         StartIndex::by(phrases, Phrase::verb_last_keys)
     }

@@ -87,7 +87,7 @@ pub struct RuleSet {
     alias_index: StartIndex<(RoleIdx, usize)>,
     /// Cue phrases indexed by the keys of their first word: `(value, cue)`.
     cue_index: StartIndex<(ValueIdx, usize)>,
-    /// Cues that may match with their verb last, by the keys of their second word.
+    /// Cues that may match with their verb last, by the keys of the first word their verb governs.
     verb_last_cue_index: StartIndex<(ValueIdx, usize)>,
     /// Every value's `cues_except`, by the keys of their first word.
     cue_except_index: StartIndex<(ValueIdx, usize)>,

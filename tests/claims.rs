@@ -1198,3 +1198,14 @@ fn a_question_that_names_no_role_returns_to_the_role_the_title_names() {
         claims(text)
     );
 }
+
+#[test]
+fn a_reflexive_verb_last_skips_its_sie() {
+    assert_has(
+        "Księgowa prowadzi pełną księgowość. Listami płac nasza księgowa się nie zajmuje.",
+        "accountant",
+        "payroll",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}

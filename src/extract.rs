@@ -569,6 +569,9 @@ const INTERROGATIVES: &[&str] = &[
     "kim", "gdzie", "kiedy", "dlaczego", "czemu",
 ];
 
+/// Words before an amount that make it a limit: "rabaty do 10%", "powyżej 5 procent".
+const LIMITS_OF_AMOUNT: &[&str] = &["do", "od", "ponad", "powyżej", "poniżej"];
+
 /// Words after a denied cue that make the denial a condition or a limit: "nie negocjuje cen
 /// bez zgody przełożonego", "nie zatwierdza rabatów powyżej 8%", "ponad 50 000 zł".
 const LIMITS: &[&str] = &["bez", "powyżej", "ponad"];
@@ -641,6 +644,7 @@ impl<'a> ClauseContext<'a> {
             self.offset..self.offset + self.words.len(),
         );
         let speaks = self.words.iter().any(|&w| self.first_person(w));
+        let named = self.words.first().is_some_and(|&w| self.after > w);
         for at in 0..self.words.len() {
             for &key in self.lemmas.of(self.words[at]) {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
@@ -657,10 +661,10 @@ impl<'a> ClauseContext<'a> {
                 for &(value, cue) in self.rules.cues_verb_last(key) {
                     let phrase = &self.rules.values[value].cues[cue];
                     // Looked for only where it can be read that way (see `governs_before`):
-                    // in a clause with a negation or in the first person, or opening it with a
-                    // preposition.
+                    // in a clause with a negation, in the first person or with its role named,
+                    // or opening it with a preposition.
                     let possible = if phrase.verb_last_needs_negation() {
-                        negated || speaks
+                        negated || speaks || named
                     } else {
                         at == 0
                     };
@@ -848,12 +852,21 @@ impl<'a> ClauseContext<'a> {
         let subject_first = self.offset + self.words.partition_point(|&w| w < self.subject_start);
         let opens_with_and =
             self.is_word(self.words.first(), "a") || self.is_word(self.words.first(), "i");
+        // A limit is no share: "rabaty do dziesięciu procent KAM zatwierdza sam".
+        let limit = |first: usize| {
+            (first.saturating_sub(2)..first).any(|at| {
+                LIMITS_OF_AMOUNT
+                    .iter()
+                    .any(|limit| self.is_word(self.sentence_words.get(at), limit))
+            })
+        };
         let share = self.markers.matches(Marker::Share).any(|(first, last)| {
-            if named {
+            let before_subject = if named {
                 first >= self.offset && last + 1 == subject_first
             } else {
                 opens_with_and && first == self.offset + 1 && last < cue
-            }
+            };
+            before_subject && !limit(first)
         });
         let possible = self.hedged_before
             || hedges(self.markers, clause.clone()).any(applies)
@@ -1052,11 +1065,24 @@ impl<'a> ClauseContext<'a> {
     /// decyduje"), and with the verb last in its clause, before punctuation or before the role
     /// the clause names. Another word after it is most often the verb's subject: "O
     /// zwolnieniach decyduje dyrektor regionu". A verb in the first person has its subject, "ja",
-    /// in it: the noun before it is its object, and what follows it is not its subject either
-    /// ("Warsztaty z użytkownikami prowadzę zawsze osobiście").
+    /// in it, and a role named between the noun and the verb is their subject: then the noun is
+    /// the object, and what follows the verb is not its subject either ("Warsztaty z
+    /// użytkownikami prowadzę zawsze osobiście", "rabaty do dziesięciu procent KAM zatwierdza u
+    /// nas sam").
     fn governs_before(&self, first: usize, verb: usize, needs_negation: bool) -> bool {
+        // "Czasem product manager zarządza …": a hedge is no object, though "czasem" is also
+        // a form of "czas".
+        if self.markers.any(
+            Marker::Possible,
+            self.offset + first..self.offset + first + 1,
+        ) {
+            return false;
+        }
         let verb_token = self.words[verb];
-        let first_person = self.first_person(verb_token);
+        let subject_between = self.after > self.words[0]
+            && self.words[first] < self.subject_start
+            && self.subject_start < verb_token;
+        let first_person = self.first_person(verb_token) || subject_between;
         let ends = first_person
             || self.words.get(verb + 1).is_none_or(|&next| {
                 next > verb_token + 1 || (self.after > self.words[0] && next == self.subject_start)

@@ -1209,3 +1209,17 @@ fn a_reflexive_verb_last_skips_its_sie() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_role_named_between_a_fronted_noun_and_its_verb_is_the_subject() {
+    // The role stands between: the discounts are the object, and "u nas sam" after the verb
+    // is no subject. "do dziesięciu procent" is a limit, not a share of the KAMs.
+    assert_has(
+        "Key Account Manager obsługuje sieci handlowe. Rabaty do dziesięciu procent KAM \
+         zatwierdza u nas sam.",
+        "key_account_manager",
+        "pricing_authority",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -664,7 +664,7 @@ impl<'a> ClauseContext<'a> {
                     // in a clause with a negation, in the first person or with its role named,
                     // or opening it with a preposition.
                     let possible = if phrase.verb_last_needs_negation() {
-                        negated || speaks || named
+                        negated || speaks || (named && self.words[at] < self.subject_start)
                     } else {
                         at == 0
                     };

@@ -143,9 +143,10 @@ impl Phrase {
         match_following(&self.words[1..], words, at, lemmas)
     }
 
-    /// Whether a match with the verb last needs a negation before the verb to be read that way:
-    /// a noun before a verb is its object in "Priorytetów nie ustala" (the negation puts it in
-    /// the genitive), but most often its subject ("Menedżerowie produktów wspierają …").
+    /// Whether a match with the verb last needs a sign that the noun before the verb is its
+    /// object, as the negation in "Priorytetów nie ustala" is (it puts the noun in the
+    /// genitive): a noun before a verb is most often its subject ("Menedżerowie produktów
+    /// wspierają …"). A preposition is such a sign itself ("O zwolnieniach decyduje").
     pub fn verb_last_needs_negation(&self) -> bool {
         !self.prepositional
     }

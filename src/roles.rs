@@ -164,11 +164,12 @@ pub fn find_roles(
     // "Piotr: Od dziesięciu lat pracuję jako księgowy"), or in a forum thread for all the
     // poster's posts.
     let mut block_speaker = None;
-    // The role the part of the text at hand is about: the one its title names alone ("Przedstawiciel
-    // handlowy – region Wielkopolska"), then the one the last heading named alone ("## Product
-    // Owner"; a heading comparing roles leaves it). A heading that names no role ("Co oferujemy", "Kogo szukamy") returns to it, so a
-    // role named in passing before ("Rozmowy z sieciami prowadzi nasz Key Account Manager") is
-    // not what the next section is about.
+    // The role the part of the text at hand is about: the one its title names alone
+    // ("Przedstawiciel handlowy – region Wielkopolska"), then the one the last heading named
+    // alone ("## Product Owner"; a heading comparing roles leaves it). A heading or a question
+    // that names no role ("Co oferujemy", "Kogo szukamy") returns to it, so a role named in
+    // passing before ("Rozmowy z sieciami prowadzi nasz Key Account Manager") is not what the
+    // next section is about.
     let mut frame = sentence_mentions
         .first()
         .filter(|_| doc.sentences.first().is_some_and(|s| s.block == 0))

@@ -24,7 +24,7 @@ use crate::roles::{Attribution, Subject, Voice};
 use crate::rules::{
     DimensionIdx, Hints, Marker, MetricEngine, Qualifier, RoleIdx, RuleSet, ValueIdx,
 };
-use crate::segment::{Doc, Layout, TokenKind};
+use crate::segment::{Doc, Layout, Token, TokenKind};
 use crate::span::{Norm, Orig, Span};
 use numbers::{Quantity, Word};
 
@@ -312,11 +312,7 @@ pub fn extract(
                                 clause_words.clone(),
                                 |a, b| {
                                     let (a, b) = (sentence_words[a], sentence_words[b]);
-                                    doc.tokens[a.min(b)..a.max(b)].iter().any(|t| {
-                                        let text = t.span.slice(source);
-                                        matches!(text, "," | ";")
-                                            || lowercase::is_one_of(text, AMOUNT_SEPARATORS)
-                                    })
+                                    set_apart(source, &doc.tokens[a.min(b)..a.max(b)])
                                 },
                             );
                             let known = claims[before..].iter().any(|c| {
@@ -580,6 +576,16 @@ const LIMITS: &[&str] = &["bez", "powyżej", "ponad"];
 /// ("nie jest przełożonym służbowym Księgowego").
 const ROLE_OBJECT_REACH: usize = 3;
 
+/// Whether a comma, a semicolon or one of [`AMOUNT_SEPARATORS`] stands among `tokens`: what is
+/// on either side of them is said apart (one amount's qualifiers from the next amount's, what a
+/// verb governs from the verb of another predicate).
+fn set_apart(source: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        let text = t.span.slice(source);
+        matches!(text, "," | ";") || lowercase::is_one_of(text, AMOUNT_SEPARATORS)
+    })
+}
+
 /// Conjunctions that set one amount's qualifiers apart from the next amount's, as a comma does.
 const AMOUNT_SEPARATORS: &[&str] = &["i", "a", "oraz", "albo", "lub", "zaś"];
 
@@ -643,8 +649,8 @@ impl<'a> ClauseContext<'a> {
             Marker::Negation,
             self.offset..self.offset + self.words.len(),
         );
-        let speaks = self.words.iter().any(|&w| self.first_person(w));
-        let named = self.words.first().is_some_and(|&w| self.after > w);
+        let speaks = || self.words.iter().any(|&w| self.first_person(w));
+        let named = self.names_role();
         for at in 0..self.words.len() {
             for &key in self.lemmas.of(self.words[at]) {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
@@ -664,7 +670,7 @@ impl<'a> ClauseContext<'a> {
                     // in a clause with a negation, in the first person or with its role named,
                     // or opening it with a preposition.
                     let possible = if phrase.verb_last_needs_negation() {
-                        negated || speaks || (named && self.words[at] < self.subject_start)
+                        negated || (named && self.words[at] < self.subject_start) || speaks()
                     } else {
                         at == 0
                     };
@@ -769,14 +775,8 @@ impl<'a> ClauseContext<'a> {
         let cue = self.offset + first;
         // A marker inside an aside the cue is not in ("…, które mogą zagrażać …", "(czasem
         // zwany …)") belongs to the aside, not to the claim.
-        let asides = self.asides();
         let cue_token = self.words[first];
-        let applies = |at: usize| {
-            let token = self.sentence_words[at];
-            !asides
-                .iter()
-                .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
-        };
+        let applies = |at: usize| !self.in_aside_apart_from(self.sentence_words[at], cue_token);
         let subject_end = self.offset + self.words.partition_point(|&w| w < self.after);
         // A negation that opens a trailing one ("nie jest potrzebny") denies what stands before
         // it: "certyfikat nie jest już potrzebny do usługowego prowadzenia ksiąg" does not deny
@@ -848,7 +848,7 @@ impl<'a> ClauseContext<'a> {
         let clause = self.offset..self.offset + self.words.len();
         // "38% rekruterów pracuje zdalnie", "a 58% ma prywatną opiekę": a share right before
         // the named subject, or right after the "a" or "i" that opens a clause with none.
-        let named = self.after > self.words[0];
+        let named = self.names_role();
         let subject_first = self.offset + self.words.partition_point(|&w| w < self.subject_start);
         let opens_with_and =
             self.is_word(self.words.first(), "a") || self.is_word(self.words.first(), "i");
@@ -1079,28 +1079,37 @@ impl<'a> ClauseContext<'a> {
             return false;
         }
         let verb_token = self.words[verb];
-        let subject_between = self.after > self.words[0]
+        let subject_between = self.names_role()
             && self.words[first] < self.subject_start
             && self.subject_start < verb_token;
         let first_person = self.first_person(verb_token) || subject_between;
         let ends = first_person
             || self.words.get(verb + 1).is_none_or(|&next| {
-                next > verb_token + 1 || (self.after > self.words[0] && next == self.subject_start)
+                next > verb_token + 1 || (self.names_role() && next == self.subject_start)
             });
         if !ends {
             return false;
         }
-        let between = &self.doc.tokens[self.words[first]..verb_token];
-        let separated = between.iter().any(|t| {
-            let text = t.span.slice(self.source);
-            text == "," || lowercase::is_one_of(text, AMOUNT_SEPARATORS)
-        });
+        let separated = set_apart(self.source, &self.doc.tokens[self.words[first]..verb_token]);
         let negated = self
             .markers
             .within(Marker::Negation, self.offset + first..self.offset + verb)
             .next()
             .is_some();
         !separated && (negated || first_person || !needs_negation)
+    }
+
+    /// Whether `token` stands in an aside (see [`ClauseContext::asides`]) that the cue at
+    /// `cue_token` is not in: what it says belongs to the aside, not to the claim.
+    fn in_aside_apart_from(&self, token: usize, cue_token: usize) -> bool {
+        self.asides()
+            .iter()
+            .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
+    }
+
+    /// Whether the clause names its role (else the role was carried or referred back to).
+    fn names_role(&self) -> bool {
+        self.words.first().is_some_and(|&w| self.after > w)
     }
 
     /// Whether the word at `token` is a form in the first person singular ("prowadzę").
@@ -1138,14 +1147,9 @@ impl<'a> ClauseContext<'a> {
         // An amount in an aside the cue is not in is another thing's: "otrzymuje podstawę
         // 6 000 zł oraz prowizję, która … wynosi od 1 500 do 3 000 zł".
         let cue_token = self.words[cue.0];
-        let aside_of_another = |token: usize| {
-            self.asides()
-                .iter()
-                .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
-        };
         numbers::quantities(engine, words, cue_words)
             .into_iter()
-            .filter(|(_, (a, _))| !aside_of_another(words[*a].token))
+            .filter(|(_, (a, _))| !self.in_aside_apart_from(words[*a].token, cue_token))
             .filter_map(|(quantity, (a, b))| {
                 let a = self.words.iter().position(|&w| w >= words[a].token)?;
                 let b = self.words.iter().rposition(|&w| w <= words[b].token)?;

@@ -649,7 +649,8 @@ impl<'a> ClauseContext<'a> {
             Marker::Negation,
             self.offset..self.offset + self.words.len(),
         );
-        let speaks = || self.words.iter().any(|&w| self.first_person(w));
+        // Whether the clause is in the first person: found at the first candidate that asks.
+        let speaks = std::cell::OnceCell::new();
         let named = self.names_role();
         for at in 0..self.words.len() {
             for &key in self.lemmas.of(self.words[at]) {
@@ -670,7 +671,10 @@ impl<'a> ClauseContext<'a> {
                     // in a clause with a negation, in the first person or with its role named,
                     // or opening it with a preposition.
                     let possible = if phrase.verb_last_needs_negation() {
-                        negated || (named && self.words[at] < self.subject_start) || speaks()
+                        negated
+                            || (named && self.words[at] < self.subject_start)
+                            || *speaks
+                                .get_or_init(|| self.words.iter().any(|&w| self.first_person(w)))
                     } else {
                         at == 0
                     };

@@ -53,11 +53,20 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    /// Whether the sentence ends with a question mark (`text` is the text it was cut from).
+    /// Whether the sentence ends with a question mark (`text` is the text it was cut from),
+    /// before any closing quotation mark, bracket or emphasis: "**Czy muszę mieć
+    /// doświadczenie?**" in a plain-text FAQ.
     pub fn is_question(&self, text: &str) -> bool {
-        self.span.slice(text).trim_end().ends_with('?')
+        self.span
+            .slice(text)
+            .trim_end_matches(|c: char| c.is_whitespace() || CLOSING.contains(&c))
+            .ends_with('?')
     }
 }
+
+/// What may close a sentence after its final punctuation: quotation marks, brackets, and
+/// the emphasis of Markdown written in a plain-text file.
+const CLOSING: &[char] = &['"', '”', '»', '\'', ')', ']', '*', '_'];
 
 /// A segmented text.
 #[derive(Debug, Clone, Default)]
@@ -351,25 +360,16 @@ fn split_sentences(text: &str, first: usize, layout: Layout, block: usize, doc: 
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    let token = &tokens[i];
-    let surface = token.span.slice(text);
-    let closes = match token.kind {
-        TokenKind::Punct => {
-            matches!(surface, "." | "!" | "?" | "…") || surface.ends_with(['.', '!', '?'])
-        }
-        TokenKind::Word if surface.ends_with('.') => {
-            lowercase::is_one_of(surface.trim_end_matches('.'), SENTENCE_FINAL_ABBREVIATIONS)
-        }
-        _ => false,
-    };
-    if !closes {
+    if !closes(text, tokens, i) {
         return false;
     }
     match tokens.get(i + 1) {
         None => true,
         Some(next) => {
             let next_text = next.span.slice(text);
-            if matches!(next_text, "." | "!" | "?" | "…" | "\"" | "”" | ")" | "»") {
+            if matches!(next_text, "." | "!" | "?" | "…" | "\"" | "”" | ")" | "»")
+                || (is_emphasis(next_text) && next.span.start() == tokens[i].span.end())
+            {
                 return false;
             }
             next_text
@@ -378,6 +378,30 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„\"«(–—-".contains(c))
         }
     }
+}
+
+/// Whether token `i` is a sentence's final punctuation, or the emphasis closing right after it
+/// in Markdown written in a plain-text file ("**Czy muszę mieć doświadczenie?**").
+fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    let surface = token.span.slice(text);
+    match token.kind {
+        TokenKind::Punct if is_emphasis(surface) => {
+            i > 0 && tokens[i - 1].span.end() == token.span.start() && closes(text, tokens, i - 1)
+        }
+        TokenKind::Punct => {
+            matches!(surface, "." | "!" | "?" | "…") || surface.ends_with(['.', '!', '?'])
+        }
+        TokenKind::Word if surface.ends_with('.') => {
+            lowercase::is_one_of(surface.trim_end_matches('.'), SENTENCE_FINAL_ABBREVIATIONS)
+        }
+        _ => false,
+    }
+}
+
+/// Markdown emphasis, "*" (a token of its own; "_" joins the word it touches).
+fn is_emphasis(surface: &str) -> bool {
+    surface == "*"
 }
 
 /// Clauses of at most this many words before a dash are an ellipsis, not a clause of their own.
@@ -465,6 +489,25 @@ mod tests {
                 "Zarabia ok. 12 000 zł, jak mówi prof. Nowak.",
                 "Drugie zdanie.",
                 "Wymagamy prawa jazdy kat. B i znajomości art. 151 Kodeksu pracy."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_question_in_markdown_emphasis_ends_before_its_answer() {
+        let text = "**Czy muszę mieć doświadczenie?**\nNie. Doświadczenia nie wymagamy.";
+        let doc = segment(text);
+        let found: Vec<(&str, bool)> = doc
+            .sentences
+            .iter()
+            .map(|s| (s.span.slice(text), s.is_question(text)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("**Czy muszę mieć doświadczenie?**", true),
+                ("Nie.", false),
+                ("Doświadczenia nie wymagamy.", false)
             ]
         );
     }

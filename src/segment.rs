@@ -140,7 +140,7 @@ fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         let next = lines.peek().map_or("", |next| next.trim());
-        let layout = classify_line(trimmed, next);
+        let layout = classify_line(&without_emphasis(trimmed), next);
         let continues_paragraph = layout == Layout::Prose && !trimmed.is_empty();
         if !continues_paragraph {
             blocks.extend(paragraph.take().map(|p| (p, Layout::Prose)));
@@ -156,6 +156,19 @@ fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
     }
     blocks.extend(paragraph.map(|p| (p, Layout::Prose)));
     blocks
+}
+
+/// A line that opens with Markdown strong emphasis in a plain-text file, without its
+/// markers: "**Lokalizacja:** Poznań" is the field "Lokalizacja: Poznań", "**Wymagania:**"
+/// a heading.
+fn without_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
+    match ["**", "__"]
+        .into_iter()
+        .find(|marker| line.starts_with(marker))
+    {
+        Some(marker) => line.replace(marker, "").into(),
+        None => line.into(),
+    }
 }
 
 /// Words a field's label has at most: "Wymagany staż pracy w obszarze HR: min. 3 lata".
@@ -610,6 +623,19 @@ mod tests {
                 (Layout::Heading, "4.2. HR Business Partner"),
                 (Layout::Prose, "Każdy pion ma jednego HR Business Partnera."),
                 (Layout::Prose, "Zespół liczy\npięć osób."),
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_and_headings_in_markdown_emphasis_are_fields_and_headings() {
+        let text = "**Lokalizacja:** Poznań, praca hybrydowa\n**Wymagania:**\nZnajomość Excela.";
+        assert_eq!(
+            layouts(text),
+            [
+                (Layout::ListItem, "**Lokalizacja:** Poznań, praca hybrydowa"),
+                (Layout::Heading, "**Wymagania:**"),
+                (Layout::Prose, "Znajomość Excela."),
             ]
         );
     }

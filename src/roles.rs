@@ -591,18 +591,42 @@ fn resolve_shared(mut mentions: Vec<Vec<Mention>>, rules: &RuleSet) -> Vec<Vec<M
 const PARTNER_PREPOSITIONS: &[&str] = &["z", "ze", "do", "przez", "wobec", "między", "pomiędzy"];
 
 /// Whether the mention starting at `words[at]` follows one of [`PARTNER_PREPOSITIONS`],
-/// directly or as the second of two nouns it governs ("z liderami i kierownikami projektów").
+/// directly, after one word that modifies it ("z czterema Account Managerami", "do naszego
+/// Key Account Managera"), or as the second of two nouns it governs ("z liderami i
+/// kierownikami projektów").
 fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
     let word = |i: usize| doc.tokens[words[i]].span.slice(source);
     // Words, not punctuation, between: "z klientem, a potem Account Manager" is not one phrase.
     let adjacent = |from: usize| words[from] + (at - from) == words[at];
     let direct =
         at >= 1 && adjacent(at - 1) && lowercase::is_one_of(word(at - 1), PARTNER_PREPOSITIONS);
+    let modified = at >= 2
+        && adjacent(at - 2)
+        && is_modifier(word(at - 1))
+        && lowercase::is_one_of(word(at - 2), PARTNER_PREPOSITIONS);
     let coordinated = at >= 3
         && adjacent(at - 3)
         && lowercase::is_one_of(word(at - 1), &["i", "oraz"])
         && lowercase::is_one_of(word(at - 3), PARTNER_PREPOSITIONS);
-    direct || coordinated
+    direct || modified || coordinated
+}
+
+/// Endings of the words that stand between a preposition and the noun it governs: adjectives,
+/// pronouns and numerals in the genitive, dative or instrumental ("nowym", "naszymi",
+/// "swojego", "innych", "naszej", "czterema", "kilkoma"). No noun a preposition governs ends
+/// so in those cases, so "spotyka się z klientem Account Manager" keeps its subject. A
+/// demonstrative is no modifier there: "Do tego PO samodzielnie zarządza budżetem" ("besides").
+const MODIFIER_ENDINGS: &[&str] = &[
+    "ym", "im", "ymi", "imi", "ego", "ych", "ich", "ej", "ema", "oma",
+];
+
+fn is_modifier(word: &str) -> bool {
+    let lower = lowercase::of(word);
+    MODIFIER_ENDINGS
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+        && !DEMONSTRATIVES.contains(&&*lower)
+        && !matches!(&*lower, "tymi" | "tych")
 }
 
 /// Nouns for a group of people, in the cases a role names its members after ("wspiera Cię

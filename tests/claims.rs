@@ -299,6 +299,25 @@ fn a_role_after_a_partner_preposition_is_not_the_subject() {
 }
 
 #[test]
+fn a_role_after_a_preposition_and_its_modifier_is_not_the_subject() {
+    // A duties list of a Key Account Manager's ad: the Account Managers are partners.
+    let text = "Key Account Manager\n\nTwoje zadania:\n- bliska współpraca z czterema Account \
+                Managerami,\n- raportowanie wyników bezpośrednio do dyrektora sprzedaży.";
+    assert_has(
+        text,
+        "key_account_manager",
+        "reporting",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert!(
+        !claims(text).iter().any(|(r, ..)| r == "account_manager"),
+        "{:?}",
+        claims(text)
+    );
+}
+
+#[test]
 fn a_claim_found_by_a_regex_cites_the_regex_as_the_rule_file_has_it() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let text = "Office Manager pracuje głównie z domu.";

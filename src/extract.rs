@@ -559,6 +559,11 @@ impl CueWords {
 /// the text is about ("Rekruter IT – praca zdalna", "Poznań, praca hybrydowa").
 const TITLE_BLOCKS: usize = 2;
 
+/// Forms of "być" in the third person, which a cue with its verb last may end on.
+const COPULA_FORMS: &[&str] = &[
+    "jest", "są", "był", "była", "było", "byli", "były", "będzie", "będą",
+];
+
 /// Words that open a question: "co", "jak", "ile", "czy", …
 const INTERROGATIVES: &[&str] = &[
     "co", "czego", "czym", "jak", "jaki", "jaka", "jakie", "ile", "czy", "kto", "kogo", "komu",
@@ -1086,7 +1091,13 @@ impl<'a> ClauseContext<'a> {
         let subject_between = self.names_role()
             && self.words[first] < self.subject_start
             && self.subject_start < verb_token;
-        let first_person = self.first_person(verb_token) || subject_between;
+        // "Przełożonym Scrum Mastera jest dyrektor IT": after a form of "być" the subject can
+        // still follow, the role between being the noun's genitive.
+        let copula = lowercase::is_one_of(
+            self.doc.tokens[verb_token].span.slice(self.source),
+            COPULA_FORMS,
+        );
+        let first_person = self.first_person(verb_token) || (subject_between && !copula);
         let ends = first_person
             || self.words.get(verb + 1).is_none_or(|&next| {
                 next > verb_token + 1 || (self.names_role() && next == self.subject_start)

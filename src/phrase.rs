@@ -18,7 +18,7 @@ pub const LONG_GAP: usize = 8;
 
 /// Words allowed between what a verb governs and the verb after it, in a cue matched with its
 /// verb last: "harmonogramu Project Manager u naszych klientów nie przygotowuje".
-pub const VERB_LAST_GAP: usize = 6;
+pub const VERB_LAST_GAP: usize = 8;
 
 #[derive(Debug, Clone)]
 pub struct Phrase {

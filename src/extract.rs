@@ -224,8 +224,14 @@ pub fn extract(
                 }
             }
             // "Product Manager zarabia 15 000 zł, a Project Manager 12 000 zł": a clause that
-            // names its own role but leaves the verb out takes the metric of the clause before.
-            if clause_role.subject == Subject::Named || !answering.is_empty() {
+            // names its own role but leaves the verb out takes the metric of the clause before,
+            // as does an amount set off by a dash after it: "mediana płac przedstawicieli
+            // handlowych – 7 600 zł brutto miesięcznie – i tak jest wyższa …".
+            let amount_after_dash = matches!(cut_by, Some("–" | "—"))
+                && words
+                    .first()
+                    .is_some_and(|&w| doc.tokens[w].kind == TokenKind::Number);
+            if clause_role.subject == Subject::Named || !answering.is_empty() || amount_after_dash {
                 for (value, cue) in &sentence_metrics {
                     if !matches.iter().any(|(v, ..)| v == value) {
                         matches.push((*value, None, cue.clone()));

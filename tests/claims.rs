@@ -318,6 +318,21 @@ fn a_role_after_a_preposition_and_its_modifier_is_not_the_subject() {
 }
 
 #[test]
+fn an_amount_set_off_by_dashes_after_a_pay_cue_is_the_pay() {
+    let text = "Przedstawiciel handlowy\n\nMediana płac przedstawicieli handlowych – 7 600 zł \
+                brutto miesięcznie – i tak jest wyższa niż w wielu zawodach biurowych.";
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    let pay: Vec<f64> = analysis
+        .claims
+        .iter()
+        .filter(|c| &*rules.values[c.value].id == "salary")
+        .filter_map(|c| c.quantity.as_ref().map(|q| q.min))
+        .collect();
+    assert_eq!(pay, [7600.0]);
+}
+
+#[test]
 fn a_claim_found_by_a_regex_cites_the_regex_as_the_rule_file_has_it() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let text = "Office Manager pracuje głównie z domu.";

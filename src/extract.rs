@@ -838,7 +838,14 @@ impl<'a> ClauseContext<'a> {
                     .iter()
                     .any(|t| t.span.slice(self.source) == ",")
         };
-        let negated = negated_before || negated_after || verb_denied;
+        // "rabatów kierownik konta u nas sam nie przyznaje" for the cue "rabat … przyznawać": a
+        // "nie" right before the cue's last word, its verb, denies it.
+        let verb_negated = last > first
+            && self
+                .markers
+                .within(Marker::Negation, self.offset + last - 1..self.offset + last)
+                .any(applies);
+        let negated = negated_before || negated_after || verb_denied || verb_negated;
         // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego
         // progu", "nie jest przełożonym Księgowego": not a denial, a condition or a limit.
         let negated_unless = negated_before

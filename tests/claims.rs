@@ -333,6 +333,17 @@ fn an_amount_set_off_by_dashes_after_a_pay_cue_is_the_pay() {
 }
 
 #[test]
+fn a_negation_before_the_verb_of_a_cue_written_verb_last_denies_it() {
+    assert_has(
+        "Account Manager\n\nRabatów Account Manager u nas sam nie przyznaje.",
+        "account_manager",
+        "pricing_authority",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn a_claim_found_by_a_regex_cites_the_regex_as_the_rule_file_has_it() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let text = "Office Manager pracuje głównie z domu.";

@@ -264,7 +264,7 @@ pub fn extract(
                              quantity,
                              qualifiers: &[Qualifier]| {
                     let (polarity, modality) =
-                        context.polarity_and_modality(first, last, qualifiers);
+                        context.polarity_and_modality(first, last, qualifiers, &cue);
                     Claim {
                         role: clause_role.role,
                         value,
@@ -785,6 +785,7 @@ impl<'a> ClauseContext<'a> {
         first: usize,
         last: usize,
         qualifiers: &[Qualifier],
+        cue_text: &str,
     ) -> (Polarity, Modality) {
         // Marker matches are indexed by sentence word; `cue` is the cue's first one.
         let cue = self.offset + first;
@@ -839,8 +840,10 @@ impl<'a> ClauseContext<'a> {
                     .any(|t| t.span.slice(self.source) == ",")
         };
         // "rabatów kierownik konta u nas sam nie przyznaje" for the cue "rabat … przyznawać": a
-        // "nie" right before the cue's last word, its verb, denies it.
+        // "nie" right before the cue's last word, its verb, denies it, unless the cue has it
+        // ("doświadczenie … nie wymagać").
         let verb_negated = last > first
+            && !cue_text.split_whitespace().any(|word| word == "nie")
             && self
                 .markers
                 .within(Marker::Negation, self.offset + last - 1..self.offset + last)

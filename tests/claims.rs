@@ -341,6 +341,14 @@ fn a_negation_before_the_verb_of_a_cue_written_verb_last_denies_it() {
         Polarity::Negated,
         Modality::Asserted,
     );
+    // A cue with its own "nie" is no denial of itself.
+    assert_has(
+        "Księgowa\n\nDoświadczenia od nowej księgowej nie wymagamy.",
+        "accountant",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
 }
 
 #[test]

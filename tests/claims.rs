@@ -352,6 +352,32 @@ fn a_negation_before_the_verb_of_a_cue_written_verb_last_denies_it() {
 }
 
 #[test]
+fn one_sentence_with_two_values_against_a_third_is_one_contradiction() {
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let conflicts = |text: &str| -> Vec<String> {
+        let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+        rolelint::check::document(0, &analysis, &rules)
+            .into_iter()
+            .map(|f| f.message)
+            .filter(|m| m.contains("wykluczające"))
+            .collect()
+    };
+    // Hybrid work and its remote days in one sentence: one finding, hybrid against office.
+    let one = conflicts(
+        "Księgowa\n\nOferujemy pracę hybrydową: trzy dni w biurze, dwa dni z domu.\n\n\
+         Księgowa pracuje u nas wyłącznie stacjonarnie.",
+    );
+    assert_eq!(one.len(), 1, "{one:?}");
+    assert!(one[0].contains("praca hybrydowa"), "{one:?}");
+    // In sentences of their own, each value is a contradiction of its own.
+    let two = conflicts(
+        "Księgowa\n\nKsięgowa pracuje w trybie hybrydowym. W piątki pracuje z domu.\n\n\
+         Księgowa pracuje u nas wyłącznie stacjonarnie.",
+    );
+    assert_eq!(two.len(), 2, "{two:?}");
+}
+
+#[test]
 fn a_claim_found_by_a_regex_cites_the_regex_as_the_rule_file_has_it() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let text = "Office Manager pracuje głównie z domu.";

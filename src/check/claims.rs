@@ -112,17 +112,32 @@ impl<'a> Pool<'a> {
         }
     }
 
-    /// Exclusive value pairs: one finding per role and pair.
+    /// Exclusive value pairs: one finding per role and pair, unless another pair says the same
+    /// (see [`restates`]).
     pub fn exclusive(&self, pairs: &[ExclusivePair], make: &Maker) -> Vec<Finding> {
         let mut findings = Vec::new();
         for role in self.roles() {
-            for pair in pairs.iter().filter(|p| !p.allowed_for.contains(&role)) {
-                let (a, b) = pair.values;
-                let first = self.group(role, a, Polarity::Affirmed);
-                let second = self.group(role, b, Polarity::Affirmed);
-                if !self.sides_meet(first, second) {
+            let fired: Vec<(ValueIdx, ValueIdx)> = pairs
+                .iter()
+                .filter(|p| !p.allowed_for.contains(&role))
+                .map(|p| p.values)
+                .filter(|&(a, b)| {
+                    self.sides_meet(
+                        self.group(role, a, Polarity::Affirmed),
+                        self.group(role, b, Polarity::Affirmed),
+                    )
+                })
+                .collect();
+            let sides = |value| self.group(role, value, Polarity::Affirmed);
+            for (n, &(a, b)) in fired.iter().enumerate() {
+                let said_before = fired
+                    .iter()
+                    .enumerate()
+                    .any(|(m, &other)| m != n && restates(other, (a, b), m < n, sides));
+                if said_before {
                     continue;
                 }
+                let (first, second) = (sides(a), sides(b));
                 let (label_a, label_b) = (&make.rules.values[a].label, &make.rules.values[b].label);
                 let mut evidence = evidence_of(first, &format!("tu jako: {label_a}"));
                 evidence.extend(evidence_of(second, &format!("a tu jako: {label_b}")));
@@ -322,6 +337,34 @@ impl Maker<'_> {
 }
 
 /// Whether every claim of both sides stands in one and the same sentence of one file.
+/// Whether the exclusive pair `other` says what `pair` says: they share a value, and every
+/// sentence that gives `pair` its other value gives `other` its own (`earlier`: `other` comes
+/// first, which decides between two pairs that cover each other). "Praca hybrydowa: trzy dni
+/// w biurze, dwa dni z domu" is hybrid work and, by its "z domu", remote work; against "praca
+/// wyłącznie stacjonarna" that is one contradiction, not one per value.
+fn restates<'a>(
+    other: (ValueIdx, ValueIdx),
+    pair: (ValueIdx, ValueIdx),
+    earlier: bool,
+    sides: impl Fn(ValueIdx) -> &'a [Located<'a>],
+) -> bool {
+    let rest = |(a, b): (ValueIdx, ValueIdx), shared: ValueIdx| if a == shared { b } else { a };
+    let Some(shared) = [pair.0, pair.1]
+        .into_iter()
+        .find(|&v| v == other.0 || v == other.1)
+    else {
+        return false;
+    };
+    let (own, theirs) = (sides(rest(pair, shared)), sides(rest(other, shared)));
+    let in_sentences = |claims: &[Located], of: &[Located]| {
+        claims.iter().all(|c| {
+            of.iter()
+                .any(|o| o.file == c.file && o.claim.sentence == c.claim.sentence)
+        })
+    };
+    in_sentences(own, theirs) && (earlier || !in_sentences(theirs, own))
+}
+
 fn within_one_sentence(a: &[Located], b: &[Located]) -> bool {
     let Some(first) = a.first().or(b.first()) else {
         return false;

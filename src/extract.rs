@@ -100,14 +100,20 @@ pub fn extract(
     // A quotation still open at the end of a sentence, and the block that sentence is in.
     let mut open_quote = None;
     let mut previous_block = None;
-    for (((sentence, markers), clause_roles), voice) in doc
+    for (index, (((sentence, markers), clause_roles), voice)) in doc
         .sentences
         .iter()
         .zip(markers)
         .zip(&roles.clauses)
         .zip(&roles.voices)
+        .enumerate()
     {
         let sentence_words = markers.words();
+        let sentence_mentions = {
+            let start = roles.mentions.partition_point(|m| m.sentence < index);
+            let end = roles.mentions.partition_point(|m| m.sentence <= index);
+            &roles.mentions[start..end]
+        };
         match sentence.layout {
             Layout::Heading => {
                 section = heading_dimension(sentence_words, lemmas, rules);
@@ -333,12 +339,23 @@ pub fn extract(
                                 }
                                 None => span_of(number),
                             };
-                            claims.push(claim(
+                            let mut found = claim(
                                 cue_words.map_or(number, CueWords::read_at),
                                 span,
                                 Some(Box::new(quantity)),
                                 &qualifiers,
-                            ));
+                            );
+                            if let Some(label) = labelled_by(
+                                source,
+                                doc,
+                                sentence_mentions,
+                                words[0]..words[number.0],
+                            ) && label != found.role
+                            {
+                                found.role = label;
+                                found.subject = Subject::Named;
+                            }
+                            claims.push(found);
                         }
                     }
                 }
@@ -373,6 +390,35 @@ pub fn extract(
         }
     }
     claims
+}
+
+/// The role a list or table names right before an amount, when it is not the one the clause
+/// is about: "Business Analyst (senior) 14 500–18 000 zł brutto miesięcznie, Product Owner
+/// 16 000–21 000 zł" gives the last amount to the Product Owner. `before` runs from the
+/// clause's first token to the amount's; only punctuation and words in brackets may stand
+/// between the name and the amount ("Rekruter: 7 500 zł", "(senior)").
+fn labelled_by(
+    source: &str,
+    doc: &Doc,
+    mentions: &[crate::roles::Mention],
+    before: Range<usize>,
+) -> Option<RoleIdx> {
+    let label = mentions
+        .iter()
+        .filter(|m| m.tokens.start >= before.start && m.tokens.end <= before.end)
+        .max_by_key(|m| m.tokens.end)?;
+    let mut depth = 0usize;
+    let only_punctuation = doc.tokens[label.tokens.end..before.end]
+        .iter()
+        .all(|token| {
+            match token.span.slice(source) {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            token.kind == TokenKind::Punct || depth > 0
+        });
+    only_punctuation.then_some(label.role)
 }
 
 /// The qualifiers of amount `n` of a clause whose amounts stand at `amounts` (first and last

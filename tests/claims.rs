@@ -378,6 +378,27 @@ fn one_sentence_with_two_values_against_a_third_is_one_contradiction() {
 }
 
 #[test]
+fn an_amount_right_after_another_role_name_is_that_roles() {
+    let text = "Product Manager w Warszawie zarabia 18 000–25 000 zł brutto miesięcznie, \
+                Product Owner 15 000–21 000 zł brutto, a Business Analyst (senior) 14 500 zł.";
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    let pay: Vec<(&str, f64)> = analysis
+        .claims
+        .iter()
+        .filter_map(|c| Some((&*rules.roles[c.role].id, c.quantity.as_ref()?.min)))
+        .collect();
+    assert_eq!(
+        pay,
+        [
+            ("product_manager", 18000.0),
+            ("product_owner", 15000.0),
+            ("business_analyst", 14500.0)
+        ]
+    );
+}
+
+#[test]
 fn a_claim_found_by_a_regex_cites_the_regex_as_the_rule_file_has_it() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let text = "Office Manager pracuje głównie z domu.";

@@ -378,6 +378,21 @@ fn one_sentence_with_two_values_against_a_third_is_one_contradiction() {
 }
 
 #[test]
+fn a_denial_next_to_an_exclusive_value_is_left_to_that_contradiction() {
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let text = "Scrum Master\n\nJako Scrum Master pracujesz u nas w pełni zdalnie.\n\n\
+                Od poniedziałku do piątku pracujesz na miejscu, w biurze w Gdańsku. Ta rola \
+                wymaga codziennej obecności przy zespołach, dlatego pracy zdalnej w niej nie \
+                przewidujemy.";
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    let codes: Vec<String> = rolelint::check::document(0, &analysis, &rules)
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(codes, ["RL101"]);
+}
+
+#[test]
 fn an_amount_right_after_another_role_name_is_that_roles() {
     let text = "Product Manager w Warszawie zarabia 18 000–25 000 zł brutto miesięcznie, \
                 Product Owner 15 000–21 000 zł brutto, a Business Analyst (senior) 14 500 zł.";

@@ -11,6 +11,7 @@ use super::{Evidence, Finding, FindingKind};
 use crate::extract::numbers::Quantity;
 use crate::extract::{Claim, Modality, Polarity};
 use crate::rules::{Conflict, ExclusivePair, RoleIdx, RuleSet, ValueIdx};
+use crate::span::{Orig, Span};
 
 /// A claim with the file it comes from and its index among that file's claims (32-bit: a
 /// corpus pool holds every comparable claim of a run).
@@ -154,8 +155,9 @@ impl<'a> Pool<'a> {
 
     /// The same value affirmed and negated: one finding per role and value.
     ///
-    /// A denial in the same sentence as a value exclusive with it ("Praca wyłącznie
-    /// stacjonarnie – nie przewidujemy pracy zdalnej") says that value again in other words.
+    /// A denial in the same sentence as a value exclusive with it, or in the sentence next to
+    /// it ("Praca wyłącznie stacjonarnie – nie przewidujemy pracy zdalnej") says that value
+    /// again in other words.
     /// When the affirmed side already conflicts with that value, [`Pool::exclusive`] reports the
     /// conflict, and the denial is left out here: one problem, one finding.
     ///
@@ -184,7 +186,8 @@ impl<'a> Pool<'a> {
                 .iter()
                 .filter(|denial| {
                     !partners.iter().flat_map(|other| other.iter()).any(|said| {
-                        said.file == denial.file && said.claim.sentence == denial.claim.sentence
+                        said.file == denial.file
+                            && next_to(said.claim.sentence, denial.claim.sentence)
                     })
                 })
                 .copied()
@@ -363,6 +366,19 @@ fn restates<'a>(
         })
     };
     in_sentences(own, theirs) && (earlier || !in_sentences(theirs, own))
+}
+
+/// Whether two sentences are one, or follow each other with one character of white space
+/// between, in one paragraph or list: "Od poniedziałku do piątku pracujesz na miejscu, w
+/// biurze. Ta rola wymaga codziennej obecności przy zespołach, dlatego pracy zdalnej w niej
+/// nie przewidujemy" restates the office in its denial. (A paragraph break takes two.)
+fn next_to(a: Span<Orig>, b: Span<Orig>) -> bool {
+    let (first, second) = if a.start() <= b.start() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    first == second || (first.end() <= second.start() && second.start() - first.end() <= 1)
 }
 
 fn within_one_sentence(a: &[Located], b: &[Located]) -> bool {

@@ -6,7 +6,7 @@
 //! asserted claims conflict; two roles with different values never do. One finding per role,
 //! dimension and conflicting pair, with every supporting span as evidence; of two exclusive
 //! pairs whose values one sentence gives together, only the first is reported; a denial that only
-//! restates an exclusive value in its own sentence is left to the exclusive finding, and a
+//! restates an exclusive value in its own sentence or the one next to it is left to the exclusive finding, and a
 //! value affirmed and denied only within one sentence is no finding. Within a document the
 //! claims of each voice (a forum poster's, the text's own) are compared only with each other.
 

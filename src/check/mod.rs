@@ -4,11 +4,12 @@
 //! affirmed and negated, numbers that disagree (only when currency, period, basis and
 //! qualifiers match), self-contradictory clauses, role-name drift and misleading names. Only
 //! asserted claims conflict; two roles with different values never do. One finding per role,
-//! dimension and conflicting pair, with every supporting span as evidence; of two exclusive
-//! pairs whose values one sentence gives together, only the first is reported; a denial that only
-//! restates an exclusive value in its own sentence or the one next to it is left to the exclusive finding, and a
-//! value affirmed and denied only within one sentence is no finding. Within a document the
-//! claims of each voice (a forum poster's, the text's own) are compared only with each other.
+//! dimension and conflicting pair, with every supporting span as evidence. Of two exclusive
+//! pairs whose values one sentence gives together, only the first is reported; a denial that
+//! only restates an exclusive value, in its own sentence or the one next to it, is left to the
+//! exclusive finding; a value affirmed and denied only within one sentence is no finding.
+//! Within a document the claims of each voice (a forum poster's, the text's own) are compared
+//! only with each other.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

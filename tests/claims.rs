@@ -393,6 +393,25 @@ fn a_denial_next_to_an_exclusive_value_is_left_to_that_contradiction() {
 }
 
 #[test]
+fn may_on_ones_own_is_a_permission_not_a_hedge() {
+    assert_has(
+        "Account Manager\n\nKażdy Account Manager może w ramach swojego portfela samodzielnie \
+         udzielać rabatów do 10%.",
+        "account_manager",
+        "pricing_authority",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_has(
+        "Account Manager\n\nAccount Manager może udzielać rabatów.",
+        "account_manager",
+        "pricing_authority",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+}
+
+#[test]
 fn an_amount_right_after_another_role_name_is_that_roles() {
     let text = "Product Manager w Warszawie zarabia 18 000–25 000 zł brutto miesięcznie, \
                 Product Owner 15 000–21 000 zł brutto, a Business Analyst (senior) 14 500 zł.";

@@ -393,6 +393,25 @@ fn a_denial_next_to_an_exclusive_value_is_left_to_that_contradiction() {
 }
 
 #[test]
+fn a_subgroup_of_candidates_is_a_condition_but_a_role_is_a_topic() {
+    assert_has(
+        "Księgowy\n\nW przypadku kandydatów posiadających certyfikat wystarczą 2 lata \
+         doświadczenia.",
+        "accountant",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+    assert_has(
+        "W przypadku Scrum Mastera wymagamy 2 lat doświadczenia.",
+        "scrum_master",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn may_on_ones_own_is_a_permission_not_a_hedge() {
     assert_has(
         "Account Manager\n\nKażdy Account Manager może w ramach swojego portfela samodzielnie \

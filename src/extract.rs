@@ -713,6 +713,9 @@ impl<'a> ClauseContext<'a> {
             for &key in self.lemmas.of(self.words[at]) {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
                     let phrase = &self.rules.values[value].cues[cue];
+                    if phrase.opens_with_verb() && self.passive_participle(at) {
+                        continue;
+                    }
                     if let Some(last) = phrase.match_rest(self.words, at, self.lemmas) {
                         let words = CueWords {
                             first: at,
@@ -737,6 +740,7 @@ impl<'a> ClauseContext<'a> {
                     };
                     if possible
                         && let Some(verb) = phrase.match_verb_last(self.words, at, self.lemmas)
+                        && !self.passive_participle(verb)
                         && self.governs_before(at, verb, phrase.verb_last_needs_negation())
                     {
                         let words = CueWords {
@@ -1187,6 +1191,14 @@ impl<'a> ClauseContext<'a> {
     /// Whether the clause names its role (else the role was carried or referred back to).
     fn names_role(&self) -> bool {
         self.words.first().is_some_and(|&w| self.after > w)
+    }
+
+    /// Whether the clause's word `at` is a passive participle (see
+    /// [`crate::phrase::is_passive_participle`]).
+    fn passive_participle(&self, at: usize) -> bool {
+        crate::phrase::is_passive_participle(
+            self.doc.tokens[self.words[at]].span.slice(self.source),
+        )
     }
 
     /// Whether the word at `token` is a form in the first person singular ("prowadzę").

@@ -109,6 +109,12 @@ impl Phrase {
         self.words.iter().map(|w| w.max_gap + 1).sum()
     }
 
+    /// Whether the phrase is a verb in the infinitive and what it governs ("zatwierdzać
+    /// faktura"): see [`Phrase::governed`].
+    pub fn opens_with_verb(&self) -> bool {
+        self.governed.is_some()
+    }
+
     /// Keys of the first word: a phrase can only start at a token carrying one of them.
     fn first_keys(&self) -> &[LemmaId] {
         &self.words[0].keys
@@ -188,6 +194,23 @@ const PREPOSITIONS: &[&str] = &[
 fn is_infinitive(word: &str) -> bool {
     let mut letters = word.chars().rev();
     letters.next() == Some('ć') && letters.next().is_some_and(|c| "aeiouyąó".contains(c))
+}
+
+/// Endings of passive adjectival participles ("zatwierdzonych faktur", "prowadzona przez biuro
+/// księgowość", "przyjęte zasady"), which the lexicon gives their verb's lemma: they say what
+/// was done to something, not who does it.
+const PASSIVE_PARTICIPLE_ENDINGS: &[&str] = &[
+    "ony", "ona", "one", "onego", "onej", "onemu", "onym", "onych", "onymi", "oną", "eni", "any",
+    "ana", "ane", "anego", "anej", "anemu", "anym", "anych", "anymi", "aną", "ani", "ęty", "ęta",
+    "ęte", "ętego", "ętej", "ętym", "ętych", "ętymi", "ętą", "ęci",
+];
+
+/// Whether a written word that matched a rule's verb is its passive participle.
+pub fn is_passive_participle(word: &str) -> bool {
+    let lower = crate::lowercase::of(word);
+    PASSIVE_PARTICIPLE_ENDINGS
+        .iter()
+        .any(|ending| lower.ends_with(ending))
 }
 
 /// Items indexed by the lemma keys of their phrases' first words, so that a search tries at

@@ -412,6 +412,25 @@ fn a_subgroup_of_candidates_is_a_condition_but_a_role_is_a_topic() {
 }
 
 #[test]
+fn a_passive_participle_of_a_cues_verb_is_nobodys_action() {
+    let text = "Księgowy\n\nKsięgowy przygotowuje przelewy na podstawie zatwierdzonych faktur.";
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(_, v, ..)| v == "payment_approval"),
+        "{:?}",
+        claims(text)
+    );
+    assert_has(
+        "Księgowy\n\nKsięgowy zatwierdza faktury.",
+        "accountant",
+        "payment_approval",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn may_on_ones_own_is_a_permission_not_a_hedge() {
     assert_has(
         "Account Manager\n\nKażdy Account Manager może w ramach swojego portfela samodzielnie \

@@ -611,6 +611,9 @@ impl CueWords {
 /// the text is about ("Rekruter IT – praca zdalna", "Poznań, praca hybrydowa").
 const TITLE_BLOCKS: usize = 2;
 
+/// Conjunctions joining two objects a verb governs: "Programowania ani SQL-a …".
+const COORDINATORS: &[&str] = &["i", "ani", "oraz", "lub", "albo", "czy"];
+
 /// Forms of "być" in the third person, which a cue with its verb last may end on.
 const COPULA_FORMS: &[&str] = &[
     "jest", "są", "był", "była", "było", "byli", "były", "będzie", "będą",
@@ -875,8 +878,15 @@ impl<'a> ClauseContext<'a> {
             );
         // "Retrospektyw Scrum Master u nas nie prowadzi", "Budżetu nie prowadzę": a cue that
         // opens its clause is denied by a "nie" before the clause's last word, its verb, with
-        // no comma between ("Jeżdżę do klienta, …, co w tamtej współpracy nie działało").
-        let verb_denied = first == 0 && last + 2 < self.words.len() && {
+        // no comma between ("Jeżdżę do klienta, …, co w tamtej współpracy nie działało"). So
+        // is the second of two fronted objects: "Programowania ani SQL-a nikt … nie wymaga".
+        let opens_clause = first == 0
+            || (first == 2
+                && lowercase::is_one_of(
+                    self.doc.tokens[self.words[1]].span.slice(self.source),
+                    COORDINATORS,
+                ));
+        let verb_denied = opens_clause && last + 2 < self.words.len() && {
             let before_verb = self.words.len() - 2;
             self.markers
                 .within(

@@ -341,6 +341,15 @@ fn a_negation_before_the_verb_of_a_cue_written_verb_last_denies_it() {
         Polarity::Negated,
         Modality::Asserted,
     );
+    // The second of two fronted objects.
+    assert_has(
+        "Analityk biznesowy\n\nProgramowania ani SQL-a nikt od początkującego analityka \
+         biznesowego nie wymaga.",
+        "business_analyst",
+        "technical_skills",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
     // A cue with its own "nie" is no denial of itself.
     assert_has(
         "Księgowa\n\nDoświadczenia od nowej księgowej nie wymagamy.",

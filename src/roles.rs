@@ -551,7 +551,8 @@ fn mentions_in(
                 subject_candidate: !in_relative_clause(source, doc, words[0], words[at])
                     && !after_partner_preposition(source, doc, words, at)
                     && !after_group_noun(source, doc, words, at)
-                    && !past_role(source, doc, words, at),
+                    && !past_role(source, doc, words, at)
+                    && !promotion_target(source, doc, words, at),
             });
         }
         at = last + 1;
@@ -690,6 +691,24 @@ fn past_role(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
         && (past_jako(at - 1)
             || (is(at - 1, &["lub", "albo", "i", "oraz"])
                 && (at.saturating_sub(6)..at - 1).any(past_jako)))
+}
+
+/// Starts of the words for a move up to another role: "awans", "awansować", "przejście",
+/// "przejść", "przechodzić", "promocja".
+const PROMOTION_STARTS: &[&str] = &["awans", "przej", "przechodz", "promocj"];
+
+/// Whether the mention starting at `words[at]` is where a promotion leads ("możliwy awans na
+/// Key Account Managera", "przejście na stanowisko … "): the role one may become, not the
+/// clause's subject.
+fn promotion_target(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
+    let word = |i: usize| doc.tokens[words[i]].span.slice(source);
+    at >= 2
+        && lowercase::is_one_of(word(at - 1), &["na"])
+        && (at.saturating_sub(3)..at - 1).any(|i| {
+            PROMOTION_STARTS
+                .iter()
+                .any(|start| lowercase::starts_with(word(i), start))
+        })
 }
 
 /// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma

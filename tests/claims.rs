@@ -459,6 +459,20 @@ fn may_on_ones_own_is_a_permission_not_a_hedge() {
 }
 
 #[test]
+fn the_role_a_promotion_leads_to_is_not_the_subject() {
+    let text = "Notatka\n\nStanowisko: Account Manager.\n\nRozwój: po ok. 2 latach możliwy \
+                awans na Key Account Managera.\n\nUstalenia:\n- Bierzemy też osoby bez \
+                doświadczenia.";
+    assert_has(
+        text,
+        "account_manager",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn an_amount_right_after_another_role_name_is_that_roles() {
     let text = "Product Manager w Warszawie zarabia 18 000–25 000 zł brutto miesięcznie, \
                 Product Owner 15 000–21 000 zł brutto, a Business Analyst (senior) 14 500 zł.";

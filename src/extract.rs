@@ -953,8 +953,27 @@ impl<'a> ClauseContext<'a> {
             };
             before_subject && !limit(first)
         });
+        // "Scrum Master … zarabia dziś około 10 500 zł brutto i przy pierwszej zmianie pracy
+        // rzadko dostaje więcej": after a cue that is a verb, a hedge after an "i" hedges the
+        // predicate the "i" adds. (After a noun the "i" joins nouns: "Osoby z certyfikatami i
+        // znajomością MSSF mogą liczyć na więcej".)
+        let cue_end = self.offset + last;
+        let verb_cue = cue_text
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::phrase::is_infinitive);
+        let hedges_what_follows = |at: usize| {
+            verb_cue
+                && at > cue_end
+                && (cue_end + 1..at).any(|w| {
+                    self.sentence_words.get(w).is_some_and(|&token| {
+                        matches!(self.doc.tokens[token].span.slice(self.source), "i" | "oraz")
+                    })
+                })
+        };
         let possible = self.hedged_before
-            || hedges(self.markers, clause.clone()).any(applies)
+            || hedges(self.markers, clause.clone())
+                .any(|at| applies(at) && !hedges_what_follows(at))
             || self.optional.iter().any(|part| part.contains(&cue))
             || share;
         let modality = if self.quoted(cue_token) {

@@ -191,7 +191,7 @@ const PREPOSITIONS: &[&str] = &[
 /// Whether a written word is a verb in the infinitive: it ends in "ć" after a vowel
 /// ("ustalać", "prowadzić", "wziąć"), as no noun does but those in "-ęć" ("pamięć", "chęć"),
 /// and those in "-ść" ("część") have a consonant before it.
-fn is_infinitive(word: &str) -> bool {
+pub fn is_infinitive(word: &str) -> bool {
     let mut letters = word.chars().rev();
     letters.next() == Some('ć') && letters.next().is_some_and(|c| "aeiouyąó".contains(c))
 }

@@ -440,6 +440,24 @@ fn a_passive_participle_of_a_cues_verb_is_nobodys_action() {
 }
 
 #[test]
+fn a_hedge_after_and_hedges_the_predicate_it_adds() {
+    let text = "Scrum Master na poziomie mid zarabia dziś około 10 500 zł brutto miesięcznie i \
+                przy pierwszej zmianie pracy rzadko dostaje więcej.";
+    assert_has(
+        text,
+        "scrum_master",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert!(
+        !claims(text).iter().any(|(_, v, ..)| v == "no_experience"),
+        "a first change of jobs is no first job: {:?}",
+        claims(text)
+    );
+}
+
+#[test]
 fn may_on_ones_own_is_a_permission_not_a_hedge() {
     assert_has(
         "Account Manager\n\nKażdy Account Manager może w ramach swojego portfela samodzielnie \

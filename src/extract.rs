@@ -855,10 +855,17 @@ impl<'a> ClauseContext<'a> {
                 .matches(Marker::NegationAfter)
                 .any(|(first, last)| first == at && last < cue)
         };
+        // A colon opens what the words before it announce: "to nie jest aż tak źle, jak
+        // piszecie: podstawa w tej ofercie wynosi 5 300 zł" denies nothing after it.
+        let colon_between = |at: usize| {
+            self.doc.tokens[self.sentence_words[at]..self.sentence_words[cue]]
+                .iter()
+                .any(|t| t.span.slice(self.source) == ":")
+        };
         let negated_before = self
             .markers
             .within(Marker::Negation, subject_end.min(cue)..cue)
-            .filter(|&at| applies(at) && !denies_before(at))
+            .filter(|&at| applies(at) && !denies_before(at) && !colon_between(at))
             .any(|at| !(at + 1 < cue && self.is_word(self.sentence_words.get(at + 1), "tylko")));
         // A name right after the cue is part of what it names: "Certyfikat PSPO nie jest
         // wymagany".

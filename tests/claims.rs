@@ -458,6 +458,18 @@ fn a_hedge_after_and_hedges_the_predicate_it_adds() {
 }
 
 #[test]
+fn a_negation_before_a_colon_does_not_reach_past_it() {
+    assert_has(
+        "Przedstawiciel handlowy\n\nA co do kasy, to nie jest aż tak źle, jak piszecie: \
+         podstawa w tej ofercie wynosi 5 300 zł brutto miesięcznie.",
+        "sales_representative",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn may_on_ones_own_is_a_permission_not_a_hedge() {
     assert_has(
         "Account Manager\n\nKażdy Account Manager może w ramach swojego portfela samodzielnie \

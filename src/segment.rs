@@ -393,15 +393,25 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Markdown emphasis is at most this many characters: "***" is bold italic.
+const EMPHASIS_RUN: usize = 3;
+
 /// Whether token `i` is a sentence's final punctuation, or the emphasis closing right after it
 /// in Markdown written in a plain-text file ("**Czy muszę mieć doświadczenie?**").
 fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
-    let token = &tokens[i];
+    // Back over at most EMPHASIS_RUN emphasis tokens, each right after the one before: a
+    // longer run of "*" is no emphasis, and the walk stays short on hostile input.
+    let mut at = i;
+    while is_emphasis(tokens[at].span.slice(text)) {
+        if i - at == EMPHASIS_RUN || at == 0 || tokens[at - 1].span.end() != tokens[at].span.start()
+        {
+            return false;
+        }
+        at -= 1;
+    }
+    let token = &tokens[at];
     let surface = token.span.slice(text);
     match token.kind {
-        TokenKind::Punct if is_emphasis(surface) => {
-            i > 0 && tokens[i - 1].span.end() == token.span.start() && closes(text, tokens, i - 1)
-        }
         TokenKind::Punct => {
             matches!(surface, "." | "!" | "?" | "…") || surface.ends_with(['.', '!', '?'])
         }

@@ -201,6 +201,20 @@ fn huge_single_line_of_claims_without_sentence_end() {
 }
 
 #[test]
+fn a_long_run_of_asterisks_after_a_question_mark() {
+    // Markdown emphasis after final punctuation closes a sentence ("**Czy …?**"); a run of
+    // 500 000 "*" is no emphasis. Walking back over the whole run at every "*" was quadratic:
+    // 2 MB of them took over a minute in a release build.
+    let dir = tempfile::tempdir().unwrap();
+    let good = write_good(dir.path());
+    let stars = dir.path().join("stars.txt");
+    fs::write(&stars, format!("Kto?{} Tak.", "*".repeat(500_000))).unwrap();
+    let report = json(&[dir.path()]);
+    assert_good_reported(&report, &good);
+    assert_eq!(times_listed(&report, &stars), 1);
+}
+
+#[test]
 fn many_lines_without_punctuation() {
     let dir = tempfile::tempdir().unwrap();
     let good = write_good(dir.path());

@@ -45,6 +45,15 @@ fn assert_has(text: &str, role: &str, value: &str, polarity: Polarity, modality:
     );
 }
 
+/// Fail unless `text` gives no claim of `value`, for any role.
+fn assert_lacks(text: &str, value: &str) {
+    let found = claims(text);
+    assert!(
+        !found.iter().any(|(_, v, ..)| v == value),
+        "a {value} claim in {text:?}: {found:?}"
+    );
+}
+
 #[test]
 fn comparison_gives_each_clause_its_own_role() {
     let text = "Account Manager buduje relacje z klientami, natomiast księgowa prowadzi księgi rachunkowe firmy.";
@@ -208,11 +217,7 @@ fn an_elided_verb_after_a_dash_repeats_the_clause_before_for_the_new_role() {
 #[test]
 fn a_relative_clause_about_another_noun_says_nothing_of_the_role() {
     let text = "Account Manager buduje relacje z klientami i współpracuje z działem, który księguje faktury.";
-    assert!(
-        !claims(text).iter().any(|(_, v, ..)| v == "bookkeeping"),
-        "{:?}",
-        claims(text)
-    );
+    assert_lacks(text, "bookkeeping");
     let person = "Account Manager to osoba, która buduje relacje z klientami.";
     assert!(
         claims(person)
@@ -423,13 +428,7 @@ fn a_subgroup_of_candidates_is_a_condition_but_a_role_is_a_topic() {
 #[test]
 fn a_passive_participle_of_a_cues_verb_is_nobodys_action() {
     let text = "Księgowy\n\nKsięgowy przygotowuje przelewy na podstawie zatwierdzonych faktur.";
-    assert!(
-        !claims(text)
-            .iter()
-            .any(|(_, v, ..)| v == "payment_approval"),
-        "{:?}",
-        claims(text)
-    );
+    assert_lacks(text, "payment_approval");
     assert_has(
         "Księgowy\n\nKsięgowy zatwierdza faktury.",
         "accountant",
@@ -450,11 +449,7 @@ fn a_hedge_after_and_hedges_the_predicate_it_adds() {
         Polarity::Affirmed,
         Modality::Asserted,
     );
-    assert!(
-        !claims(text).iter().any(|(_, v, ..)| v == "no_experience"),
-        "a first change of jobs is no first job: {:?}",
-        claims(text)
-    );
+    assert_lacks(text, "no_experience");
 }
 
 #[test]
@@ -595,11 +590,7 @@ fn a_paragraph_that_opens_about_something_else_does_not_carry_the_role() {
     let text = format!(
         "{roles}Ankietę wypełniło 640 osób. Prawie wszyscy respondenci mają samochód służbowy."
     );
-    assert!(
-        !claims(&text).iter().any(|(_, v, ..)| v == "company_car"),
-        "{:?}",
-        claims(&text)
-    );
+    assert_lacks(&text, "company_car");
     // A question opening the paragraph (a FAQ) asks about the role talked about.
     let text = format!(
         "{roles}Jakie narzędzia warto znać?\nPrzedstawicielowi przydaje się znajomość narzędzi, \
@@ -1115,17 +1106,10 @@ fn what_a_topic_noun_governs_is_no_duty_of_the_role() {
     // "doświadczenie w prowadzeniu projektów" asks for experience, it does not say that the
     // role runs projects (or, negated, that it does not).
     let text = "Do roli Project Managera nie jest wymagane doświadczenie w prowadzeniu projektów.";
-    assert!(
-        !claims(text)
-            .iter()
-            .any(|(_, v, ..)| v == "project_delivery"),
-        "{:?}",
-        claims(text)
-    );
-    assert!(
-        !claims("Office Manager przejdzie szkolenie z podstaw zarządzania projektami.")
-            .iter()
-            .any(|(_, v, ..)| v == "project_delivery")
+    assert_lacks(text, "project_delivery");
+    assert_lacks(
+        "Office Manager przejdzie szkolenie z podstaw zarządzania projektami.",
+        "project_delivery",
     );
     // A skill it governs is still one the role needs; a number's cue is no topic.
     assert_has(

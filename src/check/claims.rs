@@ -39,6 +39,11 @@ impl<'a> Located<'a> {
     pub fn index(&self) -> usize {
         self.index as usize
     }
+
+    /// Whether both claims stand in one sentence of one file.
+    pub fn same_sentence(&self, other: &Located) -> bool {
+        self.file == other.file && self.claim.sentence == other.claim.sentence
+    }
 }
 
 /// Whether conflicts are looked for inside one file or between files.
@@ -118,18 +123,13 @@ impl<'a> Pool<'a> {
     pub fn exclusive(&self, pairs: &[ExclusivePair], make: &Maker) -> Vec<Finding> {
         let mut findings = Vec::new();
         for role in self.roles() {
+            let sides = |value| self.group(role, value, Polarity::Affirmed);
             let fired: Vec<(ValueIdx, ValueIdx)> = pairs
                 .iter()
                 .filter(|p| !p.allowed_for.contains(&role))
                 .map(|p| p.values)
-                .filter(|&(a, b)| {
-                    self.sides_meet(
-                        self.group(role, a, Polarity::Affirmed),
-                        self.group(role, b, Polarity::Affirmed),
-                    )
-                })
+                .filter(|&(a, b)| self.sides_meet(sides(a), sides(b)))
                 .collect();
-            let sides = |value| self.group(role, value, Polarity::Affirmed);
             for (n, &(a, b)) in fired.iter().enumerate() {
                 let said_before = fired
                     .iter()
@@ -339,7 +339,6 @@ impl Maker<'_> {
     }
 }
 
-/// Whether every claim of both sides stands in one and the same sentence of one file.
 /// Whether the exclusive pair `other` says what `pair` says: they share a value, and every
 /// sentence that gives `pair` its other value gives `other` its own (`earlier`: `other` comes
 /// first, which decides between two pairs that cover each other). "Praca hybrydowa: trzy dni
@@ -360,10 +359,7 @@ fn restates<'a>(
     };
     let (own, theirs) = (sides(rest(pair, shared)), sides(rest(other, shared)));
     let in_sentences = |claims: &[Located], of: &[Located]| {
-        claims.iter().all(|c| {
-            of.iter()
-                .any(|o| o.file == c.file && o.claim.sentence == c.claim.sentence)
-        })
+        claims.iter().all(|c| of.iter().any(|o| o.same_sentence(c)))
     };
     in_sentences(own, theirs) && (earlier || !in_sentences(theirs, own))
 }
@@ -381,11 +377,10 @@ fn next_to(a: Span<Orig>, b: Span<Orig>) -> bool {
     first == second || (first.end() <= second.start() && second.start() - first.end() <= 1)
 }
 
+/// Whether every claim of both sides stands in one and the same sentence of one file.
 fn within_one_sentence(a: &[Located], b: &[Located]) -> bool {
     let Some(first) = a.first().or(b.first()) else {
         return false;
     };
-    a.iter()
-        .chain(b)
-        .all(|l| l.file == first.file && l.claim.sentence == first.claim.sentence)
+    a.iter().chain(b).all(|l| l.same_sentence(first))
 }

@@ -89,6 +89,12 @@ pub fn starts_with(word: &str, lower_prefix: &str) -> bool {
     true
 }
 
+/// Whether `word` in lower case ends with one of `lower_endings`.
+pub fn ends_with_one_of(word: &str, lower_endings: &[&str]) -> bool {
+    let lower = of(word);
+    lower_endings.iter().any(|ending| lower.ends_with(ending))
+}
+
 /// Whether `word` in lower case is one of `lower_words`.
 pub fn is_one_of(word: &str, lower_words: &[&str]) -> bool {
     if word.is_ascii() {
@@ -130,6 +136,8 @@ mod tests {
             assert!(!starts_with(word, &format!("{expected}x")), "{word}");
         }
         assert!(is_one_of("Natomiast", &["a", "natomiast"]));
+        assert!(ends_with_one_of("ZATWIERDZONYCH", &["ony", "onych"]));
+        assert!(!ends_with_one_of("Zatwierdza", &["ony", "onych"]));
         assert!(!is_one_of("Nat", &["natomiast"]));
     }
 

@@ -207,10 +207,7 @@ const PASSIVE_PARTICIPLE_ENDINGS: &[&str] = &[
 
 /// Whether a written word that matched a rule's verb is its passive participle.
 pub fn is_passive_participle(word: &str) -> bool {
-    let lower = crate::lowercase::of(word);
-    PASSIVE_PARTICIPLE_ENDINGS
-        .iter()
-        .any(|ending| lower.ends_with(ending))
+    crate::lowercase::ends_with_one_of(word, PASSIVE_PARTICIPLE_ENDINGS)
 }
 
 /// Items indexed by the lemma keys of their phrases' first words, so that a search tries at

@@ -622,12 +622,9 @@ const MODIFIER_ENDINGS: &[&str] = &[
 ];
 
 fn is_modifier(word: &str) -> bool {
-    let lower = lowercase::of(word);
-    MODIFIER_ENDINGS
-        .iter()
-        .any(|ending| lower.ends_with(ending))
-        && !DEMONSTRATIVES.contains(&&*lower)
-        && !matches!(&*lower, "tymi" | "tych")
+    lowercase::ends_with_one_of(word, MODIFIER_ENDINGS)
+        && !lowercase::is_one_of(word, DEMONSTRATIVES)
+        && !lowercase::is_one_of(word, &["tymi", "tych"])
 }
 
 /// Nouns for a group of people, in the cases a role names its members after ("wspiera Cię

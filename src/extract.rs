@@ -716,10 +716,10 @@ impl<'a> ClauseContext<'a> {
             for &key in self.lemmas.of(self.words[at]) {
                 for &(value, cue) in self.rules.cues_starting_with(key) {
                     let phrase = &self.rules.values[value].cues[cue];
-                    if phrase.opens_with_verb() && self.passive_participle(at) {
-                        continue;
-                    }
-                    if let Some(last) = phrase.match_rest(self.words, at, self.lemmas) {
+                    // The participle test after the match: most phrases tried do not match.
+                    if let Some(last) = phrase.match_rest(self.words, at, self.lemmas)
+                        && !(phrase.opens_with_verb() && self.passive_participle(at))
+                    {
                         let words = CueWords {
                             first: at,
                             last,

@@ -1432,3 +1432,32 @@ fn a_role_named_between_a_fronted_noun_and_its_verb_is_the_subject() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn what_some_people_think_is_reported() {
+    let text = "Niektórzy respondenci uważają, że analityk biznesowy nie musi znać SQL.";
+    assert!(all_are(text, Modality::Reported), "{:?}", claims(text));
+}
+
+#[test]
+fn a_segment_of_employers_is_a_condition() {
+    assert_has(
+        "Mediana wynagrodzenia Product Managera wyniosła 16 800 zł brutto. W przypadku firm \
+         zatrudniających ponad tysiąc osób mediana dla Product Managera sięga 18 900 zł brutto.",
+        "product_manager",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+}
+
+#[test]
+fn a_role_one_can_take_without_experience_waives_it() {
+    assert_has(
+        "Dobra wiadomość: kierownikiem ds. kont możesz zostać bez doświadczenia.",
+        "account_manager",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -549,7 +549,8 @@ fn mentions_in(
                 tokens: words[at]..words[last] + 1,
                 sentence,
                 subject_candidate: !in_relative_clause(source, doc, words[0], words[at])
-                    && !after_partner_preposition(source, doc, words, at)
+                    && (!after_partner_preposition(source, doc, words, at)
+                        || owns_what_follows(source, doc, words, at, last))
                     && !after_group_noun(source, doc, words, at)
                     && !past_role(source, doc, words, at)
                     && !promotion_target(source, doc, words, at),
@@ -610,6 +611,29 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
         && lowercase::is_one_of(word(at - 1), &["i", "oraz"])
         && lowercase::is_one_of(word(at - 3), PARTNER_PREPOSITIONS);
     direct || modified || coordinated
+}
+
+/// Forms of "należeć" after which a role governed by "do" owns what the sentence names: "Do
+/// Scrum Mastera należy także usuwanie przeszkód" is about the Scrum Master's duties.
+const BELONGS: &[&str] = &[
+    "należy",
+    "należą",
+    "należał",
+    "należała",
+    "należało",
+    "należały",
+];
+
+/// Whether the mention `words[at..=last]` stands right after "do" and before a form of
+/// "należeć", one word ("także", "też") between at most.
+fn owns_what_follows(source: &str, doc: &Doc, words: &[usize], at: usize, last: usize) -> bool {
+    let word = |i: usize| doc.tokens[words[i]].span.slice(source);
+    let adjacent = |from: usize, to: usize| words[to] - words[from] == to - from;
+    let after_do = at >= 1 && adjacent(at - 1, at) && lowercase::is_one_of(word(at - 1), &["do"]);
+    let belongs = (last + 1..words.len().min(last + 3))
+        .take_while(|&i| adjacent(last, i))
+        .any(|i| lowercase::is_one_of(word(i), BELONGS));
+    after_do && belongs
 }
 
 /// Endings of the words that stand between a preposition and the noun it governs: adjectives,

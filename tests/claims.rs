@@ -1461,3 +1461,26 @@ fn a_role_one_can_take_without_experience_waives_it() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_role_after_do_before_nalezy_owns_the_duty() {
+    assert_has(
+        "Scrum Master pomaga Product Ownerowi. Do Scrum Mastera należy także usuwanie przeszkód.",
+        "scrum_master",
+        "team_facilitation",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
+fn not_being_the_roles_task_denies_it() {
+    assert_has(
+        "Scrum Master prowadzi retrospektywy. Eliminowanie blokerów nie jest zadaniem Scrum \
+         Mastera.",
+        "scrum_master",
+        "team_facilitation",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}

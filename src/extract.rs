@@ -611,6 +611,18 @@ impl CueWords {
 /// the text is about ("Rekruter IT – praca zdalna", "Poznań, praca hybrydowa").
 const TITLE_BLOCKS: usize = 2;
 
+/// Hedges that are adverbs of frequency: after a comma that follows a cue, they open an
+/// addition rather than hedge the cue ("osoby bez doświadczenia, najczęściej absolwentów").
+const ADDED_HEDGES: &[&str] = &[
+    "najczęściej",
+    "zwykle",
+    "zazwyczaj",
+    "czasem",
+    "czasami",
+    "niekiedy",
+    "rzadko",
+];
+
 /// Conjunctions joining two objects a verb governs: "Programowania ani SQL-a …".
 const COORDINATORS: &[&str] = &["i", "ani", "oraz", "lub", "albo", "czy"];
 
@@ -978,9 +990,20 @@ impl<'a> ClauseContext<'a> {
                     })
                 })
         };
+        // "przyjmujemy osoby bez doświadczenia, najczęściej absolwentów psychologii": an adverb
+        // of frequency after a comma that follows the cue opens an addition, and hedges that.
+        let appended = |at: usize| {
+            at > cue_end
+                && ADDED_HEDGES
+                    .iter()
+                    .any(|adverb| self.is_word(self.sentence_words.get(at), adverb))
+                && self.doc.tokens[self.sentence_words[cue_end]..self.sentence_words[at]]
+                    .iter()
+                    .any(|t| t.span.slice(self.source) == ",")
+        };
         let possible = self.hedged_before
             || hedges(self.markers, clause.clone())
-                .any(|at| applies(at) && !hedges_what_follows(at))
+                .any(|at| applies(at) && !hedges_what_follows(at) && !appended(at))
             || self.optional.iter().any(|part| part.contains(&cue))
             || share;
         let modality = if self.quoted(cue_token) {

@@ -1484,3 +1484,30 @@ fn not_being_the_roles_task_denies_it() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn an_adverb_of_frequency_after_a_comma_hedges_the_addition_it_opens() {
+    assert_has(
+        "Rekruter\n\nNa stanowisko rekrutera przyjmujemy także osoby bez doświadczenia \
+         zawodowego, najczęściej absolwentów psychologii.",
+        "recruiter",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    let office = "Rekruter pracuje stacjonarnie, czasem zdalnie.";
+    assert_has(
+        office,
+        "recruiter",
+        "office_only",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_has(
+        office,
+        "recruiter",
+        "remote_work",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+}

@@ -551,7 +551,7 @@ fn mentions_in(
                 subject_candidate: !in_relative_clause(source, doc, words[0], words[at])
                     && (!after_partner_preposition(source, doc, words, at)
                         || owns_what_follows(source, doc, words, at, last))
-                    && !after_group_noun(source, doc, words, at)
+                    && !after_group_noun(source, doc, words, at, last)
                     && !past_role(source, doc, words, at)
                     && !promotion_target(source, doc, words, at),
             });
@@ -669,10 +669,16 @@ const GROUP_NOUNS: &[&str] = &[
     "grupą",
 ];
 
-/// Whether the mention starting at `words[at]` is what a group noun right before it is made
-/// of ("zespół przedstawicieli handlowych", "dział księgowych"), or with a count between them
-/// ("zespołem trzech Account Managerów", "zespół 5 rekruterów").
-fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
+/// Endings of the plural genitive of role names ("przedstawicieli handlowych", "Account
+/// Managerów", "rekruterek"); no singular genitive of a role word ends so ("rekrutera", "HR
+/// Business Partnerki", "księgowej").
+const PLURAL_GENITIVE_ENDINGS: &[&str] = &["ów", "ych", "ich", "ek", "li"];
+
+/// Whether the mention `words[at..=last]` is what a group noun right before it is made of
+/// ("zespół przedstawicieli handlowych", "dział księgowych"), or with a count between them
+/// ("zespołem trzech Account Managerów", "zespół 5 rekruterów"). A role in the singular right
+/// after the group noun leads it: "Zespół HR Business Partnerki liczy 8 osób".
+fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize, last: usize) -> bool {
     let word = |i: usize| doc.tokens[words[i]].span.slice(source);
     let group_at =
         |i: usize| words[i] + (at - i) == words[at] && lowercase::is_one_of(word(i), GROUP_NOUNS);
@@ -680,7 +686,8 @@ fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool
         doc.tokens[words[i]].kind == TokenKind::Number
             || crate::extract::numbers::is_numeral(&lowercase::of(word(i)))
     };
-    (at >= 1 && group_at(at - 1)) || (at >= 2 && group_at(at - 2) && counts(at - 1))
+    let plural = (at..=last).any(|i| lowercase::ends_with_one_of(word(i), PLURAL_GENITIVE_ENDINGS));
+    (at >= 1 && group_at(at - 1) && plural) || (at >= 2 && group_at(at - 2) && counts(at - 1))
 }
 
 /// Words for time or experience after which "jako" names a role held before: "w tym dwa lata

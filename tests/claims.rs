@@ -1511,3 +1511,14 @@ fn an_adverb_of_frequency_after_a_comma_hedges_the_addition_it_opens() {
         Modality::Possible,
     );
 }
+
+#[test]
+fn a_role_in_the_singular_after_a_group_noun_leads_the_group() {
+    assert_has(
+        "HR Business Partner\n\nZespół HR Business Partnerki liczy 8 osób.",
+        "hr_business_partner",
+        "team_size",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

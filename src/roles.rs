@@ -553,7 +553,8 @@ fn mentions_in(
                         || owns_what_follows(source, doc, words, at, last))
                     && !after_group_noun(source, doc, words, at, last)
                     && !past_role(source, doc, words, at)
-                    && !promotion_target(source, doc, words, at),
+                    && !promotion_target(source, doc, words, at)
+                    && !inside_a_listed_duty(source, doc, words, at, sentence),
             });
         }
         at = last + 1;
@@ -611,6 +612,28 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
         && lowercase::is_one_of(word(at - 1), &["i", "oraz"])
         && lowercase::is_one_of(word(at - 3), PARTNER_PREPOSITIONS);
     direct || modified || coordinated
+}
+
+/// Endings of verbal nouns ("zatwierdzanie", "prowadzenie", "przyjęcie"), the way a list of
+/// duties names each one.
+const VERBAL_NOUN_ENDINGS: &[&str] = &["anie", "enie", "ęcie"];
+
+/// Whether the mention at `words[at]` stands inside a list item that opens with a verbal noun,
+/// after a word: "– opisywanie faktur … przed przekazaniem ich głównej księgowej" is a duty of
+/// the role the list is about, and the role it names is whom the duty serves. A role after a
+/// colon or a dash names who does it ("– ustalanie priorytetów: Product Owner").
+fn inside_a_listed_duty(
+    source: &str,
+    doc: &Doc,
+    words: &[usize],
+    at: usize,
+    sentence: usize,
+) -> bool {
+    let word = |i: usize| doc.tokens[words[i]].span.slice(source);
+    doc.sentences[sentence].layout == Layout::ListItem
+        && at > 1
+        && lowercase::ends_with_one_of(word(0), VERBAL_NOUN_ENDINGS)
+        && doc.tokens[words[at] - 1].kind == TokenKind::Word
 }
 
 /// Forms of "należeć" after which a role governed by "do" owns what the sentence names: "Do

@@ -1522,3 +1522,21 @@ fn a_role_in_the_singular_after_a_group_noun_leads_the_group() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_role_inside_a_listed_duty_is_whom_it_serves() {
+    let text = "Księgowa\n\nZakres obowiązków:\n– opisywanie i zatwierdzanie faktur przed \
+                przekazaniem ich Office Managerowi,\n– prowadzenie ksiąg rachunkowych.\n";
+    assert_has(
+        text,
+        "accountant",
+        "payment_approval",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert!(
+        !claims(text).iter().any(|(r, ..)| r == "office_manager"),
+        "{:?}",
+        claims(text)
+    );
+}

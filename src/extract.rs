@@ -869,11 +869,8 @@ impl<'a> ClauseContext<'a> {
         };
         // A colon opens what the words before it announce: "to nie jest aż tak źle, jak
         // piszecie: podstawa w tej ofercie wynosi 5 300 zł" denies nothing after it.
-        let colon_between = |at: usize| {
-            self.doc.tokens[self.sentence_words[at]..self.sentence_words[cue]]
-                .iter()
-                .any(|t| t.span.slice(self.source) == ":")
-        };
+        let colon_between =
+            |at: usize| self.mark_between(self.sentence_words[at]..self.sentence_words[cue], ":");
         let negated_before = self
             .markers
             .within(Marker::Negation, subject_end.min(cue)..cue)
@@ -914,9 +911,7 @@ impl<'a> ClauseContext<'a> {
                 )
                 .next()
                 .is_some()
-                && !self.doc.tokens[self.words[last]..self.words[before_verb]]
-                    .iter()
-                    .any(|t| t.span.slice(self.source) == ",")
+                && !self.mark_between(self.words[last]..self.words[before_verb], ",")
         };
         // "rabatów kierownik konta u nas sam nie przyznaje" for the cue "rabat … przyznawać": a
         // "nie" right before the cue's last word, its verb, denies it, unless the cue has it
@@ -994,12 +989,13 @@ impl<'a> ClauseContext<'a> {
         // of frequency after a comma that follows the cue opens an addition, and hedges that.
         let appended = |at: usize| {
             at > cue_end
-                && ADDED_HEDGES
-                    .iter()
-                    .any(|adverb| self.is_word(self.sentence_words.get(at), adverb))
-                && self.doc.tokens[self.sentence_words[cue_end]..self.sentence_words[at]]
-                    .iter()
-                    .any(|t| t.span.slice(self.source) == ",")
+                && lowercase::is_one_of(
+                    self.doc.tokens[self.sentence_words[at]]
+                        .span
+                        .slice(self.source),
+                    ADDED_HEDGES,
+                )
+                && self.mark_between(self.sentence_words[cue_end]..self.sentence_words[at], ",")
         };
         let possible = self.hedged_before
             || hedges(self.markers, clause.clone())
@@ -1270,6 +1266,13 @@ impl<'a> ClauseContext<'a> {
 
     fn quoted(&self, token: usize) -> bool {
         self.quotes.iter().any(|q| q.contains(&token))
+    }
+
+    /// Whether the punctuation `mark` stands among the tokens `tokens`.
+    fn mark_between(&self, tokens: Range<usize>, mark: &str) -> bool {
+        self.doc.tokens[tokens]
+            .iter()
+            .any(|t| t.span.slice(self.source) == mark)
     }
 
     fn is_word(&self, token: Option<&usize>, lower: &str) -> bool {

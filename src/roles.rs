@@ -588,6 +588,11 @@ fn resolve_shared(mut mentions: Vec<Vec<Mention>>, rules: &RuleSet) -> Vec<Vec<M
     mentions
 }
 
+/// Whether the words `words[from..=to]` stand one after another, with no punctuation between.
+fn side_by_side(words: &[usize], from: usize, to: usize) -> bool {
+    words[to] - words[from] == to - from
+}
+
 /// Prepositions after which a role is a partner or a point of comparison, never the subject:
 /// "współpraca z Product Ownerem", "w przeciwieństwie do Account Managera". ("od", "dla" and
 /// "u" are left out: "Od Account Managera oczekuje się …" is about that role.)
@@ -600,7 +605,7 @@ const PARTNER_PREPOSITIONS: &[&str] = &["z", "ze", "do", "przez", "wobec", "mię
 fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
     let word = |i: usize| doc.tokens[words[i]].span.slice(source);
     // Words, not punctuation, between: "z klientem, a potem Account Manager" is not one phrase.
-    let adjacent = |from: usize| words[from] + (at - from) == words[at];
+    let adjacent = |from: usize| side_by_side(words, from, at);
     let direct =
         at >= 1 && adjacent(at - 1) && lowercase::is_one_of(word(at - 1), PARTNER_PREPOSITIONS);
     let modified = at >= 2
@@ -651,10 +656,10 @@ const BELONGS: &[&str] = &[
 /// "należeć", one word ("także", "też") between at most.
 fn owns_what_follows(source: &str, doc: &Doc, words: &[usize], at: usize, last: usize) -> bool {
     let word = |i: usize| doc.tokens[words[i]].span.slice(source);
-    let adjacent = |from: usize, to: usize| words[to] - words[from] == to - from;
-    let after_do = at >= 1 && adjacent(at - 1, at) && lowercase::is_one_of(word(at - 1), &["do"]);
+    let after_do =
+        at >= 1 && side_by_side(words, at - 1, at) && lowercase::is_one_of(word(at - 1), &["do"]);
     let belongs = (last + 1..words.len().min(last + 3))
-        .take_while(|&i| adjacent(last, i))
+        .take_while(|&i| side_by_side(words, last, i))
         .any(|i| lowercase::is_one_of(word(i), BELONGS));
     after_do && belongs
 }
@@ -704,7 +709,7 @@ const PLURAL_GENITIVE_ENDINGS: &[&str] = &["ów", "ych", "ich", "ek", "li"];
 fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize, last: usize) -> bool {
     let word = |i: usize| doc.tokens[words[i]].span.slice(source);
     let group_at =
-        |i: usize| words[i] + (at - i) == words[at] && lowercase::is_one_of(word(i), GROUP_NOUNS);
+        |i: usize| side_by_side(words, i, at) && lowercase::is_one_of(word(i), GROUP_NOUNS);
     let counts = |i: usize| {
         doc.tokens[words[i]].kind == TokenKind::Number
             || crate::extract::numbers::is_numeral(&lowercase::of(word(i)))

@@ -423,9 +423,11 @@ fn labelled_by(
 
 /// The qualifiers of amount `n` of a clause whose amounts stand at `amounts` (first and last
 /// word, among the words of the clause `clause`, a range of the sentence's words), each once.
-/// A qualifier outside the clause, or before its first amount, holds for every amount of it
-/// ("Mediana … 7 000 zł brutto miesięcznie, czyli ok. 84 000 zł brutto rocznie",
-/// "wynagrodzenie zasadnicze 11 000 zł …, a 14 500 zł na poziomie starszego analityka"); one
+/// A qualifier before the clause's first amount holds for every amount of it ("Mediana … 7 000
+/// zł brutto miesięcznie, czyli ok. 84 000 zł brutto rocznie"); so does one in a clause before,
+/// unless the clause has qualifiers of its own ("wynagrodzenie zasadnicze 11 000 zł …, a
+/// 14 500 zł w Warszawie" against "Młodszy analityk zarabia 7 000 zł, a starszy 12 000 zł",
+/// where the second pay is no junior's). One in a later clause is that clause's alone. One
 /// after an amount is the nearest amount's: "9 000–12 000 zł brutto na umowie o pracę albo
 /// 11 000–14 500 zł netto przy współpracy B2B" (B2B is the second's), unless a comma or a
 /// conjunction sets it apart from all amounts but one (`separated`, between two of the
@@ -440,8 +442,17 @@ fn qualifiers_of_amount(
 ) -> Vec<Arc<str>> {
     let in_sentence = |(a, b): (usize, usize)| (clause.start + a, clause.start + b);
     let first_amount = amounts.iter().map(|&(a, _)| clause.start + a).min();
+    let has_own = qualifiers
+        .iter()
+        .any(|(_, first, _)| clause.contains(first));
     let mut own: Vec<Arc<str>> = Vec::new();
     for (label, first, last) in qualifiers {
+        if !clause.contains(first) {
+            if *first < clause.start && !has_own && !own.contains(label) {
+                own.push(label.clone());
+            }
+            continue;
+        }
         let distance = |amount: (usize, usize)| {
             let (a, b) = in_sentence(amount);
             if *last < a {
@@ -450,7 +461,7 @@ fn qualifiers_of_amount(
                 first.saturating_sub(b)
             }
         };
-        let of_all = !clause.contains(first) || first_amount.is_none_or(|a| *first < a);
+        let of_all = first_amount.is_none_or(|a| *first < a);
         let nearest = amounts
             .iter()
             .all(|&other| distance(amounts[n]) <= distance(other));

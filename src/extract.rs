@@ -783,12 +783,10 @@ impl<'a> ClauseContext<'a> {
             let start = self.doc.tokens[*first].span.start();
             let end = self.doc.tokens[*last].span.end();
             let clause = &self.source[start..end];
-            let regex_matches = if self.regex_hints.within(start..end) {
-                self.rules.regex_matches(clause)
-            } else {
-                Vec::new()
-            };
-            for (value, regex, m) in regex_matches {
+            for (value, regex, m) in self
+                .rules
+                .regex_matches(clause, self.regex_hints, start..end)
+            {
                 let at = |offset: usize| {
                     self.words
                         .iter()

@@ -845,16 +845,21 @@ impl RuleSet {
     }
 
     /// The first match in `clause` of each value's regex that matches there, in value order.
+    /// `hints` are the text's (see [`RuleSet::regex_hints`]) and `at` is where the clause
+    /// stands in it: only the regexes with a literal in the clause are run.
     pub(crate) fn regex_matches<'t>(
         &self,
         clause: &'t str,
+        hints: &Hints,
+        at: Range<usize>,
     ) -> Vec<(ValueIdx, &RuleRegex, regex::Match<'t>)> {
-        // Most clauses match none: a plain search says so more cheaply than asking which.
-        if !self.regexes.is_match(clause) {
-            return Vec::new();
-        }
-        self.regexes
-            .matches(clause)
+        let candidates = match (hints, &self.regex_hints) {
+            (Hints::At(places), Some(regex_hints)) => regex_hints.regexes_within(places, at),
+            // Most clauses match none: a plain search says so more cheaply than asking which.
+            _ if !self.regexes.is_match(clause) => return Vec::new(),
+            _ => self.regexes.matches(clause).into_iter().collect(),
+        };
+        candidates
             .into_iter()
             .filter_map(|pattern| {
                 let value = self.regex_values[pattern];

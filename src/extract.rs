@@ -425,8 +425,8 @@ fn labelled_by(
 /// word, among the words of the clause `clause`, a range of the sentence's words), each once.
 /// A qualifier before the clause's first amount holds for every amount of it ("Mediana … 7 000
 /// zł brutto miesięcznie, czyli ok. 84 000 zł brutto rocznie"); so does one in a clause before,
-/// unless the clause has qualifiers of its own ("wynagrodzenie zasadnicze 11 000 zł …, a
-/// 14 500 zł w Warszawie" against "Młodszy analityk zarabia 7 000 zł, a starszy 12 000 zł",
+/// unless the clause has qualifiers of its own ("Młodszy analityk zarabia 7 000 zł, a w
+/// Warszawie 8 000 zł" against "Młodszy analityk zarabia 7 000 zł, a starszy 12 000 zł",
 /// where the second pay is no junior's). One in a later clause is that clause's alone. One
 /// after an amount is the nearest amount's: "9 000–12 000 zł brutto na umowie o pracę albo
 /// 11 000–14 500 zł netto przy współpracy B2B" (B2B is the second's), unless a comma or a

@@ -222,9 +222,11 @@ pub fn find_roles(
         }
         // An implicit subject carries within a paragraph about a role, from a title or
         // heading into what follows, and through lists; into a new paragraph only when the
-        // text has named one role so far. Otherwise a new paragraph needs a name or an anaphor
-        // ("On", "Ta rola"), and until one comes (or a question), its later sentences do not
-        // carry the role either ("Prawie wszyscy respondenci mają samochód służbowy", 27).
+        // text has named one role so far, or when the role is the one the title or the last
+        // heading named alone (the paragraphs of a section "## Product Owner" are its).
+        // Otherwise a new paragraph needs a name or an anaphor ("On", "Ta rola"), and until
+        // one comes (or a question), its later sentences do not carry the role either
+        // ("Prawie wszyscy respondenci mają samochód służbowy", 27).
         let declared_here = declarations[index];
         if let (Some(role), Some(n)) = (declared_here, poster) {
             posters[n].1 = Some(role);
@@ -235,6 +237,7 @@ pub fn find_roles(
         let carries_into_block = previous
             .is_none_or(|p| p.layout != Layout::Prose || sentence.layout != Layout::Prose)
             || named_roles.len() <= 1
+            || (frame.is_some() && current == frame)
             || unnamed
             || answers_question;
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());

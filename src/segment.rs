@@ -189,9 +189,10 @@ fn is_field(line: &str) -> bool {
         && !value.trim().is_empty()
 }
 
-/// The layout of a line (trimmed), given the line after it.
+/// The layout of a line (trimmed), given the line after it. A heading opens with "#"
+/// (Markdown) or "==" (a wiki's "== Kierownik projektu ==", AsciiDoc's "== Obowiązki").
 fn classify_line(line: &str, next: &str) -> Layout {
-    if line.starts_with('#') {
+    if line.starts_with('#') || line.starts_with("==") {
         return Layout::Heading;
     }
     let bullet = line
@@ -600,6 +601,21 @@ mod tests {
             .iter()
             .map(|s| (s.layout, s.span.slice(text)))
             .collect()
+    }
+
+    #[test]
+    fn wiki_headings_are_headings() {
+        let text =
+            "== Kierownik projektu ==\nOdpowiada za wdrożenie.\n=== Zespół ===\nLiczy pięć osób.";
+        assert_eq!(
+            layouts(text),
+            [
+                (Layout::Heading, "== Kierownik projektu =="),
+                (Layout::Prose, "Odpowiada za wdrożenie."),
+                (Layout::Heading, "=== Zespół ==="),
+                (Layout::Prose, "Liczy pięć osób."),
+            ]
+        );
     }
 
     #[test]

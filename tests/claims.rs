@@ -1296,6 +1296,29 @@ fn a_heading_without_a_role_returns_to_the_role_the_title_names() {
 }
 
 #[test]
+fn every_paragraph_of_a_section_is_about_the_role_its_heading_names() {
+    // A wiki page on two roles, one section each ("==" headings as MediaWiki writes them):
+    // the second paragraph of the second section names no role and is still that role's.
+    let text = "== Kierownik projektu ==\n\nTo on zarządza budżetem projektu.\n\n\
+                == Menedżer produktu ==\n\nAnalizuje rynek.\n\n\
+                Nie zarządza budżetem projektu.\n";
+    assert_has(
+        text,
+        "product_manager",
+        "budget_control",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert_has(
+        text,
+        "project_manager",
+        "budget_control",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn an_amount_in_an_aside_about_something_else_is_not_the_pay() {
     let text = "Przedstawiciel handlowy otrzymuje podstawę 6 000 zł brutto miesięcznie oraz \
                 prowizję od sprzedaży, która u większości osób wynosi od 1 500 do 3 000 zł \

@@ -271,15 +271,20 @@ pub fn find_roles(
                 unnamed && attribution.clauses.is_empty() && clause_roles.is_empty();
             let speaks = named.is_none() && in_first_person(markers, clause_words.clone());
             // "ja" opens the clause of a writer whose role the text does not give.
-            if named.is_none()
-                && (!speaks || speaker.is_none())
-                && !opens_unnamed_text
-                && opens_with(Marker::OtherSubject)
-            {
+            let not_the_roles =
+                named.is_none() && (!speaks || speaker.is_none()) && !opens_unnamed_text;
+            if not_the_roles && opens_with(Marker::OtherSubject) {
                 if !unnamed {
                     set_aside = current.or(set_aside);
                     current = None;
                 }
+                clause_roles.push(None);
+                continue;
+            }
+            // A body named after the verb is this clause's subject only; the text goes on
+            // about the role ("– zadanie to realizuje Zespół Zapewnienia Jakości. Może jednak
+            // zostać poproszony o udział w testach").
+            if not_the_roles && names_body_after_verb(source, doc, markers, clause_words.clone()) {
                 clause_roles.push(None);
                 continue;
             }
@@ -378,6 +383,47 @@ pub fn find_roles(
     }
     attribution
 }
+
+/// Whether the clause at `words` (a range of the sentence's words) has another person or body
+/// as its subject after its verb, as Polish may put it: "Procesy rekrutacyjne prowadzi Zespół
+/// Rekrutacji", "Za aktualizację polityki odpowiada Dyrektor Personalny". Such a subject is
+/// one of the `other_subjects` written with a capital inside the clause, as the name of a unit
+/// or a post is, and not after a preposition ("raportuje do Dyrektor Personalnej").
+fn names_body_after_verb(source: &str, doc: &Doc, markers: &Markers, words: Range<usize>) -> bool {
+    let word = |at: usize| doc.tokens[markers.words()[at]].span.slice(source);
+    markers
+        .within(Marker::OtherSubject, words.clone())
+        .any(|at| {
+            at > words.start
+                && word(at).starts_with(char::is_uppercase)
+                && !lowercase::is_one_of(word(at - 1), BODY_PREPOSITIONS)
+        })
+}
+
+/// Prepositions before which a body named with a capital is no subject: "do Zarządu", "dla
+/// Dyrektora", "z Działem Kadr".
+const BODY_PREPOSITIONS: &[&str] = &[
+    "do",
+    "dla",
+    "od",
+    "z",
+    "ze",
+    "u",
+    "przy",
+    "przez",
+    "o",
+    "na",
+    "w",
+    "we",
+    "po",
+    "wobec",
+    "między",
+    "pomiędzy",
+    "nad",
+    "pod",
+    "za",
+    "przed",
+];
 
 /// The one role these mentions name as a subject, if they name exactly one.
 fn only_role(mentions: &[Mention]) -> Option<RoleIdx> {

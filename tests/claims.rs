@@ -1319,6 +1319,29 @@ fn every_paragraph_of_a_section_is_about_the_role_its_heading_names() {
 }
 
 #[test]
+fn a_body_named_after_the_verb_is_the_subject_of_its_clause() {
+    // Polish puts the subject after the verb: the recruitment team runs the processes, the
+    // finance director approves the invoices; the role's own claims go on after them.
+    let text = "HR Business Partner doradza dyrektorom pionów. Procesy rekrutacyjne prowadzi \
+                Zespół Rekrutacji. Faktury akceptuje wyłącznie Dyrektor Finansowy.\n\n\
+                Przygotowuje raport o stanie zatrudnienia.";
+    let found = claims(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(_, v, ..)| v == "recruitment" || v == "payment_approval"),
+        "{found:?}"
+    );
+    assert_has(
+        text,
+        "hr_business_partner",
+        "reporting",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn an_amount_in_an_aside_about_something_else_is_not_the_pay() {
     let text = "Przedstawiciel handlowy otrzymuje podstawę 6 000 zł brutto miesięcznie oraz \
                 prowizję od sprzedaży, która u większości osób wynosi od 1 500 do 3 000 zł \

@@ -108,6 +108,12 @@ fn refuted_myths_hedges_questions_and_quotes_are_not_assertions() {
     assert!(all_are(myth, Modality::Reported), "{:?}", claims(myth));
     let hedge = "W niektórych firmach Office Manager zarządza budżetem biura.";
     assert!(all_are(hedge, Modality::Possible), "{:?}", claims(hedge));
+    let not_always = "Przedstawiciel handlowy: doświadczenie nie zawsze jest wymagane.";
+    assert!(
+        all_are(not_always, Modality::Possible),
+        "{:?}",
+        claims(not_always)
+    );
     let question = "Czy Scrum Master pracuje w pełni zdalnie?";
     assert!(
         all_are(question, Modality::Question),

@@ -648,6 +648,13 @@ const INTERROGATIVES: &[&str] = &[
     "kim", "gdzie", "kiedy", "dlaczego", "czemu",
 ];
 
+/// Words that may stand before a share opening a clause: "Ponad połowa respondentów".
+const SHARE_APPROXIMATIONS: &[&str] = &["ponad", "prawie", "niemal", "blisko", "około", "aż"];
+
+/// Beginnings of the words for the people a survey counts ("respondentów", "badanych",
+/// "ankietowanych", "osób"): a share of them is a share of the role's holders.
+const SURVEYED_PEOPLE: &[&str] = &["respondent", "badanych", "ankietowan", "osób", "uczestnik"];
+
 /// Words before an amount that make it a limit: "rabaty do 10%", "powyżej 5 procent".
 const LIMITS_OF_AMOUNT: &[&str] = &["do", "od", "ponad", "powyżej", "poniżej"];
 
@@ -968,13 +975,31 @@ impl<'a> ClauseContext<'a> {
                     .any(|limit| self.is_word(self.sentence_words.get(at), limit))
             })
         };
+        // "Ponad połowa respondentów odpowiada także za budżet": with no name, a share that
+        // opens the clause (after "ponad", "prawie" …) of a group of people surveyed.
+        let of_people_opening = |first: usize, last: usize| {
+            let opens = first == self.offset
+                || (first == self.offset + 1
+                    && lowercase::is_one_of(
+                        self.doc.tokens[self.words[0]].span.slice(self.source),
+                        SHARE_APPROXIMATIONS,
+                    ));
+            opens
+                && last < cue
+                && self.sentence_words.get(last + 1).is_some_and(|&token| {
+                    let word = self.doc.tokens[token].span.slice(self.source);
+                    SURVEYED_PEOPLE
+                        .iter()
+                        .any(|stem| lowercase::starts_with(word, stem))
+                })
+        };
         let share = self.markers.matches(Marker::Share).any(|(first, last)| {
             let before_subject = if named {
                 first >= self.offset && last + 1 == subject_first
             } else {
                 opens_with_and && first == self.offset + 1 && last < cue
             };
-            before_subject && !limit(first)
+            (before_subject && !limit(first)) || (!named && of_people_opening(first, last))
         });
         // "Scrum Master … zarabia dziś około 10 500 zł brutto i przy pierwszej zmianie pracy
         // rzadko dostaje więcej": after a cue that is a verb, a hedge after an "i" hedges the

@@ -108,6 +108,15 @@ fn refuted_myths_hedges_questions_and_quotes_are_not_assertions() {
     assert!(all_are(myth, Modality::Reported), "{:?}", claims(myth));
     let hedge = "W niektórych firmach Office Manager zarządza budżetem biura.";
     assert!(all_are(hedge, Modality::Possible), "{:?}", claims(hedge));
+    let surveyed = "Kierownik projektu kieruje zespołem.\n\nPonad połowa respondentów odpowiada \
+                    za budżet projektu.";
+    assert_has(
+        surveyed,
+        "project_manager",
+        "budget_control",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
     let not_always = "Przedstawiciel handlowy: doświadczenie nie zawsze jest wymagane.";
     assert!(
         all_are(not_always, Modality::Possible),

@@ -117,6 +117,13 @@ fn refuted_myths_hedges_questions_and_quotes_are_not_assertions() {
         Polarity::Affirmed,
         Modality::Possible,
     );
+    let back_then = "Kiedy zaczynałam w 2016 roku, analityk biznesowy nie pisał kryteriów \
+                     akceptacji.";
+    assert!(
+        all_are(back_then, Modality::Conditional),
+        "{:?}",
+        claims(back_then)
+    );
     let not_always = "Przedstawiciel handlowy: doświadczenie nie zawsze jest wymagane.";
     assert!(
         all_are(not_always, Modality::Possible),

@@ -112,6 +112,13 @@ const CLAUSE_OPENERS: &[&str] = &[
     "dlatego",
 ];
 
+/// Pairs of words that open a new clause when a comma stands before them: what is added to a
+/// statement is a statement of its own ("8 200 zł brutto, do czego w większości firm dochodzi
+/// premia kwartalna" does not hedge the pay, nor make it quarterly).
+/// Not "przy czym": what follows it shares the amounts' period and basis ("18 000 zł brutto
+/// miesięcznie, przy czym junior dostaje około 11 000 zł").
+const CLAUSE_OPENING_PAIRS: &[(&str, &[&str])] = &[("do", &["czego", "tego"])];
+
 /// Words of concession, which open a new clause after a comma or a bracket: a concession is a
 /// statement of its own, "Nie programuję (choć SQL znam na tyle, żeby …)" does not deny SQL.
 const CONCESSIONS: &[&str] = &["choć", "chociaż", "aczkolwiek"];
@@ -468,7 +475,14 @@ fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Ra
             "–" | "—" if spaced(tokens, i) && words_between(tokens, start, i) > ELLIPSIS_WORDS => {
                 Some(i + 1)
             }
-            "," => next_opens(i, CLAUSE_OPENERS).or_else(|| next_opens(i, CONCESSIONS)),
+            "," => next_opens(i, CLAUSE_OPENERS)
+                .or_else(|| next_opens(i, CONCESSIONS))
+                .or_else(|| {
+                    CLAUSE_OPENING_PAIRS.iter().find_map(|(first, seconds)| {
+                        let opens = next_opens(i, &[first])?;
+                        next_opens(opens, seconds).map(|_| opens)
+                    })
+                }),
             "(" => next_opens(i, CONCESSIONS),
             _ => None,
         };
@@ -571,7 +585,8 @@ mod tests {
     #[test]
     fn comparisons_split_into_clauses() {
         let text = "Account Manager dba o klientów, natomiast Project Manager pilnuje terminów; \
-                    księgowa liczy, a rekruter szuka ludzi.";
+                    księgowa liczy, a rekruter szuka ludzi, do czego dochodzi premia, \
+                    przy czym nie do końca.";
         let doc = segment(text);
         let clauses: Vec<&str> = doc.sentences[0]
             .clauses
@@ -589,7 +604,8 @@ mod tests {
                 "Account Manager dba o klientów,",
                 "natomiast Project Manager pilnuje terminów;",
                 "księgowa liczy,",
-                "a rekruter szuka ludzi."
+                "a rekruter szuka ludzi,",
+                "do czego dochodzi premia, przy czym nie do końca."
             ]
         );
     }

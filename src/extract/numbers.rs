@@ -375,6 +375,17 @@ fn basis(word: &str) -> Option<Basis> {
     }
 }
 
+/// Whether `word` may stand in the words right after an amount and its currency: a basis, a
+/// period, or what joins them ("na rękę", "za miesiąc", "w skali roku", "na godzinę").
+fn is_amount_tail(word: &str) -> bool {
+    basis(word).is_some()
+        || period(word).is_some()
+        || matches!(
+            word,
+            "na" | "za" | "w" | "skali" | "rok" | "roku" | "miesiąca" | "/" | "per" | "+" | "vat"
+        )
+}
+
 fn is_range_dash(word: &str) -> bool {
     matches!(word, "-" | "–" | "—" | "do")
 }
@@ -416,10 +427,13 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         after_previous = c + 1;
         // Period and basis belong to the amount they follow ("12 300 zł brutto miesięcznie,
         // czyli ok. 8 900 zł netto"); only what the amount leaves open comes from the clause.
+        // Its own words are the ones that can follow an amount ("brutto", "na rękę",
+        // "miesięcznie", "w skali roku"): in "8 200 zł brutto, do czego dochodzi premia
+        // kwartalna" the quarter is the bonus's.
         let following = &words[c + 1..];
         let own = &following[..following
             .iter()
-            .position(|w| w.is_number)
+            .position(|w| !is_amount_tail(&w.lower))
             .unwrap_or(following.len())];
         // A period word after the amount is its own ("15 800 zł brutto, co w skali roku daje
         // …": "w skali roku" there is the next amount's); else the nearest period said between
@@ -702,6 +716,26 @@ mod tests {
             ["25 000–28 000 PLN netto miesięcznie"]
         );
         assert!(run(MetricEngine::Money, "obsłużyliśmy 25 tys. klientów").is_empty());
+    }
+
+    #[test]
+    fn a_period_after_the_amount_is_its_own_only_next_to_it() {
+        // x09 of a blind set: the quarter is the bonus's, the month the pay's.
+        assert_eq!(
+            run(
+                MetricEngine::Money,
+                "mediana miesięcznej pensji to 8 200 zł brutto w większości firm dochodzi premia kwartalna"
+            ),
+            ["8 200 PLN brutto miesięcznie"]
+        );
+        // corpus/149: "+ VAT" stands between the amount and its period.
+        assert_eq!(
+            run(
+                MetricEngine::Money,
+                "premia kwartalna widełki 17 000–21 000 zł netto + vat miesięcznie"
+            ),
+            ["17 000–21 000 PLN netto miesięcznie"]
+        );
     }
 
     #[test]

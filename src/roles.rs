@@ -816,14 +816,19 @@ fn promotion_target(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool
         })
 }
 
-/// Whether a relative pronoun ("który", "które", "której" …) stands between the last comma
-/// before `token` and `token`, within its sentence.
+/// Whether a relative pronoun ("który", "które", "której" …) or "domena" ("to domena …")
+/// stands between the last comma before `token` and `token`, within its sentence.
 fn in_relative_clause(source: &str, doc: &Doc, sentence_start: usize, token: usize) -> bool {
     doc.tokens[sentence_start..token]
         .iter()
         .rev()
         .take_while(|t| !matches!(t.span.slice(source), "," | "." | "!" | "?" | ";" | ":"))
-        .any(|t| lowercase::starts_with(t.span.slice(source), "któr"))
+        .any(|t| {
+            let word = t.span.slice(source);
+            // "…, które są domeną rekrutera"; "nie zarządza budżetem – to domena Project
+            // Managera. Nie ma też władzy …" is still about the role named first
+            lowercase::starts_with(word, "któr") || lowercase::starts_with(word, "domen")
+        })
 }
 
 fn is_negation(doc: &Doc, source: &str, token: usize) -> bool {

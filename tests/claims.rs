@@ -171,6 +171,25 @@ fn role_named_in_a_relative_clause_is_not_the_subject() {
 }
 
 #[test]
+fn role_whose_domain_a_clause_names_is_not_what_the_next_sentence_is_about() {
+    // corpus/160: "nie ma" was the Project Manager's before.
+    let text = "Product Manager nie zarządza budżetem projektu – to domena Project Managera. \
+                Nie ma też formalnej władzy nad programistami.";
+    assert_has(
+        text,
+        "product_manager",
+        "line_management",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    let found = claims(text);
+    assert!(
+        !found.iter().any(|(r, ..)| r == "project_manager"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn adjective_kiegowy_is_not_the_accountant() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let analysis = rolelint::analyse(

@@ -91,8 +91,13 @@ pub struct RuleSet {
     verb_last_cue_index: StartIndex<(ValueIdx, usize)>,
     /// Every value's `cues_except`, by the keys of their first word.
     cue_except_index: StartIndex<(ValueIdx, usize)>,
-    /// Every value's regex in one set, so one pass over a clause tells which to run.
-    regexes: RegexSet,
+    /// Every value's regex in one set, so one pass over a clause tells which to run when the
+    /// literals of [`RuleSet::regex_hints`] cannot. Compiled when the rules load from a folder
+    /// (so a regex too large is an error then), on first need for the embedded rules, which a
+    /// test compiles: most runs never need it, and compiling it took 40 ms of every start.
+    regexes: OnceLock<RegexSet>,
+    /// The patterns of `regexes`, as matched.
+    regex_patterns: Vec<String>,
     /// The value of each pattern of `regexes`.
     regex_values: Vec<ValueIdx>,
     /// The literals every match of a rule regex holds; `None` when some regex has none.
@@ -627,7 +632,12 @@ impl RuleFile {
 impl RuleSet {
     /// The rule set compiled into the binary.
     pub fn embedded() -> Result<RuleSet, RulesError> {
-        RuleSet::build(embedded_files(), EMBEDDED_LEXICON, "rules/lexicon.tsv")
+        RuleSet::build(
+            embedded_files(),
+            EMBEDDED_LEXICON,
+            "rules/lexicon.tsv",
+            RegexSetCompiled::OnFirstNeed,
+        )
     }
 
     /// Every `*.toml` file of `dir`; `lexicon.tsv` there replaces the embedded lexicon.
@@ -674,29 +684,34 @@ impl RuleSet {
                 });
             }
         }
-        match lexicon {
-            Some((text, name)) => RuleSet::build(files, &text, &name),
-            None => RuleSet::build(files, EMBEDDED_LEXICON, "rules/lexicon.tsv"),
-        }
+        let (text, name) = match &lexicon {
+            Some((text, name)) => (text.as_str(), name.as_str()),
+            None => (EMBEDDED_LEXICON, "rules/lexicon.tsv"),
+        };
+        RuleSet::build(files, text, name, RegexSetCompiled::WhenLoading)
     }
 
     fn build(
         files: Vec<RuleFile>,
         lexicon_text: &str,
         lexicon_name: &str,
+        regex_set_compiled: RegexSetCompiled,
     ) -> Result<RuleSet, RulesError> {
         let (special, dimension_files): (Vec<_>, Vec<_>) =
             files.iter().partition(|f| f.is_special());
         std::thread::scope(|scope| {
-            // Compiling the set of all regexes is the longest part of loading the rules (20 of
-            // 35 ms): it starts on a second thread, from the patterns a quick read of the
-            // dimension files finds, while the lexicon and the phrases load.
-            let compiling = regex_patterns_ahead(&dimension_files).map(|patterns| {
-                scope.spawn(move || {
-                    let set = regex_set(&patterns);
-                    (patterns, set)
-                })
-            });
+            // Compiling the set of all regexes is the longest part of loading the rules (40 of
+            // 70 ms of CPU): it starts on a second thread, from the patterns a quick read of
+            // the dimension files finds, while the lexicon and the phrases load.
+            let compiling = (regex_set_compiled == RegexSetCompiled::WhenLoading)
+                .then(|| regex_patterns_ahead(&dimension_files))
+                .flatten()
+                .map(|patterns| {
+                    scope.spawn(move || {
+                        let set = regex_set(&patterns);
+                        (patterns, set)
+                    })
+                });
             let mut builder =
                 RuleSet::load(&special, &dimension_files, lexicon_text, lexicon_name)?;
             let ahead = compiling.map(|compiling| {
@@ -704,7 +719,7 @@ impl RuleSet {
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             });
-            builder.index_regexes(ahead)?;
+            builder.index_regexes(regex_set_compiled, ahead)?;
             builder.index_phrases();
             Ok(builder.set)
         })
@@ -766,7 +781,8 @@ impl RuleSet {
                 cue_index: StartIndex::default(),
                 verb_last_cue_index: StartIndex::default(),
                 cue_except_index: StartIndex::default(),
-                regexes: RegexSet::empty(),
+                regexes: OnceLock::new(),
+                regex_patterns: Vec::new(),
                 regex_hints: None,
                 regex_values: Vec::new(),
             },
@@ -856,8 +872,8 @@ impl RuleSet {
         let candidates = match (hints, &self.regex_hints) {
             (Hints::At(places), Some(regex_hints)) => regex_hints.regexes_within(places, at),
             // Most clauses match none: a plain search says so more cheaply than asking which.
-            _ if !self.regexes.is_match(clause) => return Vec::new(),
-            _ => self.regexes.matches(clause).into_iter().collect(),
+            _ if !self.all_regexes().is_match(clause) => return Vec::new(),
+            _ => self.all_regexes().matches(clause).into_iter().collect(),
         };
         candidates
             .into_iter()
@@ -869,6 +885,13 @@ impl RuleSet {
                 Some((value, regex, regex.find(clause, size_limit)?))
             })
             .collect()
+    }
+
+    /// The set of every value's regex (see [`RuleSet::regexes`]). It compiled when the rules
+    /// loaded from a folder, and a test compiles the embedded rules' set: it cannot fail here.
+    fn all_regexes(&self) -> &RegexSet {
+        self.regexes
+            .get_or_init(|| regex_set(&self.regex_patterns).unwrap_or_else(|_| RegexSet::empty()))
     }
 
     /// Whether a list under `heading`'s heading may hold values of `dimension`.
@@ -1221,11 +1244,13 @@ impl Builder {
             }));
     }
 
-    /// Put every value's regex (each of valid syntax) into one set (see [`regex_set`]); on
-    /// failure, name the value whose regex is too large. `ahead` is a set compiled while the
-    /// rules loaded, with its patterns: it is the set when they are the loaded rules' own.
+    /// Put every value's regex (each of valid syntax) into one set (see [`regex_set`]), now or
+    /// on first need; on failure, name the value whose regex is too large. `ahead` is a set
+    /// compiled while the rules loaded, with its patterns: it is the set when they are the
+    /// loaded rules' own.
     fn index_regexes(
         &mut self,
+        compiled_when: RegexSetCompiled,
         ahead: Option<(Vec<String>, Result<RegexSet, regex::Error>)>,
     ) -> Result<(), RulesError> {
         let (values, patterns): (Vec<ValueIdx>, Vec<&str>) = self
@@ -1235,17 +1260,21 @@ impl Builder {
             .enumerate()
             .filter_map(|(index, v)| Some((index, v.regex.as_ref()?.pattern.as_str())))
             .unzip();
-        let compiled = match ahead {
-            Some((early, set)) if early == patterns => set,
-            _ => regex_set(&patterns),
-        };
-        self.set.regexes = compiled.map_err(|set_error| {
-            let culprit = values.iter().zip(&patterns).find_map(|(&v, pattern)| {
-                let error = regex_builder(pattern, REGEX_SIZE_LIMIT).build().err()?;
-                Some(format!("wartość „{}”: {error}", self.set.values[v].id))
-            });
-            RulesError::RegexSet(culprit.unwrap_or_else(|| set_error.to_string()))
-        })?;
+        if compiled_when == RegexSetCompiled::WhenLoading {
+            let compiled = match ahead {
+                Some((early, set)) if early == patterns => set,
+                _ => regex_set(&patterns),
+            };
+            let set = compiled.map_err(|set_error| {
+                let culprit = values.iter().zip(&patterns).find_map(|(&v, pattern)| {
+                    let error = regex_builder(pattern, REGEX_SIZE_LIMIT).build().err()?;
+                    Some(format!("wartość „{}”: {error}", self.set.values[v].id))
+                });
+                RulesError::RegexSet(culprit.unwrap_or_else(|| set_error.to_string()))
+            })?;
+            self.set.regexes = OnceLock::from(set);
+        }
+        self.set.regex_patterns = patterns.iter().map(|p| p.to_string()).collect();
         let written: Vec<&str> = values
             .iter()
             .filter_map(|&v| Some(&*self.set.values[v].regex.as_ref()?.written))
@@ -1411,9 +1440,18 @@ fn check_id(file: &RuleFile, id: &Spanned<String>) -> Result<(), RulesError> {
     }
 }
 
+/// When the set of all rule regexes compiles (see [`RuleSet::regexes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RegexSetCompiled {
+    /// While the rules load: a regex too large is an error of the rule files.
+    WhenLoading,
+    /// When a clause first needs it: the embedded rules, whose set a test compiles.
+    OnFirstNeed,
+}
+
 /// A value's regex. Its syntax is checked when the rules load; it is compiled on first use,
-/// since the set of all regexes already says which few clauses need it (compiling every
-/// regex up front was most of rolelint's start-up time).
+/// since its literals already say which few clauses need it (compiling every regex up front
+/// was most of rolelint's start-up time).
 pub struct RuleRegex {
     /// As the rule file has it: what claims cite.
     written: Arc<str>,
@@ -1539,6 +1577,15 @@ mod tests {
         // Otherwise the set is compiled again after loading, and loading is 10 ms slower.
         assert!(!loaded.is_empty());
         assert_eq!(ahead, loaded);
+    }
+
+    #[test]
+    fn the_embedded_regexes_compile_as_one_set() {
+        let rules = RuleSet::embedded().expect("the embedded rules load");
+        assert!(rules.regexes.get().is_none(), "compiled on first need only");
+        let set = regex_set(&rules.regex_patterns).expect("within the size limits");
+        assert_eq!(set.len(), rules.regex_values.len());
+        assert_eq!(rules.all_regexes().len(), set.len());
     }
 
     #[test]

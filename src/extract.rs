@@ -314,6 +314,19 @@ pub fn extract(
                         };
                         let anchor = cue_words.map_or((0, 0), CueWords::range);
                         let quantities = context.quantities(metric.engine, anchor);
+                        // An amount after the cue and another thing's name is that thing's,
+                        // unless it counts the thing in ("razem z premią wyniosło …").
+                        let quantities: Vec<_> = quantities
+                            .into_iter()
+                            .filter(|(_, (a, _))| {
+                                let between = words.get(anchor.1 + 1..*a).unwrap_or_default();
+                                let others = metric.amounts_of.matches(between, lemmas);
+                                cue_words.is_none()
+                                    || others.iter().all(|&(_, first, _)| {
+                                        first > 0 && context.is_word(between.get(first - 1), "z")
+                                    })
+                            })
+                            .collect();
                         let amounts: Vec<(usize, usize)> =
                             quantities.iter().map(|(_, number)| *number).collect();
                         for (n, (mut quantity, number)) in quantities.into_iter().enumerate() {

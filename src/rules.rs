@@ -162,6 +162,9 @@ pub struct Metric {
     /// alternatives it was written with ("junior | na start | początkujący" all stand for
     /// "junior").
     pub qualifier_labels: Vec<Arc<str>>,
+    /// Names of other things with amounts ("premia", "prowizja"): an amount after one of them,
+    /// and after the cue, is that thing's ("Do pensji dochodzi premia kwartalna do 4 500 zł").
+    pub amounts_of: PhraseSet,
 }
 
 impl Metric {
@@ -494,6 +497,8 @@ struct RawMetric {
     cues_except: Vec<Spanned<String>>,
     #[serde(default)]
     qualifiers: Vec<Spanned<String>>,
+    #[serde(default)]
+    amounts_of: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Examples,
 }
@@ -1198,6 +1203,7 @@ impl Builder {
             let cues = self.phrases(file, &metric.cues, CUE_GAP)?;
             let cues_except = self.phrases(file, &metric.cues_except, CUE_GAP)?;
             let (qualifiers, qualifier_labels) = self.qualifiers(file, &metric.qualifiers)?;
+            let amounts_of = PhraseSet::new(self.phrases(file, &metric.amounts_of, 0)?);
             self.push_value(
                 file,
                 &metric.id,
@@ -1212,6 +1218,7 @@ impl Builder {
                         engine,
                         qualifiers,
                         qualifier_labels,
+                        amounts_of,
                     }),
                     examples: metric.examples,
                 },

@@ -562,8 +562,34 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         qualifiers: Vec::new(),
     };
     for (y, word) in words.iter().enumerate() {
-        if let Some(n) = years_adjective(words, y) {
-            found.push((single(n, false), (y, y)));
+        if let Some(high) = years_adjective(words, y) {
+            // "z rocznym lub dwuletnim doświadczeniem", "od dwu- do trzyletniego": a range.
+            let low = y
+                .checked_sub(2)
+                .filter(|&i| matches!(&*words[i + 1].lower, "lub" | "albo" | "czy" | "do"))
+                .and_then(|i| {
+                    let one_year = words[i].lower.starts_with("roczn");
+                    let low = if one_year {
+                        Some(1.0)
+                    } else {
+                        years_adjective(words, i)
+                    };
+                    low.filter(|&low| low < high).map(|low| (i, low))
+                });
+            match low {
+                Some((i, low)) => {
+                    // the lower bound, counted alone just before, is part of the range
+                    found.retain(|(_, (a, _))| *a != i);
+                    found.push((
+                        Quantity {
+                            min: low,
+                            ..single(high, false)
+                        },
+                        (i, y),
+                    ));
+                }
+                None => found.push((single(high, false), (y, y))),
+            }
             continue;
         }
         if !is_year_word(&word.lower) {
@@ -753,6 +779,20 @@ mod tests {
         assert_eq!(
             run(MetricEngine::Years, "3-letnie doświadczenie"),
             ["3 lata"]
+        );
+        assert_eq!(
+            run(
+                MetricEngine::Years,
+                "z rocznym lub dwuletnim doświadczeniem"
+            ),
+            ["1–2 lata"]
+        );
+        assert_eq!(
+            run(
+                MetricEngine::Years,
+                "od dwuletniego do pięcioletniego stażu"
+            ),
+            ["2–5 lat"]
         );
         assert_eq!(
             run(MetricEngine::Years, "min. rok doświadczenia"),

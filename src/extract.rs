@@ -373,6 +373,7 @@ pub fn extract(
                     }
                 }
             }
+            hedge_alternatives(&mut claims[before..], text, doc, words, rules);
             previous_values = claims[before..]
                 .iter()
                 .filter(|c| c.quantity.is_none())
@@ -403,6 +404,57 @@ pub fn extract(
         }
     }
     claims
+}
+
+/// Two values that exclude each other, offered as alternatives with "albo" or "lub" between
+/// them, are each only possible: "Od poziomu mid praca jest hybrydowa albo w pełni zdalna, w
+/// zależności od projektu" says neither alone. (Not any two values: "prowadzi księgi lub
+/// ewidencjonuje środki trwałe" lists two duties.) `claims` are one clause's, `words` its
+/// tokens.
+fn hedge_alternatives(
+    claims: &mut [Claim],
+    text: &Text,
+    doc: &Doc,
+    words: &[usize],
+    rules: &RuleSet,
+) {
+    let source = text.normalized();
+    let alternatives: Vec<usize> = words
+        .iter()
+        .map(|&t| doc.tokens[t].span)
+        .filter(|span| lowercase::is_one_of(span.slice(source), &["albo", "lub"]))
+        .map(|span| text.to_original(span).start())
+        .collect();
+    if alternatives.is_empty() || claims.len() < 2 {
+        return;
+    }
+    let pairs = rules.exclusive_pairs();
+    let mut offered = vec![false; claims.len()];
+    for (i, a) in claims.iter().enumerate() {
+        for (j, b) in claims.iter().enumerate().skip(i + 1) {
+            let exclusive = pairs
+                .iter()
+                .any(|pair| pair.values == (a.value, b.value) || pair.values == (b.value, a.value));
+            let comparable = a.role == b.role && a.polarity == b.polarity && exclusive;
+            let (first, second) = if a.span.start() <= b.span.start() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let between = alternatives
+                .iter()
+                .any(|&at| first.span.end() <= at && at < second.span.start());
+            if comparable && between {
+                offered[i] = true;
+                offered[j] = true;
+            }
+        }
+    }
+    for (claim, offered) in claims.iter_mut().zip(offered) {
+        if offered && claim.modality == Modality::Asserted {
+            claim.modality = Modality::Possible;
+        }
+    }
 }
 
 /// The role a list or table names right before an amount, when it is not the one the clause

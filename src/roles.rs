@@ -647,6 +647,35 @@ fn side_by_side(words: &[usize], from: usize, to: usize) -> bool {
 /// "u" are left out: "Od Account Managera oczekuje się …" is about that role.)
 const PARTNER_PREPOSITIONS: &[&str] = &["z", "ze", "do", "przez", "wobec", "między", "pomiędzy"];
 
+/// Words for a part of a group, before "z": "jedna z", "większość z", "żaden z".
+const SHARES_OF_A_GROUP: &[&str] = &[
+    "jeden",
+    "jedna",
+    "jedno",
+    "dwie",
+    "dwaj",
+    "dwóch",
+    "trzy",
+    "trzej",
+    "trzech",
+    "cztery",
+    "czterej",
+    "czterech",
+    "kilka",
+    "kilku",
+    "wielu",
+    "wiele",
+    "część",
+    "większość",
+    "połowa",
+    "każdy",
+    "każda",
+    "żaden",
+    "żadna",
+    "niektórzy",
+    "niektóre",
+];
+
 /// Whether the mention starting at `words[at]` follows one of [`PARTNER_PREPOSITIONS`],
 /// directly, after one word that modifies it ("z czterema Account Managerami", "do naszego
 /// Key Account Managera"), or as the second of two nouns it governs ("z liderami i
@@ -655,12 +684,22 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
     let word = |i: usize| doc.tokens[words[i]].span.slice(source);
     // Words, not punctuation, between: "z klientem, a potem Account Manager" is not one phrase.
     let adjacent = |from: usize| side_by_side(words, from, at);
-    let direct =
-        at >= 1 && adjacent(at - 1) && lowercase::is_one_of(word(at - 1), PARTNER_PREPOSITIONS);
+    // "dwie z naszych Key Account Managerek": a part of the role's holders, the subject.
+    let partitive = |preposition: usize| {
+        preposition >= 1
+            && adjacent(preposition - 1)
+            && lowercase::is_one_of(word(preposition), &["z", "ze"])
+            && lowercase::is_one_of(word(preposition - 1), SHARES_OF_A_GROUP)
+    };
+    let direct = at >= 1
+        && adjacent(at - 1)
+        && lowercase::is_one_of(word(at - 1), PARTNER_PREPOSITIONS)
+        && !partitive(at - 1);
     let modified = at >= 2
         && adjacent(at - 2)
         && is_modifier(word(at - 1))
-        && lowercase::is_one_of(word(at - 2), PARTNER_PREPOSITIONS);
+        && lowercase::is_one_of(word(at - 2), PARTNER_PREPOSITIONS)
+        && !partitive(at - 2);
     let coordinated = at >= 3
         && adjacent(at - 3)
         && lowercase::is_one_of(word(at - 1), &["i", "oraz"])

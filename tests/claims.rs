@@ -190,6 +190,21 @@ fn role_whose_domain_a_clause_names_is_not_what_the_next_sentence_is_about() {
 }
 
 #[test]
+fn a_part_of_a_roles_holders_after_z_is_the_subject() {
+    // Blind set y, y07: "z" before a role is a partner ("współpraca z …"), not after a share.
+    let text = "Przedstawiciel handlowy pracuje w terenie. \
+                Dwie z naszych Key Account Managerek nigdy nie pracowały w terenie.";
+    assert_has(
+        text,
+        "key_account_manager",
+        "field_work",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}
+
+#[test]
 fn adjective_kiegowy_is_not_the_accountant() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let analysis = rolelint::analyse(

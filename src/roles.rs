@@ -117,6 +117,8 @@ pub fn find_roles(
     let mut named_roles: Vec<RoleIdx> = Vec::new();
     // The two roles named last, the latest at the end.
     let mut recent: Vec<RoleIdx> = Vec::new();
+    // Whether each of `recent` was last named in a feminine form ("Office Managerka").
+    let mut feminine: Vec<(RoleIdx, bool)> = Vec::new();
     let mut previous: Option<&Sentence> = None;
     // Whether the current block is about the role talked about: one of its clauses had a
     // role, or a question of it asked ("Jakie narzędzia warto znać?" in a FAQ is about the
@@ -330,6 +332,17 @@ pub fn find_roles(
                         .iter()
                         .flatten()
                         .any(|r: &ClauseRole| r.subject == Subject::Named);
+                    // "Ona zamawia karty, on negocjuje warunki": "on" and "ona" take the one of
+                    // the two roles named last whose name agrees with them.
+                    let role = match pronoun_gender(source, doc, markers, &anaphors) {
+                        Some(wanted) if gender_of(&feminine, role) == Some(!wanted) => recent
+                            .iter()
+                            .rev()
+                            .find(|&&r| r != role && gender_of(&feminine, r) == Some(wanted))
+                            .copied()
+                            .unwrap_or(role),
+                        _ => role,
+                    };
                     let role = match last_named_before {
                         Some(last)
                             if !named_in_sentence
@@ -368,6 +381,9 @@ pub fn find_roles(
             }
             recent.retain(|&r| r != mention.role);
             recent.push(mention.role);
+            let named_feminine = is_feminine_name(mention.tokens.clone(), source, doc);
+            feminine.retain(|&(r, _)| r != mention.role);
+            feminine.push((mention.role, named_feminine));
             if recent.len() > 2 {
                 recent.remove(0);
             }
@@ -461,6 +477,44 @@ fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) 
 
 /// Words a forum post's header has at most: "Anna K. (księgowa) odpowiedziała:".
 const POST_HEADER_WORDS: usize = 6;
+
+/// Whether the last word of a role's name is a feminine form: "Office Managerka",
+/// "kierowniczką projektu" ends in "projektu", so only names whose last word is the head noun
+/// tell ("rekruterkę", "księgowa").
+fn is_feminine_name(tokens: Range<usize>, source: &str, doc: &Doc) -> bool {
+    let Some(last) = tokens
+        .clone()
+        .rev()
+        .find(|&t| doc.tokens[t].kind == TokenKind::Word)
+    else {
+        return false;
+    };
+    let word = lowercase::of(doc.tokens[last].span.slice(source));
+    const FEMININE_ENDINGS: &[&str] = &[
+        "ka", "ki", "kę", "ką", "kom", "kami", "kach", "owa", "owej", "ową",
+    ];
+    FEMININE_ENDINGS.iter().any(|ending| word.ends_with(ending))
+}
+
+/// The gender of a role's last name, if it was named.
+fn gender_of(feminine: &[(RoleIdx, bool)], role: RoleIdx) -> Option<bool> {
+    feminine.iter().find(|&&(r, _)| r == role).map(|&(_, f)| f)
+}
+
+/// Whether the clause's anaphor is "ona" (feminine: `Some(true)`) or "on" (`Some(false)`);
+/// `None` for the others: "jej" and "jego" are as often a thing's ("Znajomość SQL nie jest
+/// wymagana – nauczysz się jej"), "ta osoba" and "to stanowisko" have no gender of a name.
+fn pronoun_gender(source: &str, doc: &Doc, markers: &Markers, anaphors: &[usize]) -> Option<bool> {
+    let first = *anaphors.first()?;
+    let word = doc.tokens[markers.words()[first]].span.slice(source);
+    if lowercase::is_one_of(word, &["ona"]) {
+        Some(true)
+    } else if lowercase::is_one_of(word, &["on"]) {
+        Some(false)
+    } else {
+        None
+    }
+}
 
 /// Forms of "ten" that open a demonstrative anaphor ("ta rola", "tej roli", "to stanowisko").
 const DEMONSTRATIVES: &[&str] = &["ten", "ta", "to", "tej", "tę", "tą", "tego", "temu", "tym"];

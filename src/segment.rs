@@ -110,6 +110,9 @@ const CLAUSE_OPENERS: &[&str] = &[
     // dlatego wiele osób łączy pierwszą pracę z kursami"
     "więc",
     "dlatego",
+    // a new subject: "Ona zamawia karty i kawę, on negocjuje warunki z dostawcami"
+    "on",
+    "ona",
 ];
 
 /// Pairs of words that open a new clause when a comma stands before them: what is added to a

@@ -205,6 +205,22 @@ fn a_part_of_a_roles_holders_after_z_is_the_subject() {
 }
 
 #[test]
+fn on_and_ona_take_the_role_whose_name_agrees() {
+    // Blind set y, y09: "on" is the HR Business Partner, not the Office Managerka.
+    let text = "Za benefity odpowiada Office Managerka razem z HR Business Partnerem. \
+                Ona zamawia karty i kawę, on negocjuje warunki z dostawcami i zarządza \
+                budżetem benefitowym. Office Managerka tym budżetem nie zarządza.";
+    assert_has(
+        text,
+        "hr_business_partner",
+        "budget_control",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}
+
+#[test]
 fn adjective_kiegowy_is_not_the_accountant() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let analysis = rolelint::analyse(

@@ -716,6 +716,12 @@ const INTERROGATIVES: &[&str] = &[
 /// Words that may stand before a share opening a clause: "Ponad połowa respondentów".
 const SHARE_APPROXIMATIONS: &[&str] = &["ponad", "prawie", "niemal", "blisko", "około", "aż"];
 
+/// Words of degree that may stand between the "a" opening a clause and its share: "a tylko 8
+/// proc.", "a już co trzeci".
+const SHARE_DEGREES: &[&str] = &[
+    "tylko", "jedynie", "zaledwie", "już", "aż", "ponad", "prawie", "niemal", "około",
+];
+
 /// Beginnings of the words for the people a survey counts ("respondentów", "badanych",
 /// "ankietowanych", "osób"): a share of them is a share of the role's holders.
 const SURVEYED_PEOPLE: &[&str] = &["respondent", "badanych", "ankietowan", "osób", "uczestnik"];
@@ -1062,7 +1068,16 @@ impl<'a> ClauseContext<'a> {
             let before_subject = if named {
                 first >= self.offset && last + 1 == subject_first
             } else {
-                opens_with_and && first == self.offset + 1 && last < cue
+                // "a tylko 8 proc. wyłącznie z biura": one word of degree may stand between
+                let degree = self.words.get(1).is_some_and(|&token| {
+                    lowercase::is_one_of(
+                        self.doc.tokens[token].span.slice(self.source),
+                        SHARE_DEGREES,
+                    )
+                });
+                opens_with_and
+                    && (first == self.offset + 1 || (degree && first == self.offset + 2))
+                    && last < cue
             };
             (before_subject && !limit(first)) || (!named && of_people_opening(first, last))
         });

@@ -311,8 +311,8 @@ impl Lemmas {
 }
 
 /// Look up every word token of `doc` (whose spans point into `text`). A number before "%"
-/// is looked up as "%", a form of "procent": "4% ofert" reads as "4 procent ofert" does, and
-/// a phrase with "procent" matches either, starting at the number.
+/// or "proc." is looked up as "%", a form of "procent": "4% ofert" reads as "4 procent ofert"
+/// does, and a phrase with "procent" matches either, starting at the number.
 pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
     let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
     let mut keys = Vec::with_capacity(doc.tokens.len() * 2);
@@ -324,10 +324,9 @@ pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
                 lexicon.word_keys_with(token.span.slice(text), &mut lower, &mut keys);
             }
             TokenKind::Number
-                if doc
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|next| next.span.slice(text) == "%") =>
+                if doc.tokens.get(i + 1).is_some_and(|next| {
+                    matches!(next.span.slice(text), "%" | "proc." | "proc")
+                }) =>
             {
                 lexicon.word_keys_with("%", &mut lower, &mut keys);
             }

@@ -123,7 +123,24 @@ impl<'a> Pool<'a> {
     pub fn exclusive(&self, pairs: &[ExclusivePair], make: &Maker) -> Vec<Finding> {
         let mut findings = Vec::new();
         for role in self.roles() {
-            let sides = |value| self.group(role, value, Polarity::Affirmed);
+            // A figure for one level or kind ("Senior … z minimum pięcioma latami praktyki")
+            // is not the role's at large, as a value is: like numbers, it meets only figures
+            // with the same qualifiers, and a value has none.
+            let unqualified: BTreeMap<ValueIdx, Vec<Located>> = pairs
+                .iter()
+                .flat_map(|p| [p.values.0, p.values.1])
+                .map(|value| {
+                    let claims = self.group(role, value, Polarity::Affirmed).iter();
+                    let plain = claims.filter(|l| {
+                        l.claim
+                            .quantity
+                            .as_ref()
+                            .is_none_or(|q| q.qualifiers.is_empty())
+                    });
+                    (value, plain.copied().collect())
+                })
+                .collect();
+            let sides = |value| unqualified.get(&value).map_or(&[][..], Vec::as_slice);
             let fired: Vec<(ValueIdx, ValueIdx)> = pairs
                 .iter()
                 .filter(|p| !p.allowed_for.contains(&role))

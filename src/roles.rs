@@ -117,7 +117,8 @@ pub fn find_roles(
     let mut named_roles: Vec<RoleIdx> = Vec::new();
     // The two roles named last, the latest at the end.
     let mut recent: Vec<RoleIdx> = Vec::new();
-    // Whether each of `recent` was last named in a feminine form ("Office Managerka").
+    // Every role named so far, with whether its last name was a feminine form ("Office
+    // Managerka"): what "on" and "ona" agree with.
     let mut feminine: Vec<(RoleIdx, bool)> = Vec::new();
     let mut previous: Option<&Sentence> = None;
     // Whether the current block is about the role talked about: one of its clauses had a

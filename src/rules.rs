@@ -96,8 +96,6 @@ pub struct RuleSet {
     /// (so a regex too large is an error then), on first need for the embedded rules, which a
     /// test compiles: most runs never need it, and compiling it took 40 ms of every start.
     regexes: OnceLock<RegexSet>,
-    /// The patterns of `regexes`, as matched.
-    regex_patterns: Vec<String>,
     /// The value of each pattern of `regexes`.
     regex_values: Vec<ValueIdx>,
     /// The literals every match of a rule regex holds; `None` when some regex has none.
@@ -787,7 +785,6 @@ impl RuleSet {
                 verb_last_cue_index: StartIndex::default(),
                 cue_except_index: StartIndex::default(),
                 regexes: OnceLock::new(),
-                regex_patterns: Vec::new(),
                 regex_hints: None,
                 regex_values: Vec::new(),
             },
@@ -896,7 +893,15 @@ impl RuleSet {
     /// loaded from a folder, and a test compiles the embedded rules' set: it cannot fail here.
     fn all_regexes(&self) -> &RegexSet {
         self.regexes
-            .get_or_init(|| regex_set(&self.regex_patterns).unwrap_or_else(|_| RegexSet::empty()))
+            .get_or_init(|| regex_set(&self.regex_patterns()).unwrap_or_else(|_| RegexSet::empty()))
+    }
+
+    /// The pattern, as matched, of each regex of [`RuleSet::regexes`], in its order.
+    fn regex_patterns(&self) -> Vec<&str> {
+        self.regex_values
+            .iter()
+            .filter_map(|&v| Some(self.values[v].regex.as_ref()?.pattern.as_str()))
+            .collect()
     }
 
     /// Whether a list under `heading`'s heading may hold values of `dimension`.
@@ -1281,7 +1286,6 @@ impl Builder {
             })?;
             self.set.regexes = OnceLock::from(set);
         }
-        self.set.regex_patterns = patterns.iter().map(|p| p.to_string()).collect();
         let written: Vec<&str> = values
             .iter()
             .filter_map(|&v| Some(&*self.set.values[v].regex.as_ref()?.written))
@@ -1590,7 +1594,7 @@ mod tests {
     fn the_embedded_regexes_compile_as_one_set() {
         let rules = RuleSet::embedded().expect("the embedded rules load");
         assert!(rules.regexes.get().is_none(), "compiled on first need only");
-        let set = regex_set(&rules.regex_patterns).expect("within the size limits");
+        let set = regex_set(&rules.regex_patterns()).expect("within the size limits");
         assert_eq!(set.len(), rules.regex_values.len());
         assert_eq!(rules.all_regexes().len(), set.len());
     }

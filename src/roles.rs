@@ -808,12 +808,15 @@ fn owns_what_follows(source: &str, doc: &Doc, words: &[usize], at: usize, last: 
 }
 
 /// Endings of the words that stand between a preposition and the noun it governs: adjectives,
-/// pronouns and numerals in the genitive, dative or instrumental ("nowym", "naszymi",
-/// "swojego", "innych", "naszej", "czterema", "kilkoma"). No noun a preposition governs ends
-/// so in those cases, so "spotyka się z klientem Account Manager" keeps its subject. A
-/// demonstrative is no modifier there: "Do tego PO samodzielnie zarządza budżetem" ("besides").
+/// pronouns and numerals in the genitive, dative, accusative or instrumental ("nowym",
+/// "naszymi", "swojego", "innych", "naszej", "czterema", "kilkoma", "z wewnętrzną
+/// rekruterką"). No noun a preposition governs ends so in those cases, so "spotyka się z
+/// klientem Account Manager" and "Łącznie z prowizją handlowiec zarabia" keep their subject:
+/// of the feminine "-ą", only the endings of adjectives and possessives. A demonstrative is no
+/// modifier there: "Do tego PO samodzielnie zarządza budżetem" ("besides").
 const MODIFIER_ENDINGS: &[&str] = &[
-    "ym", "im", "ymi", "imi", "ego", "ych", "ich", "ej", "ema", "oma",
+    "ym", "im", "ymi", "imi", "ego", "ych", "ich", "ej", "ema", "oma", "ową", "ną", "szą", "ską",
+    "cką", "oją",
 ];
 
 fn is_modifier(word: &str) -> bool {

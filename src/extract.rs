@@ -726,6 +726,17 @@ const SHARE_DEGREES: &[&str] = &[
 /// "ankietowanych", "osób"): a share of them is a share of the role's holders.
 const SURVEYED_PEOPLE: &[&str] = &["respondent", "badanych", "ankietowan", "osób", "uczestnik"];
 
+/// Prepositions before a year that place a state in its time: "w 2018 roku", "do 2022 r.",
+/// "przed 2020 rokiem" (not "od": "Od 2021 roku" starts what still holds).
+const YEAR_PREPOSITIONS: &[&str] = &["w", "do", "przed"];
+
+/// Whether `text` is a year of the last or this century, as a text about work names one.
+fn is_year(text: &str) -> bool {
+    text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text.starts_with("19") || text.starts_with("20"))
+}
+
 /// Words before an amount that make it a limit: "rabaty do 10%", "powyżej 5 procent".
 const LIMITS_OF_AMOUNT: &[&str] = &["do", "od", "ponad", "powyżej", "poniżej"];
 
@@ -1018,6 +1029,7 @@ impl<'a> ClauseContext<'a> {
                 .any(|&w| LIMITS.iter().any(|limit| self.is_word(Some(&w), limit)))
                 || self.names_role_after(last));
         let conditional = self.answers_condition
+            || self.about_the_past(first, last)
             || self
                 .markers
                 .matches_within_unless(
@@ -1355,6 +1367,49 @@ impl<'a> ClauseContext<'a> {
         self.asides()
             .iter()
             .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
+    }
+
+    /// Whether the cue at words `first..=last` of the clause describes a former state: a verb
+    /// in its part of the clause (between [`PART_ENDS`] and parentheses) is in the past tense,
+    /// and a time of the past stands in the sentence up to that part's end, one of the `former`
+    /// phrases ("Do ubiegłego roku Project Manager nie odpowiadał za budżet") or a year after
+    /// "w", "do" or "przed" ("w 2018 roku Product Owner zarabiał 11 000 zł"). "Od 2021 roku
+    /// każdy przedstawiciel ma stałą podstawę" is about today, and so is "dziś jest to 15 500
+    /// zł" after "mediana wynosiła 13 000 zł, "; "Anna zarabiała 9 000 zł" tells a story in no
+    /// time of its own, and stays a claim.
+    fn about_the_past(&self, first: usize, last: usize) -> bool {
+        let Some(past) = self.rules.lexicon.past() else {
+            return false;
+        };
+        let cut_between = |a: usize| {
+            (self.words[a] + 1..self.words[a + 1]).any(|t| {
+                let mark = self.doc.tokens[t].span.slice(self.source);
+                PART_ENDS.contains(&mark) || mark == "(" || mark == ")"
+            })
+        };
+        let mut start = first;
+        while start > 0 && !cut_between(start - 1) {
+            start -= 1;
+        }
+        let mut end = last;
+        while end + 1 < self.words.len() && !cut_between(end) {
+            end += 1;
+        }
+        let part_end = self.offset + end + 1;
+        self.words[start..=end]
+            .iter()
+            .any(|&w| self.lemmas.of(w).contains(&past))
+            && (self.markers.any(Marker::Former, 0..part_end)
+                || (1..part_end).any(|at| {
+                    YEAR_PREPOSITIONS
+                        .iter()
+                        .any(|p| self.is_word(self.sentence_words.get(at - 1), p))
+                        && is_year(
+                            self.doc.tokens[self.sentence_words[at]]
+                                .span
+                                .slice(self.source),
+                        )
+                }))
     }
 
     /// Whether the clause names its role (else the role was carried or referred back to).

@@ -55,26 +55,28 @@ struct Form {
     lemmas: (u32, u32),
 }
 
-/// The third column of a lexicon line whose form is a verb (or "ja") in the first person
-/// singular: "wystawiam", "zrobiłam", "będę".
-const FIRST_PERSON_SINGULAR: &str = "1sg";
-
-/// The key a first-person form carries among its lemmas (see [`Lexicon::first_person`]). No
-/// rule word can be it: the tokenizer never makes a word of "@".
+/// The features a lexicon line may list in its third column, comma-separated, and the key a
+/// form with each carries among its lemmas. No rule word can be such a key: the tokenizer never
+/// makes a word of "@".
+/// - `1sg`: a verb (or "ja") in the first person singular: "wystawiam", "zrobiłam", "będę"
+///   (see [`Lexicon::first_person`]);
+/// - `past`: a verb in the past tense only: "zarabiał", "pracowali" (see [`Lexicon::past`]).
+const FEATURES: &[(&str, &str)] = &[("1sg", FIRST_PERSON_KEY), ("past", PAST_KEY)];
 const FIRST_PERSON_KEY: &str = "@1sg";
+const PAST_KEY: &str = "@past";
 
 /// A malformed lexicon line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "wiersz {line} leksykonu nie ma postaci „forma<TAB>lemat|lemat…” ani „forma<TAB>lemat|lemat…<TAB>1sg”"
+    "wiersz {line} leksykonu nie ma postaci „forma<TAB>lemat|lemat…” ani „forma<TAB>lemat|lemat…<TAB>cecha,cecha” (cechy: 1sg, past)"
 )]
 pub struct LexiconError {
     pub line: usize,
 }
 
 impl Lexicon {
-    /// Parse `form\tlemma|lemma…` lines, with a third column `1sg` for a form in the first
-    /// person singular; `#` starts a comment line.
+    /// Parse `form\tlemma|lemma…` lines, with a third column of [`FEATURES`] for a form in
+    /// the first person singular or in the past tense; `#` starts a comment line.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon {
             form_text: String::with_capacity(tsv.len() / 2),
@@ -109,13 +111,12 @@ impl Lexicon {
                 let id = lexicon.intern(lemma);
                 lexicon.form_lemmas.push(id);
             }
-            match features {
-                None => {}
-                Some(FIRST_PERSON_SINGULAR) => {
-                    let id = lexicon.intern(FIRST_PERSON_KEY);
-                    lexicon.form_lemmas.push(id);
-                }
-                Some(_) => return Err(malformed),
+            for feature in features.into_iter().flat_map(|f| f.split(',')) {
+                let Some(&(_, key)) = FEATURES.iter().find(|(name, _)| *name == feature) else {
+                    return Err(malformed);
+                };
+                let id = lexicon.intern(key);
+                lexicon.form_lemmas.push(id);
             }
             let lemmas = (offset(first), offset(lexicon.form_lemmas.len()));
             lexicon.add_form(form, lemmas);
@@ -271,6 +272,13 @@ impl Lexicon {
         self.lemma_ids.get(FIRST_PERSON_KEY).copied()
     }
 
+    /// The key that a form in the past tense only ("zarabiał", "pracowali") carries among its
+    /// lemma keys, so that `extract` can tell a claim about a former state. `None` when the
+    /// lexicon marks no form so.
+    pub fn past(&self) -> Option<LemmaId> {
+        self.lemma_ids.get(PAST_KEY).copied()
+    }
+
     /// Whether the lexicon lists this lower-case form (used by the rule-coverage test).
     pub fn knows_form(&self, lower: &str) -> bool {
         self.lookup_form(lower).is_some()
@@ -418,7 +426,13 @@ mod tests {
             Lexicon::parse("a\tb\nbroken\n").err(),
             Some(LexiconError { line: 2 })
         );
-        for bad in ["a\tb\tplural\n", "a\tb\t1sg\textra\n", "a\t\t1sg\n"] {
+        for bad in [
+            "a\tb\tplural\n",
+            "a\tb\t1sg\textra\n",
+            "a\t\t1sg\n",
+            "a\tb\t1sg,plural\n",
+            "a\tb\t\n",
+        ] {
             assert_eq!(
                 Lexicon::parse(bad).err(),
                 Some(LexiconError { line: 1 }),
@@ -434,5 +448,21 @@ mod tests {
         assert!(keys(&lexicon, "Wystawiam").contains(&first_person));
         assert!(!keys(&lexicon, "wystawia").contains(&first_person));
         assert_eq!(Lexicon::parse(TSV).unwrap().first_person(), None);
+    }
+
+    #[test]
+    fn past_forms_carry_the_past_key_beside_the_first_person_key() {
+        let lexicon = Lexicon::parse(
+            "zarabiał\tzarabiać\tpast\nzrobiłam\tzrobić\t1sg,past\nzarabia\tzarabiać\n",
+        )
+        .unwrap();
+        let past = lexicon.past().expect("a form is marked");
+        let first_person = lexicon.first_person().expect("a form is marked");
+        assert!(keys(&lexicon, "Zarabiał").contains(&past));
+        assert!(!keys(&lexicon, "zarabiał").contains(&first_person));
+        assert!(keys(&lexicon, "zrobiłam").contains(&past));
+        assert!(keys(&lexicon, "zrobiłam").contains(&first_person));
+        assert!(!keys(&lexicon, "zarabia").contains(&past));
+        assert_eq!(Lexicon::parse(TSV).unwrap().past(), None);
     }
 }

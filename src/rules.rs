@@ -211,6 +211,10 @@ pub struct Modality {
     pub conditional: Vec<Phrase>,
     /// Phrases that start like a condition but are none ("jeśli chodzi o").
     pub conditional_except: Vec<Phrase>,
+    /// Times of the past ("do ubiegłego roku", "pięć lat temu"): a clause in the past tense
+    /// with one describes a former state ("Do ubiegłego roku Project Manager nie odpowiadał za
+    /// budżet"), which no claim about today contradicts (see `extract`).
+    pub former: Vec<Phrase>,
     pub anaphora: Vec<Phrase>,
     /// Words that make a clause about the two roles talked about last ("obie role", "obu").
     pub both: Vec<Phrase>,
@@ -252,6 +256,7 @@ pub enum Marker {
     Reported,
     Conditional,
     ConditionalExcept,
+    Former,
     Anaphor,
     Both,
     OtherSubject,
@@ -263,7 +268,7 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 18] = [
+    const ALL: [Marker; 19] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -274,6 +279,7 @@ impl Marker {
         Marker::Reported,
         Marker::Conditional,
         Marker::ConditionalExcept,
+        Marker::Former,
         Marker::Anaphor,
         Marker::Both,
         Marker::OtherSubject,
@@ -299,6 +305,7 @@ impl Modality {
             Marker::Reported => &self.reported,
             Marker::Conditional => &self.conditional,
             Marker::ConditionalExcept => &self.conditional_except,
+            Marker::Former => &self.former,
             Marker::Anaphor => &self.anaphora,
             Marker::Both => &self.both,
             Marker::OtherSubject => &self.other_subjects,
@@ -524,6 +531,8 @@ struct ModalityFile {
     conditional: Vec<Spanned<String>>,
     #[serde(default)]
     conditional_except: Vec<Spanned<String>>,
+    #[serde(default)]
+    former: Vec<Spanned<String>>,
     #[serde(default)]
     anaphora: Vec<Spanned<String>>,
     #[serde(default)]
@@ -767,6 +776,7 @@ impl RuleSet {
                     reported: Vec::new(),
                     conditional: Vec::new(),
                     conditional_except: Vec::new(),
+                    former: Vec::new(),
                     anaphora: Vec::new(),
                     both: Vec::new(),
                     other_subjects: Vec::new(),
@@ -1122,6 +1132,7 @@ impl Builder {
             reported: self.phrases(file, &raw.reported, 0)?,
             conditional: self.phrases(file, &raw.conditional, 0)?,
             conditional_except: self.phrases(file, &raw.conditional_except, 0)?,
+            former: self.phrases(file, &raw.former, 0)?,
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,

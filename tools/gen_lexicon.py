@@ -27,8 +27,11 @@ Output: '#' header lines (generator, morfeusz2 version, dictionary id, how to re
 copyright notices of Morfeusz 2 and of the SGJP dictionary), then `form<TAB>lemma|lemma…`
 lines sorted by form (code point order), lemmas deduplicated and sorted; all lower case,
 NFC, '\n' line ends. A form that some reading makes a verb (or "ja") in the first person
-singular ("wystawiam", "zrobiłam", "będę") has a third column, `1sg`: rolelint gives a
-clause in the first person to the speaker's role. Same inputs and same morfeusz2 -> same
+singular ("wystawiam", "zrobiłam", "będę") has `1sg` in a third column: rolelint gives a
+clause in the first person to the speaker's role. A form whose every reading is a verb in the
+past tense ("zarabiał", "zrobiłam") has `past` there (comma-separated after `1sg`): a claim
+in the past tense with a time of the past ("Do 2022 roku …") describes a former state.
+Same inputs and same morfeusz2 -> same
 bytes.
 
 A summary goes to stderr.
@@ -59,6 +62,11 @@ NON_PHRASE_KEYS = {
 }
 # The third column of a form that is a verb (or "ja") in the first person singular.
 FIRST_PERSON_SINGULAR = "1sg"
+# The third column's feature of a form that is a verb in the past tense only.
+PAST_TENSE = "past"
+# Past forms although they have another reading: "miał" is also coal dust, "mieli" a form of
+# "mielić", both rare in texts about jobs ("Do 2020 roku nie miał budżetu").
+PAST_DESPITE_OTHER_READINGS = {"miał", "mieli"}
 # Classes of morfeusz2 readings a first-person form may also have: the verb's own forms, and
 # the "by" of "zrobiłbym" (a particle, or a conjunction in "żebym").
 VERBAL_CLASSES = {"fin", "bedzie", "aglt", "praet", "impt", "inf", "ppron12", "part", "comp"}
@@ -145,6 +153,17 @@ class Morph:
                 if word not in FIRST_PERSON_DESPITE_OTHER_READINGS:
                     return False
         return first_person
+
+    def past_tense(self, word: str) -> bool:
+        """Whether every reading of `word` is a verb in the past tense: "zarabiał",
+        "pracowali", "zrobiłam" (zrobiła + m). Not "była" (also "former", an adjective), not
+        "dział" (also a noun), not "pracowałby" (the conditional mood)."""
+        if word in PAST_DESPITE_OTHER_READINGS:
+            return True
+        if any(interpretation[1].split(":")[0] == "by" for *_, interpretation in self.m.analyse(word)):
+            return False
+        readings = self.analyse(word)
+        return bool(readings) and all(tag.split(":")[0] == "praet" for _, tag in readings)
 
     def lemmas(self, word: str) -> set[str]:
         """Clean lemmas of a known word; empty if morfeusz only says 'ign'."""
@@ -528,8 +547,9 @@ def main() -> int:
     # ---- write
     dict_id = morph.m.dict_id()
     header = [
-        "rolelint form->lemma lexicon: form<TAB>lemma|lemma...[<TAB>1sg] (sorted, lower case, NFC)",
-        "1sg: some reading of the form is a verb (or \"ja\") in the first person singular",
+        "rolelint form->lemma lexicon: form<TAB>lemma|lemma...[<TAB>feature,feature] (sorted, lower case, NFC)",
+        "features: 1sg: some reading of the form is a verb (or \"ja\") in the first person singular;",
+        "  past: every reading of the form is a verb in the past tense",
         "GENERATED FILE - do not edit by hand. Regenerate after changing rules/*.toml or corpus/:",
         "  pip install -r tools/requirements.txt && python3 tools/gen_lexicon.py",
         f"generator: tools/gen_lexicon.py; morfeusz2 {morfeusz2.__version__}; dictionary {dict_id}",
@@ -545,8 +565,13 @@ def main() -> int:
         if "\t" in form or "\n" in form:
             continue
         line = form + "\t" + "|".join(sorted(lex[form]))
+        features = []
         if not form.endswith(".") and morph.first_person_singular(form):
-            line += "\t" + FIRST_PERSON_SINGULAR
+            features.append(FIRST_PERSON_SINGULAR)
+        if not form.endswith(".") and morph.past_tense(form):
+            features.append(PAST_TENSE)
+        if features:
+            line += "\t" + ",".join(features)
         lines.append(line)
     out = "\n".join(lines) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)

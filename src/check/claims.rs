@@ -312,7 +312,31 @@ impl<'a> Pool<'a> {
             .iter()
             .take(2)
             .any(|&(high, p)| by_low.iter().take(2).any(|&(low, q)| p != q && high < low))
+            || (self.scope == Scope::Document && pay_ranges_cross(class))
     }
+}
+
+/// Whether two pay ranges of one document, in different sentences, overlap only in part:
+/// "Wynagrodzenie: 13 000–16 000 zł brutto miesięcznie" in an ad's header and "proponujemy
+/// 11 000–13 500 zł brutto miesięcznie" in its body give the offer two different ranges,
+/// though they share 13 000–13 500 zł. A range inside another ("średnio 13 000–14 000 zł" of
+/// "12 000–18 000 zł") and approximate ones ("ok. 10–12 tys.") may describe the same pay. Years
+/// and team sizes are left out: "zespoły 5–8 osób" and "6–12 osób" are most often different
+/// projects.
+fn pay_ranges_cross(class: &[(Located, &Quantity)]) -> bool {
+    let ranges: Vec<(usize, f64, f64)> = class
+        .iter()
+        .filter(|(_, q)| q.is_money() && !q.approximate)
+        .filter_map(|(located, q)| {
+            let max = q.max?;
+            (max > q.min).then_some((located.claim.sentence.start(), q.min, max))
+        })
+        .collect();
+    ranges.iter().any(|&(place, low, high)| {
+        ranges.iter().any(|&(other_place, other_low, other_high)| {
+            place != other_place && low < other_low && other_low < high && high < other_high
+        })
+    })
 }
 
 /// Evidence for a group of claims, all with one label.

@@ -71,6 +71,11 @@ impl Quantity {
         a_max < b_min || b_max < a_min
     }
 
+    /// Whether this is an amount of money.
+    pub fn is_money(&self) -> bool {
+        matches!(self.unit, Unit::Money { .. })
+    }
+
     /// The interval with the tolerance of approximate numbers applied.
     pub fn bounds(&self) -> (f64, f64) {
         let slack = if self.approximate { APPROXIMATION } else { 0.0 };

@@ -130,6 +130,8 @@ pub fn find_roles(
     let mut set_aside: Option<RoleIdx> = None;
     // The role the sentence before named last, if it named one.
     let mut last_named_before: Option<RoleIdx> = None;
+    // Whether the current block has named a role yet.
+    let mut block_names_role = false;
     let first_person = rules.lexicon.first_person();
     // Whether word `at` of a sentence is a form in the first person, and neither a verb of
     // saying or thinking ("Powiem wprost: …", "Myślę, że …") nor in a relative clause
@@ -219,6 +221,7 @@ pub fn find_roles(
         if previous.is_some_and(|p| p.block != sentence.block) {
             block_speaker = poster_speaker;
             block_about_role = false;
+            block_names_role = false;
             if current.is_none() && named_roles.len() <= 1 {
                 current = set_aside.take();
             }
@@ -344,16 +347,18 @@ pub fn find_roles(
                             .unwrap_or(role),
                         _ => role,
                     };
-                    let role = match last_named_before {
-                        Some(last)
-                            if !named_in_sentence
-                                && anaphors.iter().any(|&at| {
-                                    let word = doc.tokens[markers.words()[at]].span.slice(source);
-                                    lowercase::is_one_of(word, DEMONSTRATIVES)
-                                }) =>
-                        {
-                            last
-                        }
+                    let demonstrative = anaphors.iter().any(|&at| {
+                        let word = doc.tokens[markers.words()[at]].span.slice(source);
+                        lowercase::is_one_of(word, DEMONSTRATIVES)
+                    });
+                    // In a paragraph that has named no role yet, "na tym stanowisku" is the post
+                    // the title or the section's heading is about, not a role the paragraph
+                    // before ended on ("Za stronę finansową odpowiada nasza księgowa. ¶ … na
+                    // tym stanowisku płacimy 96 000–108 000 zł").
+                    let role = match (last_named_before, frame) {
+                        _ if named_in_sentence || !demonstrative => role,
+                        (_, Some(framed)) if !block_names_role => framed,
+                        (Some(last), _) => last,
                         _ => role,
                     };
                     let subject = if anaphor {
@@ -376,6 +381,7 @@ pub fn find_roles(
             clause_roles.push(role);
         }
         block_about_role |= sentence.is_question(source);
+        block_names_role |= !mentions.is_empty();
         for mention in &mentions {
             if !named_roles.contains(&mention.role) {
                 named_roles.push(mention.role);

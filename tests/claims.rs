@@ -1658,3 +1658,46 @@ fn a_role_inside_a_listed_duty_is_whom_it_serves() {
         claims(text)
     );
 }
+
+#[test]
+fn a_demonstrative_opening_a_paragraph_is_the_post_of_the_title() {
+    // Blind set v, v10: "na tym stanowisku" is the Office Manager's post, not the accountant's
+    // the paragraph before named in passing.
+    let text = "Office Manager – kancelaria prawna\n\nOffice Manager nie zajmuje się fakturami. \
+                Za finanse odpowiada nasza księgowa.\n\nWiemy, że w ogłoszeniach brakuje \
+                konkretów: na tym stanowisku płacimy 96 000–108 000 zł brutto rocznie.";
+    assert_has(
+        text,
+        "office_manager",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(r, v, ..)| r == "accountant" && v == "salary"),
+        "{:?}",
+        claims(text)
+    );
+}
+
+#[test]
+fn a_role_after_z_and_a_feminine_adjective_is_not_the_subject() {
+    // corpus/193: the HR Business Partner's duties list names the in-house recruiter as a
+    // partner; the next item is the HR Business Partner's too.
+    let text = "HR Business Partner\n\nCo będziesz robić:\n- współpracować z działem kadr oraz z \
+                wewnętrzną rekruterką,\n- raportować bezpośrednio do prezesa.";
+    assert_has(
+        text,
+        "hr_business_partner",
+        "reports_to_executive",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert!(
+        !claims(text).iter().any(|(r, ..)| r == "recruiter"),
+        "{:?}",
+        claims(text)
+    );
+}

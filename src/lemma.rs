@@ -35,7 +35,11 @@ pub struct Lexicon {
     form_lemmas: Vec<LemmaId>,
     lemmas: Vec<Box<str>>,
     lemma_ids: HashMap<Box<str>, LemmaId>,
-    /// Snowball stems of rule lemmas, for text words the lexicon lacks.
+    /// How many forms of the lexicon list each lemma, by [`LemmaId`].
+    forms_of_lemma: Vec<u32>,
+    /// Snowball stems of rule lemmas, for text words the lexicon lacks. Not of a lemma the
+    /// lexicon lists with one form only, a word that does not inflect ("podobno"): no other
+    /// word is a form of it, and its stem would take in unlisted forms of others ("podobną").
     by_stem: HashMap<String, Vec<LemmaId>>,
     /// The first three characters of every stem in `by_stem`. Snowball keeps a word's first
     /// three characters in any stem that long (it cuts endings, changes only a stem's last
@@ -84,6 +88,7 @@ impl Lexicon {
             form_lemmas: Vec::with_capacity(tsv.len() / 12),
             lemmas: Vec::new(),
             lemma_ids: HashMap::default(),
+            forms_of_lemma: Vec::new(),
             by_stem: HashMap::default(),
             stem_heads: HashSet::default(),
             exact: HashMap::default(),
@@ -110,6 +115,11 @@ impl Lexicon {
             for lemma in lemmas.split('|') {
                 let id = lexicon.intern(lemma);
                 lexicon.form_lemmas.push(id);
+                let index = id as usize;
+                if lexicon.forms_of_lemma.len() <= index {
+                    lexicon.forms_of_lemma.resize(index + 1, 0);
+                }
+                lexicon.forms_of_lemma[index] += 1;
             }
             for feature in features.into_iter().flat_map(|f| f.split(',')) {
                 let Some(&(_, key)) = FEATURES.iter().find(|(name, _)| *name == feature) else {
@@ -190,6 +200,9 @@ impl Lexicon {
             vec![self.intern(&lower)]
         };
         for &id in &ids {
+            if self.forms_of_lemma.get(id as usize) == Some(&1) {
+                continue;
+            }
             let stem = self.stemmer.stem(&self.lemmas[id as usize]).into_owned();
             if stem.chars().count() >= MIN_STEM_CHARS {
                 self.stem_heads.insert(head(&stem).into());
@@ -382,6 +395,20 @@ mod tests {
         let owner = lexicon.rule_word("ownerka");
         assert_eq!(keys(&lexicon, "ownerki"), owner);
         assert!(keys(&lexicon, "xyz").is_empty());
+    }
+
+    #[test]
+    fn a_word_that_does_not_inflect_matches_no_unlisted_word_by_stem() {
+        // Blind set u: "podobną" (missing from the lexicon) stemmed like "podobno", a marker
+        // of reported speech, and "chcą pójść podobną drogą" read as hearsay.
+        let mut lexicon = Lexicon::parse(
+            "podobno\tpodobno\nprojekt\tprojekt\nprojektu\tprojekt\nprojekty\tprojekt\n",
+        )
+        .unwrap();
+        lexicon.rule_word("podobno");
+        let projekt = lexicon.rule_word("projekt");
+        assert!(keys(&lexicon, "podobną").is_empty());
+        assert_eq!(keys(&lexicon, "projektami"), projekt);
     }
 
     #[test]

@@ -100,6 +100,7 @@ pub fn extract(
     // A quotation still open at the end of a sentence, and the block that sentence is in.
     let mut open_quote = None;
     let mut previous_block = None;
+    let quoted_blocks = dash_quoted_blocks(source, doc, markers);
     for (index, (((sentence, markers), clause_roles), voice)) in doc
         .sentences
         .iter()
@@ -142,7 +143,11 @@ pub fn extract(
             open_quote = None;
         }
         previous_block = Some(sentence.block);
-        let quotes = quoted_ranges(source, doc, sentence.tokens.clone(), &mut open_quote);
+        let quotes = if quoted_blocks.contains(&sentence.block) {
+            vec![sentence.tokens.clone()]
+        } else {
+            quoted_ranges(source, doc, sentence.tokens.clone(), &mut open_quote)
+        };
         // "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł": an answer takes the metric its
         // question asked about.
         let answering = std::mem::take(&mut asked);
@@ -545,6 +550,34 @@ fn qualifiers_of_amount(
         }
     }
     own
+}
+
+/// Dashes that open a quotation, or set off its attribution, as the Polish press writes them.
+const DASHES: &[&str] = &["–", "—", "-"];
+
+/// The blocks that are quotations set off by dashes: a paragraph that opens with a dash and
+/// has, in one of its sentences, a dash followed by a verb of saying (`says`): "– Kiedy
+/// zaczynałam, nie zajmowałam się kadrami. Dzisiaj robię wszystko – mówi pani Ewa, księgowa z
+/// 25-letnim stażem." A list item that opens with a dash has no such verb after a dash.
+fn dash_quoted_blocks(source: &str, doc: &Doc, markers: &[Markers]) -> Vec<usize> {
+    let is_dash = |token: usize| DASHES.contains(&doc.tokens[token].span.slice(source));
+    let mut blocks: Vec<usize> = Vec::new();
+    let mut opens_with_dash = false;
+    let mut previous_block = None;
+    for (sentence, markers) in doc.sentences.iter().zip(markers) {
+        if previous_block != Some(sentence.block) {
+            opens_with_dash = is_dash(sentence.tokens.start);
+            previous_block = Some(sentence.block);
+        }
+        let words = markers.words();
+        let attributed = markers
+            .matches(Marker::Says)
+            .any(|(first, _)| words[first] > 0 && is_dash(words[first] - 1));
+        if opens_with_dash && attributed && blocks.last() != Some(&sentence.block) {
+            blocks.push(sentence.block);
+        }
+    }
+    blocks
 }
 
 /// Token ranges between quotation marks („…”, "…", «…») in `tokens`, one sentence's. A quote

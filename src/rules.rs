@@ -239,6 +239,10 @@ pub struct Modality {
     /// Verbs of a forum post's header ("kasia_mokotow napisała:"): what follows, up to the next
     /// header, is that poster's (see [`crate::roles`]).
     pub post_header: Vec<Phrase>,
+    /// Verbs that attribute a quotation after a dash, as the press sets one ("– Dzisiaj robię
+    /// wszystko – mówi pani Ewa"): a paragraph that opens with a dash and has one is a quotation
+    /// (see `extract`).
+    pub says: Vec<Phrase>,
     /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
     marker_index: PairIndex<(Marker, usize)>,
 }
@@ -265,10 +269,11 @@ pub enum Marker {
     FirstPersonExcept,
     Topic,
     PostHeader,
+    Says,
 }
 
 impl Marker {
-    const ALL: [Marker; 19] = [
+    const ALL: [Marker; 20] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -288,6 +293,7 @@ impl Marker {
         Marker::FirstPersonExcept,
         Marker::Topic,
         Marker::PostHeader,
+        Marker::Says,
     ];
 }
 
@@ -314,6 +320,7 @@ impl Modality {
             Marker::FirstPersonExcept => &self.first_person_except,
             Marker::Topic => &self.topics,
             Marker::PostHeader => &self.post_header,
+            Marker::Says => &self.says,
         }
     }
 
@@ -551,6 +558,8 @@ struct ModalityFile {
     topics: Vec<Spanned<String>>,
     #[serde(default)]
     post_header: Vec<Spanned<String>>,
+    #[serde(default)]
+    says: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -786,6 +795,7 @@ impl RuleSet {
                     first_person_except: Vec::new(),
                     topics: Vec::new(),
                     post_header: Vec::new(),
+                    says: Vec::new(),
                     marker_index: PairIndex::default(),
                 },
                 conflicts: Vec::new(),
@@ -1142,6 +1152,7 @@ impl Builder {
             first_person_except: self.phrases(file, &raw.first_person_except, 0)?,
             topics: self.phrases(file, &raw.topics, 0)?,
             post_header: self.phrases(file, &raw.post_header, 0)?,
+            says: self.phrases(file, &raw.says, 0)?,
             marker_index: PairIndex::default(),
         };
         self.set.modality.index_markers();

@@ -270,12 +270,15 @@ pub fn extract(
                 if !admitted || repeated {
                     continue;
                 }
+                // `when`: the words whose part of the clause says whether the claim is about the
+                // past (see `ClauseContext::about_the_past`), the cue's, or a number's.
                 let claim = |(first, last): (usize, usize),
+                             when: (usize, usize),
                              span: Span<Norm>,
                              quantity,
                              qualifiers: &[Qualifier]| {
                     let (polarity, modality) =
-                        context.polarity_and_modality(first, last, qualifiers, &cue);
+                        context.polarity_and_modality((first, last), when, qualifiers, &cue);
                     Claim {
                         role: clause_role.role,
                         value,
@@ -295,13 +298,14 @@ pub fn extract(
                 match (&rules.values[value].metric, cue_words) {
                     (None, Some(cue_words)) => claims.push(claim(
                         cue_words.read_at(),
+                        cue_words.read_at(),
                         span_of(cue_words.range()),
                         None,
                         &[],
                     )),
                     (None, None) => {
                         if let Some(rest) = elided {
-                            claims.push(claim(rest, span_of(rest), None, &[]));
+                            claims.push(claim(rest, rest, span_of(rest), None, &[]));
                         }
                     }
                     (Some(metric), _) => {
@@ -359,6 +363,7 @@ pub fn extract(
                             };
                             let mut found = claim(
                                 cue_words.map_or(number, CueWords::read_at),
+                                number,
                                 span,
                                 Some(Box::new(quantity)),
                                 &qualifiers,
@@ -972,14 +977,15 @@ impl<'a> ClauseContext<'a> {
         })
     }
 
-    /// Polarity and modality of the cue matched at words `first..=last` of the clause. A
-    /// number's `qualifiers` in the sentence are no condition on it: "Dla przedstawiciela
-    /// handlowego na poziomie mid mediana wynosi 8 300 zł" is the mid level's pay, compared
-    /// with the mid level's only.
+    /// Polarity and modality of the cue matched at words `first..=last` of the clause, in the
+    /// past if the part of the clause with words `when` is (a number's: "W 2023 roku mediana
+    /// wynosiła 10 600 zł, dziś … to 11 900 zł" is today's 11 900 zł). A number's `qualifiers`
+    /// in the sentence are no condition on it: "Dla przedstawiciela handlowego na poziomie mid
+    /// mediana wynosi 8 300 zł" is the mid level's pay, compared with the mid level's only.
     fn polarity_and_modality(
         &self,
-        first: usize,
-        last: usize,
+        (first, last): (usize, usize),
+        when: (usize, usize),
         qualifiers: &[Qualifier],
         cue_text: &str,
     ) -> (Polarity, Modality) {
@@ -1062,7 +1068,7 @@ impl<'a> ClauseContext<'a> {
                 .any(|&w| LIMITS.iter().any(|limit| self.is_word(Some(&w), limit)))
                 || self.names_role_after(last));
         let conditional = self.answers_condition
-            || self.about_the_past(first, last)
+            || self.about_the_past(when)
             || self
                 .markers
                 .matches_within_unless(
@@ -1402,7 +1408,7 @@ impl<'a> ClauseContext<'a> {
             .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
     }
 
-    /// Whether the cue at words `first..=last` of the clause describes a former state: a verb
+    /// Whether the words `first..=last` of the clause describe a former state: a verb
     /// in its part of the clause (between [`PART_ENDS`] and parentheses) is in the past tense,
     /// and a time of the past stands in the sentence up to that part's end, one of the `former`
     /// phrases ("Do ubiegłego roku Project Manager nie odpowiadał za budżet") or a year after
@@ -1410,7 +1416,7 @@ impl<'a> ClauseContext<'a> {
     /// każdy przedstawiciel ma stałą podstawę" is about today, and so is "dziś jest to 15 500
     /// zł" after "mediana wynosiła 13 000 zł, "; "Anna zarabiała 9 000 zł" tells a story in no
     /// time of its own, and stays a claim.
-    fn about_the_past(&self, first: usize, last: usize) -> bool {
+    fn about_the_past(&self, (first, last): (usize, usize)) -> bool {
         let Some(past) = self.rules.lexicon.past() else {
             return false;
         };

@@ -91,6 +91,9 @@ pub fn extract(
     let regex_hints = rules.regex_hints(source);
     let mut claims = Vec::new();
     let mut section: Option<DimensionIdx> = None;
+    // The money metric of the dimension a heading names ("Wynagrodzenie", "Widełki"): an
+    // amount in a list item under it is that metric's.
+    let mut section_metrics: Vec<(ValueIdx, Arc<str>)> = Vec::new();
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
@@ -118,10 +121,12 @@ pub fn extract(
         match sentence.layout {
             Layout::Heading => {
                 section = heading_dimension(sentence_words, lemmas, rules);
+                section_metrics = section.map_or_else(Vec::new, |d| money_metrics(d, rules));
                 section_optional = markers.any(Marker::Optional, 0..sentence_words.len());
             }
             Layout::Prose => {
                 section = None;
+                section_metrics.clear();
                 section_optional = false;
             }
             Layout::ListItem => {}
@@ -153,6 +158,10 @@ pub fn extract(
         let answering = std::mem::take(&mut asked);
         let answers_condition = std::mem::take(&mut asked_condition);
         let mut sentence_metrics: Vec<(ValueIdx, Arc<str>)> = answering.clone();
+        if sentence.layout == Layout::ListItem {
+            sentence_metrics.extend(section_metrics.iter().cloned());
+        }
+        let inherits_metrics = !sentence_metrics.is_empty();
         let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
         // Each metric's qualifiers in this sentence, found once.
         let mut qualifiers_of: Vec<(ValueIdx, Vec<Qualifier>)> = Vec::new();
@@ -242,7 +251,7 @@ pub fn extract(
                 && words
                     .first()
                     .is_some_and(|&w| doc.tokens[w].kind == TokenKind::Number);
-            if clause_role.subject == Subject::Named || !answering.is_empty() || amount_after_dash {
+            if clause_role.subject == Subject::Named || inherits_metrics || amount_after_dash {
                 for (value, cue) in &sentence_metrics {
                     if !matches.iter().any(|(v, ..)| v == value) {
                         matches.push((*value, None, cue.clone()));
@@ -694,6 +703,25 @@ fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Optio
                 .is_some_and(|last| last + 1 == words.len())
         })
     })
+}
+
+/// The money metrics of dimension `d` (the pay of `salary.toml`), each with its first cue: a
+/// list under a heading of the dimension ("Wynagrodzenie", "Widełki") gives amounts of them.
+/// Not the other engines: a bare number in a list is no team's size or years' count.
+fn money_metrics(d: DimensionIdx, rules: &RuleSet) -> Vec<(ValueIdx, Arc<str>)> {
+    rules
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, value)| {
+            value.dimension == d
+                && value
+                    .metric
+                    .as_ref()
+                    .is_some_and(|m| m.engine == MetricEngine::Money)
+        })
+        .filter_map(|(index, value)| Some((index, value.cues.first()?.text().clone())))
+        .collect()
 }
 
 /// A value whose cue matched: `(value, the cue's words, cue text)`; the words are `None` when

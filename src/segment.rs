@@ -185,17 +185,27 @@ fn without_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
 const FIELD_LABEL_WORDS: usize = 6;
 
 /// Whether a line is a form's field, "Label: value" ("Nazwa stanowiska: HR Business
-/// Partner", "Tryb pracy: stacjonarnie", "Fakt: …"): it stands alone like a list item, so
-/// fields written one per line without a full stop are not one sentence ("Podległe stanowiska:
-/// brak" does not negate the next field, "Mit 1: …" does not report the "Fakt: …" under it).
+/// Partner", "Tryb pracy: stacjonarnie", "Fakt: …", "Mid (etat, Warszawa): 13 000–17 000 zł
+/// brutto"): it stands alone like a list item, so fields written one per line without a full
+/// stop are not one sentence ("Podległe stanowiska: brak" does not negate the next field, "Mit
+/// 1: …" does not report the "Fakt: …" under it). The label has no punctuation of a sentence
+/// outside one bracket at its end.
 fn is_field(line: &str) -> bool {
     let Some((label, value)) = line.split_once(": ") else {
         return false;
     };
+    let bare = match label.split_once(" (") {
+        Some((before, bracket))
+            if bracket.ends_with(')') && !bracket[..bracket.len() - 1].contains(['(', ')']) =>
+        {
+            before
+        }
+        _ => label,
+    };
     let words = label.split_whitespace().count();
-    label.starts_with(|c: char| c.is_uppercase())
+    bare.starts_with(|c: char| c.is_uppercase())
         && (1..=FIELD_LABEL_WORDS).contains(&words)
-        && !label.contains(['.', ',', ';', '!', '?', '"', '„', '(', ')'])
+        && !bare.contains(['.', ',', ';', '!', '?', '"', '„', '(', ')'])
         && !value.trim().is_empty()
 }
 
@@ -700,6 +710,28 @@ mod tests {
                 (
                     Layout::Prose,
                     "Zespół liczy, jak mówiliśmy: pięć osób\ni rośnie."
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_field_label_may_end_in_one_bracket() {
+        let text = "Mid (etat, Warszawa): 13 000–17 000 zł brutto
+Senior (B2B): 21 000 zł netto
+Zespół (jak mówiliśmy) liczy: pięć osób
+i rośnie.";
+        assert_eq!(
+            layouts(text),
+            [
+                (
+                    Layout::ListItem,
+                    "Mid (etat, Warszawa): 13 000–17 000 zł brutto"
+                ),
+                (Layout::ListItem, "Senior (B2B): 21 000 zł netto"),
+                (
+                    Layout::Prose,
+                    "Zespół (jak mówiliśmy) liczy: pięć osób\ni rośnie."
                 ),
             ]
         );

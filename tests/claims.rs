@@ -1701,3 +1701,27 @@ fn a_role_after_z_and_a_feminine_adjective_is_not_the_subject() {
         claims(text)
     );
 }
+
+#[test]
+fn an_amount_in_a_list_under_a_pay_heading_is_the_pay() {
+    // Blind set s, s05: a summary box of rates, one level per line.
+    let text = "Kierownik projektu\n\nKierownik projektu planuje harmonogram.\n\nStawki w \
+                skrócie\n\nJunior (etat): 8 000–10 000 zł brutto\nSenior kierownik projektu \
+                (B2B): 21 000–25 000 zł netto miesięcznie\n";
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    let pay: Vec<(f64, Vec<String>)> = analysis
+        .claims
+        .iter()
+        .filter(|c| &*rules.values[c.value].id == "salary")
+        .filter_map(|c| c.quantity.as_deref())
+        .map(|q| (q.min, q.qualifiers.iter().map(|q| q.to_string()).collect()))
+        .collect();
+    assert_eq!(
+        pay,
+        [
+            (8_000.0, vec!["junior".to_string()]),
+            (21_000.0, vec!["senior".to_string(), "B2B".to_string()])
+        ]
+    );
+}

@@ -807,8 +807,9 @@ fn is_year(text: &str) -> bool {
 const LIMITS_OF_AMOUNT: &[&str] = &["do", "od", "ponad", "powyżej", "poniżej"];
 
 /// Words after a denied cue that make the denial a condition or a limit: "nie negocjuje cen
-/// bez zgody przełożonego", "nie zatwierdza rabatów powyżej 8%", "ponad 50 000 zł".
-const LIMITS: &[&str] = &["bez", "powyżej", "ponad"];
+/// bez zgody przełożonego", "nie zatwierdza rabatów powyżej 8%", "ponad 50 000 zł", "nie
+/// kontaktuje się z klientem w sprawach organizacyjnych".
+const LIMITS: &[&str] = &["bez", "powyżej", "ponad", "sprawach"];
 
 /// Words after a denied cue within which a role named makes the denial one about that role
 /// ("nie jest przełożonym służbowym Księgowego").

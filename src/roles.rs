@@ -246,6 +246,13 @@ pub fn find_roles(
             || (frame.is_some() && current == frame)
             || unnamed
             || answers_question;
+        // The name a role was last given, this sentence's included: "Rekruter musi umieć
+        // negocjować – to on uzgadnia …" after "rekruterka" earlier is about the recruiter.
+        for mention in &mentions {
+            let named_feminine = is_feminine_name(mention.tokens.clone(), source, doc);
+            feminine.retain(|&(r, _)| r != mention.role);
+            feminine.push((mention.role, named_feminine));
+        }
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
             let clause_words = markers.range_of(clause);
@@ -388,9 +395,6 @@ pub fn find_roles(
             }
             recent.retain(|&r| r != mention.role);
             recent.push(mention.role);
-            let named_feminine = is_feminine_name(mention.tokens.clone(), source, doc);
-            feminine.retain(|&(r, _)| r != mention.role);
-            feminine.push((mention.role, named_feminine));
             if recent.len() > 2 {
                 recent.remove(0);
             }

@@ -394,6 +394,10 @@ pub struct SharedAndDifferent {
     /// A clause opening with one of these ("a zarazem") is read with the clause before,
     /// as its link: "jest taki sam …, a zarazem zupełnie inny".
     pub joined: PhraseSet,
+    /// A concession ("choć", "mimo że") before the different word sets two things against each
+    /// other: "Choć pracują przy tych samych projektach, ich codzienność wygląda zupełnie
+    /// inaczej".
+    pub concessive: PhraseSet,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -589,6 +593,8 @@ struct RawConflict {
     link: Vec<Spanned<String>>,
     #[serde(default)]
     joined: Vec<Spanned<String>>,
+    #[serde(default)]
+    concessive: Vec<Spanned<String>>,
     summary: String,
     why: String,
     help: String,
@@ -1430,6 +1436,7 @@ impl Builder {
                     second: PhraseSet::new(self.phrases(file, &conflict.second, 0)?),
                     link: PhraseSet::new(self.phrases(file, &conflict.link, 0)?),
                     joined: PhraseSet::new(self.phrases(file, &conflict.joined, 0)?),
+                    concessive: PhraseSet::new(self.phrases(file, &conflict.concessive, 0)?),
                 })),
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,

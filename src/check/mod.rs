@@ -210,6 +210,7 @@ impl Wording<'_> {
             second,
             link,
             joined,
+            concessive,
         } = words;
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {
@@ -240,7 +241,8 @@ impl Wording<'_> {
                 let linked = said_at_once.is_some_and(|start| (start..=start + 1).contains(&at))
                     || link.is_empty()
                     || link.find(&rest[..g], &analysis.lemmas).is_some();
-                if !linked {
+                let conceded = concessive.find(&words[..at], &analysis.lemmas).is_some();
+                if !linked || conceded {
                     continue;
                 }
                 let span_of = |a: usize, b: usize| {

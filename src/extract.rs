@@ -94,6 +94,9 @@ pub fn extract(
     // The money metric of the dimension a heading names ("Wynagrodzenie", "Widełki"): an
     // amount in a list item under it is that metric's.
     let mut section_metrics: Vec<(ValueIdx, Arc<str>)> = Vec::new();
+    // The metric qualifiers a heading names ("Poziom junior", "Mediana"), by metric: the list
+    // under it is about that level only (see `scope_to_section`).
+    let mut section_qualifiers: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
@@ -122,11 +125,13 @@ pub fn extract(
             Layout::Heading => {
                 section = heading_dimension(sentence_words, lemmas, rules);
                 section_metrics = section.map_or_else(Vec::new, |d| money_metrics(d, rules));
+                section_qualifiers = heading_qualifiers(sentence_words, lemmas, rules);
                 section_optional = markers.any(Marker::Optional, 0..sentence_words.len());
             }
             Layout::Prose => {
                 section = None;
                 section_metrics.clear();
+                section_qualifiers.clear();
                 section_optional = false;
             }
             Layout::ListItem => {}
@@ -172,6 +177,7 @@ pub fn extract(
         // the sentence before the clause.
         let mut statement_start = 0;
         let mut item_start = 0;
+        let first_claim = claims.len();
         for (clause, clause_role) in sentence.clauses.iter().zip(clause_roles) {
             let clause_words = markers.range_of(clause);
             let words = &sentence_words[clause_words.clone()];
@@ -409,6 +415,9 @@ pub fn extract(
                     .collect();
                 claims.extend(copies);
             }
+        }
+        if sentence.layout == Layout::ListItem && !section_qualifiers.is_empty() {
+            scope_to_section(&mut claims[first_claim..], &section_qualifiers, rules);
         }
         if question {
             asked = sentence_metrics;
@@ -724,6 +733,70 @@ fn money_metrics(d: DimensionIdx, rules: &RuleSet) -> Vec<(ValueIdx, Arc<str>)> 
         .collect()
 }
 
+/// The qualifiers of each metric that a heading names: "Poziom junior" names the level
+/// "junior" of the pay and of the years of experience.
+fn heading_qualifiers(
+    words: &[usize],
+    lemmas: &Lemmas,
+    rules: &RuleSet,
+) -> Vec<(ValueIdx, Vec<Arc<str>>)> {
+    rules
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(index, value)| {
+            let metric = value.metric.as_ref()?;
+            let mut labels: Vec<Arc<str>> = Vec::new();
+            for (label, ..) in metric.qualifiers_in(words, lemmas) {
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+            }
+            (!labels.is_empty()).then_some((index, labels))
+        })
+        .collect()
+}
+
+/// Scope the claims of a list item to the level its section's heading names ("Poziom
+/// junior", "Poziom senior" in a competency model): a number carries the heading's qualifiers,
+/// in the order the rules list them, and compares only with numbers of that level; any other
+/// claim holds on that level only, as under a condition ("junior … nie przydziela zadań" and
+/// "senior … przydziela zadania juniorom" describe two levels).
+fn scope_to_section(
+    claims: &mut [Claim],
+    section_qualifiers: &[(ValueIdx, Vec<Arc<str>>)],
+    rules: &RuleSet,
+) {
+    for claim in claims {
+        match (
+            claim.quantity.as_deref_mut(),
+            &rules.values[claim.value].metric,
+        ) {
+            (Some(quantity), Some(metric)) => {
+                let Some((_, labels)) = section_qualifiers.iter().find(|(v, _)| *v == claim.value)
+                else {
+                    continue;
+                };
+                for label in labels {
+                    if !quantity.qualifiers.contains(label) {
+                        quantity.qualifiers.push(label.clone());
+                    }
+                }
+                let rank = |label: &Arc<str>| {
+                    metric
+                        .qualifier_labels
+                        .iter()
+                        .position(|l| l == label)
+                        .unwrap_or(usize::MAX)
+                };
+                quantity.qualifiers.sort_by_key(rank);
+            }
+            _ if claim.modality == Modality::Asserted => claim.modality = Modality::Conditional,
+            _ => {}
+        }
+    }
+}
+
 /// A value whose cue matched: `(value, the cue's words, cue text)`; the words are `None` when
 /// the cue stood in an earlier clause (an elided verb).
 type CueMatch = (ValueIdx, Option<CueWords>, Arc<str>);
@@ -792,9 +865,8 @@ const SHARE_DEGREES: &[&str] = &[
 /// "ankietowanych", "osób"): a share of them is a share of the role's holders.
 const SURVEYED_PEOPLE: &[&str] = &["respondent", "badanych", "ankietowan", "osób", "uczestnik"];
 
-/// Prepositions before a year that place a state in its time: "w 2018 roku", "do 2022 r.",
-/// "przed 2020 rokiem" (not "od": "Od 2021 roku" starts what still holds).
-const YEAR_PREPOSITIONS: &[&str] = &["w", "do", "przed"];
+/// The preposition before a year that starts what still holds: "Od 2021 roku …".
+const SINCE: &str = "od";
 
 /// Whether `text` is a year of the last or this century, as a text about work names one.
 fn is_year(text: &str) -> bool {
@@ -1440,8 +1512,9 @@ impl<'a> ClauseContext<'a> {
     /// Whether the words `first..=last` of the clause describe a former state: a verb
     /// in its part of the clause (between [`PART_ENDS`] and parentheses) is in the past tense,
     /// and a time of the past stands in the sentence up to that part's end, one of the `former`
-    /// phrases ("Do ubiegłego roku Project Manager nie odpowiadał za budżet") or a year after
-    /// "w", "do" or "przed" ("w 2018 roku Product Owner zarabiał 11 000 zł"). "Od 2021 roku
+    /// phrases ("Do ubiegłego roku Project Manager nie odpowiadał za budżet") or a year not
+    /// after "od" ("w 2018 roku Product Owner zarabiał 11 000 zł", "do końca 2023 roku Account
+    /// Manager dysponował niewielkim budżetem"). "Od 2021 roku
     /// każdy przedstawiciel ma stałą podstawę" is about today, and so is "dziś jest to 15 500
     /// zł" after "mediana wynosiła 13 000 zł, "; "Anna zarabiała 9 000 zł" tells a story in no
     /// time of its own, and stays a claim.
@@ -1468,15 +1541,12 @@ impl<'a> ClauseContext<'a> {
             .iter()
             .any(|&w| self.lemmas.of(w).contains(&past))
             && (self.markers.any(Marker::Former, 0..part_end)
-                || (1..part_end).any(|at| {
-                    YEAR_PREPOSITIONS
-                        .iter()
-                        .any(|p| self.is_word(self.sentence_words.get(at - 1), p))
-                        && is_year(
-                            self.doc.tokens[self.sentence_words[at]]
-                                .span
-                                .slice(self.source),
-                        )
+                || (0..part_end).any(|at| {
+                    is_year(
+                        self.doc.tokens[self.sentence_words[at]]
+                            .span
+                            .slice(self.source),
+                    ) && !(at > 0 && self.is_word(self.sentence_words.get(at - 1), SINCE))
                 }))
     }
 

@@ -1725,3 +1725,21 @@ fn an_amount_in_a_list_under_a_pay_heading_is_the_pay() {
         ]
     );
 }
+
+#[test]
+fn a_list_under_a_level_heading_is_about_that_level() {
+    // Blind set t, t09: a competency model, one section per level.
+    let text = "Model kompetencji: analityk biznesowy\n\nPoziom junior\n- Wymagania: bez \
+                doświadczenia komercyjnego.\n- Uprawnienia: junior analityk biznesowy nie \
+                przydziela zadań innym osobom.\n\nPoziom senior\n- Wymagania: co najmniej 5 lat \
+                doświadczenia.\n- Uprawnienia: senior analityk biznesowy przydziela zadania \
+                juniorom.\n";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    assert_has(
+        text,
+        "business_analyst",
+        "task_assignment",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+}

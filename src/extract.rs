@@ -645,33 +645,51 @@ fn hedges(markers: &Markers, words: Range<usize>) -> impl Iterator<Item = usize>
 /// "Doświadczenie (min. rok) będzie atutem").
 const PART_ENDS: &[&str] = &[",", ";", ":", "–", "—", "-"];
 
+/// What cuts a clause into the parts whose verb says when a claim holds: "(w zeszłym roku
+/// wynosiła …)" is the past of the bracket, not of the pay beside it.
+const TENSE_PART_ENDS: &[&str] = &[",", ";", ":", "–", "—", "-", "(", ")"];
+
+/// Whether one of the marks `ends` stands between the words `words[a]` and `words[a + 1]`.
+fn cut_between(source: &str, doc: &Doc, words: &[usize], a: usize, ends: &[&str]) -> bool {
+    (words[a] + 1..words[a + 1]).any(|t| ends.contains(&doc.tokens[t].span.slice(source)))
+}
+
+/// The first and last of `words` in the part around `first..=last` that no mark of `ends`
+/// cuts.
+fn part_around(
+    source: &str,
+    doc: &Doc,
+    words: &[usize],
+    (first, last): (usize, usize),
+    ends: &[&str],
+) -> (usize, usize) {
+    let mut start = first;
+    while start > 0 && !cut_between(source, doc, words, start - 1, ends) {
+        start -= 1;
+    }
+    let mut end = last;
+    while end + 1 < words.len() && !cut_between(source, doc, words, end, ends) {
+        end += 1;
+    }
+    (start, end)
+}
+
 /// The ranges of the sentence's words that its `optional` markers ("mile widziane", "atutem
 /// będzie") hedge: from a marker that opens its part of the sentence (between [`PART_ENDS`])
 /// to the end of the item (the next ";"): "Wymagamy SQL, mile widziana znajomość SAP"; the
 /// part around any other marker: "Znajomość SAP będzie atutem, wymagamy SQL".
 fn optional_parts(source: &str, doc: &Doc, markers: &Markers) -> Vec<Range<usize>> {
     let words = markers.words();
-    let cut_between = |a: usize, ends: &[&str]| {
-        (words[a] + 1..words[a + 1]).any(|t| ends.contains(&doc.tokens[t].span.slice(source)))
-    };
-    let extend = |mut last: usize, ends: &[&str]| {
-        while last + 1 < words.len() && !cut_between(last, ends) {
-            last += 1;
-        }
-        last
-    };
     markers
         .matches(Marker::Optional)
         .map(|(first, last)| {
-            let mut start = first;
-            while start > 0 && !cut_between(start - 1, PART_ENDS) {
-                start -= 1;
-            }
-            let end = if start == first {
-                extend(last, &[";"])
+            let (start, _) = part_around(source, doc, words, (first, last), PART_ENDS);
+            let ends = if start == first {
+                &[";"][..]
             } else {
-                extend(last, PART_ENDS)
+                PART_ENDS
             };
+            let (_, end) = part_around(source, doc, words, (start, last), ends);
             start..end + 1
         })
         .collect()
@@ -1509,33 +1527,19 @@ impl<'a> ClauseContext<'a> {
             .any(|aside| aside.contains(&token) && !aside.contains(&cue_token))
     }
 
-    /// Whether the words `first..=last` of the clause describe a former state: a verb
-    /// in its part of the clause (between [`PART_ENDS`] and parentheses) is in the past tense,
-    /// and a time of the past stands in the sentence up to that part's end, one of the `former`
-    /// phrases ("Do ubiegłego roku Project Manager nie odpowiadał za budżet") or a year not
-    /// after "od" ("w 2018 roku Product Owner zarabiał 11 000 zł", "do końca 2023 roku Account
-    /// Manager dysponował niewielkim budżetem"). "Od 2021 roku
-    /// każdy przedstawiciel ma stałą podstawę" is about today, and so is "dziś jest to 15 500
-    /// zł" after "mediana wynosiła 13 000 zł, "; "Anna zarabiała 9 000 zł" tells a story in no
-    /// time of its own, and stays a claim.
-    fn about_the_past(&self, (first, last): (usize, usize)) -> bool {
+    /// Whether the words `(first, last)` of the clause describe a former state: a verb in
+    /// their part of the clause (between [`TENSE_PART_ENDS`]) is in the past tense, and a time
+    /// of the past stands in the sentence up to that part's end, one of the `former` phrases
+    /// ("Do ubiegłego roku Project Manager nie odpowiadał za budżet") or a year not after "od"
+    /// ("w 2018 roku Product Owner zarabiał 11 000 zł", "do końca 2023 roku Account Manager
+    /// dysponował niewielkim budżetem"). "Od 2021 roku każdy przedstawiciel ma stałą podstawę"
+    /// is about today, and so is "dziś jest to 15 500 zł" after "mediana wynosiła 13 000 zł, ";
+    /// "Anna zarabiała 9 000 zł" tells a story in no time of its own, and stays a claim.
+    fn about_the_past(&self, words: (usize, usize)) -> bool {
         let Some(past) = self.rules.lexicon.past() else {
             return false;
         };
-        let cut_between = |a: usize| {
-            (self.words[a] + 1..self.words[a + 1]).any(|t| {
-                let mark = self.doc.tokens[t].span.slice(self.source);
-                PART_ENDS.contains(&mark) || mark == "(" || mark == ")"
-            })
-        };
-        let mut start = first;
-        while start > 0 && !cut_between(start - 1) {
-            start -= 1;
-        }
-        let mut end = last;
-        while end + 1 < self.words.len() && !cut_between(end) {
-            end += 1;
-        }
+        let (start, end) = part_around(self.source, self.doc, self.words, words, TENSE_PART_ENDS);
         let part_end = self.offset + end + 1;
         self.words[start..=end]
             .iter()

@@ -500,11 +500,10 @@ fn is_feminine_name(tokens: Range<usize>, source: &str, doc: &Doc) -> bool {
     else {
         return false;
     };
-    let word = lowercase::of(doc.tokens[last].span.slice(source));
     const FEMININE_ENDINGS: &[&str] = &[
         "ka", "ki", "kę", "ką", "kom", "kami", "kach", "owa", "owej", "ową",
     ];
-    FEMININE_ENDINGS.iter().any(|ending| word.ends_with(ending))
+    lowercase::ends_with_one_of(doc.tokens[last].span.slice(source), FEMININE_ENDINGS)
 }
 
 /// The gender of a role's last name, if it was named.

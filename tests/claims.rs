@@ -873,6 +873,26 @@ fn levels_opinions_and_refuted_sayings() {
         Polarity::Affirmed,
         Modality::Conditional,
     );
+    // So are the posts of a level named second, and an internship.
+    for (text, role) in [
+        (
+            "Rekruter: na staże i stanowiska młodszego rekrutera przyjmujemy osoby bez \
+             doświadczenia.",
+            "recruiter",
+        ),
+        (
+            "Księgowy: na staż w biurze rachunkowym przyjmowane są osoby bez doświadczenia.",
+            "accountant",
+        ),
+    ] {
+        assert_has(
+            text,
+            role,
+            "no_experience",
+            Polarity::Affirmed,
+            Modality::Conditional,
+        );
+    }
     // A required level "pozwalający na …" is no hedge.
     assert_has(
         "Rekruter: angielski na poziomie pozwalającym na swobodną rozmowę z kandydatem.",

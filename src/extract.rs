@@ -264,6 +264,18 @@ pub fn extract(
                     }
                 }
             }
+            // The negations that cues of the clause hold ("nie wymagamy doświadczenia", "brak
+            // doświadczenia"): past a comma they deny nothing more (see `polarity_and_modality`).
+            let spent: Vec<usize> = matches
+                .iter()
+                .filter_map(|(_, cue_words, _)| *cue_words)
+                .flat_map(|w| {
+                    markers.within(
+                        Marker::Negation,
+                        context.offset + w.first..context.offset + w.last + 1,
+                    )
+                })
+                .collect();
             for (value, cue_words, cue) in matches {
                 if cue_words.is_some_and(|w| context.about_another_noun(w.first)) {
                     continue;
@@ -292,8 +304,13 @@ pub fn extract(
                              span: Span<Norm>,
                              quantity,
                              qualifiers: &[Qualifier]| {
-                    let (polarity, modality) =
-                        context.polarity_and_modality((first, last), when, qualifiers, &cue);
+                    let (polarity, modality) = context.polarity_and_modality(
+                        (first, last),
+                        when,
+                        qualifiers,
+                        &cue,
+                        &spent,
+                    );
                     Claim {
                         role: clause_role.role,
                         value,
@@ -1101,12 +1118,16 @@ impl<'a> ClauseContext<'a> {
     /// wynosiła 10 600 zł, dziś … to 11 900 zł" is today's 11 900 zł). A number's `qualifiers`
     /// in the sentence are no condition on it: "Dla przedstawiciela handlowego na poziomie mid
     /// mediana wynosi 8 300 zł" is the mid level's pay, compared with the mid level's only.
+    /// `spent` are the negations (sentence words) that another cue of the clause holds: past a
+    /// comma or a dash they deny nothing more ("Nie wymagamy doświadczenia, zapewniamy mentora";
+    /// "Wymagane doświadczenie: brak – zapewniamy program z mentorem").
     fn polarity_and_modality(
         &self,
         (first, last): (usize, usize),
         when: (usize, usize),
         qualifiers: &[Qualifier],
         cue_text: &str,
+        spent: &[usize],
     ) -> (Polarity, Modality) {
         // Marker matches are indexed by sentence word; `cue` is the cue's first one.
         let cue = self.offset + first;
@@ -1127,10 +1148,19 @@ impl<'a> ClauseContext<'a> {
         // piszecie: podstawa w tej ofercie wynosi 5 300 zł" denies nothing after it.
         let colon_between =
             |at: usize| self.mark_between(self.sentence_words[at]..self.sentence_words[cue], ":");
+        let spent_before = |at: usize| {
+            let between = self.sentence_words[at]..self.sentence_words[cue];
+            spent.contains(&at)
+                && [",", "–", "—"]
+                    .iter()
+                    .any(|mark| self.mark_between(between.clone(), mark))
+        };
         let negated_before = self
             .markers
             .within(Marker::Negation, subject_end.min(cue)..cue)
-            .filter(|&at| applies(at) && !denies_before(at) && !colon_between(at))
+            .filter(|&at| {
+                applies(at) && !denies_before(at) && !colon_between(at) && !spent_before(at)
+            })
             .any(|at| !(at + 1 < cue && self.is_word(self.sentence_words.get(at + 1), "tylko")));
         // A name right after the cue is part of what it names: "Certyfikat PSPO nie jest
         // wymagany".

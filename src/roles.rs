@@ -711,6 +711,10 @@ fn side_by_side(words: &[usize], from: usize, to: usize) -> bool {
 /// "u" are left out: "Od Account Managera oczekuje się …" is about that role.)
 const PARTNER_PREPOSITIONS: &[&str] = &["z", "ze", "do", "przez", "wobec", "między", "pomiędzy"];
 
+/// What may stand between a form's label and its value: the colon, and the emphasis of
+/// Markdown written in a plain-text file.
+const LABEL_MARKS: &[&str] = &[":", "*", "_"];
+
 /// Words for a part of a group, before "z": "jedna z", "większość z", "żaden z".
 const SHARES_OF_A_GROUP: &[&str] = &[
     "jeden",
@@ -755,8 +759,16 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
             && lowercase::is_one_of(word(preposition), &["z", "ze"])
             && lowercase::is_one_of(word(preposition - 1), SHARES_OF_A_GROUP)
     };
+    // A form's label that ends in the preposition: "**Raportuje do:** HR Business Partner".
+    let label_between = |from: usize| {
+        let between = &doc.tokens[words[from] + 1..words[at]];
+        between.iter().any(|token| token.span.slice(source) == ":")
+            && between
+                .iter()
+                .all(|token| LABEL_MARKS.contains(&token.span.slice(source)))
+    };
     let direct = at >= 1
-        && adjacent(at - 1)
+        && (adjacent(at - 1) || label_between(at - 1))
         && lowercase::is_one_of(word(at - 1), PARTNER_PREPOSITIONS)
         && !partitive(at - 1);
     let modified = at >= 2

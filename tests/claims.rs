@@ -110,6 +110,43 @@ fn negation_before_the_cue_and_after_the_pronoun() {
         Polarity::Negated,
         Modality::Asserted,
     );
+    // A negation that another cue holds denies nothing past a comma or a dash.
+    for text in [
+        "Rekruter: nie wymagamy doświadczenia, zapewniamy program wdrożeniowy z mentorem.",
+        "Rekruter\n\nWymagane doświadczenie: brak – zapewniamy program wdrożeniowy z mentorem",
+    ] {
+        assert_has(
+            text,
+            "recruiter",
+            "development_programs",
+            Polarity::Affirmed,
+            Modality::Asserted,
+        );
+    }
+    // Without one it still does: "nie wymagamy doświadczenia ani znajomości SAP".
+    assert_has(
+        "Księgowa: nie wymagamy doświadczenia ani znajomości SAP.",
+        "accountant",
+        "tool_proficiency",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}
+
+#[test]
+fn form_label_ending_in_a_preposition_names_a_partner() {
+    // "Raportuje do: HR Business Partner" names the recruiter's superior: the fields after it
+    // are still the recruiter's.
+    let text = "# Karta stanowiska\n\n**Nazwa stanowiska:** Rekruter\n**Raportuje do:** HR \
+                Business Partner pionu technologii\n**Lokalizacja:** Gdańsk, praca hybrydowa";
+    assert_has(
+        text,
+        "recruiter",
+        "hybrid_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_lacks_role(text, "hr_business_partner");
 }
 
 #[test]

@@ -286,7 +286,10 @@ pub fn find_roles(
             // "ja" opens the clause of a writer whose role the text does not give.
             let not_the_roles =
                 named.is_none() && (!speaks || speaker.is_none()) && !opens_unnamed_text;
-            if not_the_roles && opens_with(Marker::OtherSubject) {
+            if not_the_roles
+                && opens_with(Marker::OtherSubject)
+                && !labels_a_field(source, doc, &markers.words()[clause_words.clone()])
+            {
                 if !unnamed {
                     set_aside = current.or(set_aside);
                     current = None;
@@ -425,6 +428,27 @@ fn names_body_after_verb(source: &str, doc: &Doc, markers: &Markers, words: Rang
                 && word(at).starts_with(char::is_uppercase)
                 && !lowercase::is_one_of(word(at - 1), BODY_PREPOSITIONS)
         })
+}
+
+/// Words a form's label may have: "Zespół bezpośredni: 3 osoby".
+const LABEL_WORDS: usize = 3;
+
+/// Whether the clause at `words` opens with a form's label, a few words closed by ":" or by a
+/// table's "|", and a count follows: "Zespół bezpośredni: 3 osoby", "| Zespół | 6 osób |".
+/// Such a label names the size of the role's own team, not another subject ("Właściciel
+/// strony: Zespół People & Culture" still is one).
+fn labels_a_field(source: &str, doc: &Doc, words: &[usize]) -> bool {
+    words.iter().take(LABEL_WORDS).any(|&w| {
+        let mut after = doc.tokens[w + 1..].iter();
+        after
+            .next()
+            .is_some_and(|t| matches!(t.span.slice(source), ":" | "|"))
+            && after
+                .find(|t| {
+                    !LABEL_MARKS.contains(&t.span.slice(source)) && t.span.slice(source) != "|"
+                })
+                .is_some_and(|t| t.kind == TokenKind::Number)
+    })
 }
 
 /// Prepositions before which a body named with a capital is no subject: "do Zarządu", "dla

@@ -157,7 +157,7 @@ fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
         }
         let end = start + content.len();
         match layout {
-            _ if trimmed.is_empty() => {}
+            _ if trimmed.is_empty() || is_table_rule(trimmed) => {}
             Layout::Prose => {
                 paragraph = Some(paragraph.map_or(start..end, |p| p.start..end));
             }
@@ -224,7 +224,10 @@ fn classify_line(line: &str, next: &str) -> Layout {
             && line[digits..].starts_with(['.', ')'])
             && line[digits + 1..].starts_with(char::is_whitespace)
     };
-    if bullet || numbered || is_field(line) {
+    // A row of a Markdown table ("| Zespół bezpośredni | 3 osoby |") stands alone as a field
+    // does: its first cell labels the rest.
+    let table_row = line.starts_with('|');
+    if bullet || numbered || table_row || is_field(line) {
         return Layout::ListItem;
     }
     if (line.ends_with(':') || (is_title(line) && !next.starts_with(char::is_lowercase)))
@@ -233,6 +236,12 @@ fn classify_line(line: &str, next: &str) -> Layout {
         return Layout::Heading;
     }
     Layout::Prose
+}
+
+/// Whether a line is the rule under a Markdown table's header, "|---|:--:|", which holds no
+/// words.
+fn is_table_rule(line: &str) -> bool {
+    line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 /// Words a heading has at most: "Najczęściej zadawane pytania", "4.2. HR Business Partner".
@@ -711,6 +720,19 @@ mod tests {
                     Layout::Prose,
                     "Zespół liczy, jak mówiliśmy: pięć osób\ni rośnie."
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_stand_alone_and_the_header_rule_is_no_sentence() {
+        let text = "| Pole | Opis |\n|---|:---:|\n| Zespół bezpośredni | 3 osoby |\n| Tryb pracy | hybrydowy |";
+        assert_eq!(
+            layouts(text),
+            [
+                (Layout::ListItem, "| Pole | Opis |"),
+                (Layout::ListItem, "| Zespół bezpośredni | 3 osoby |"),
+                (Layout::ListItem, "| Tryb pracy | hybrydowy |"),
             ]
         );
     }

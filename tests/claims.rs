@@ -150,6 +150,25 @@ fn form_label_ending_in_a_preposition_names_a_partner() {
 }
 
 #[test]
+fn a_table_row_is_a_field_of_the_role_and_a_team_label_counts_its_team() {
+    let text = "# Profil roli: HR Business Partner\n\n| Pole | Opis |\n|---|---|\n| Dział | Zasoby \
+                Ludzkie |\n| Zespół bezpośredni | 3 osoby |\n| Tryb pracy | hybrydowy |\n\nHR \
+                Business Partner kieruje pięcioosobowym zespołem.";
+    assert_has(
+        text,
+        "hr_business_partner",
+        "hybrid_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_eq!(codes(text), ["RL104"]);
+    // A label with no count names another subject still (corpus/98).
+    let text = "Office Manager\n\nWłaściciel strony: Zespół People & Culture. Zmiany w opisie \
+                roli zgłaszaj w kanale #administracja.";
+    assert_lacks(text, "role_change");
+}
+
+#[test]
 fn refuted_myths_hedges_questions_and_quotes_are_not_assertions() {
     let myth = "To mit, że Account Manager prowadzi księgowość firmy.";
     assert!(all_are(myth, Modality::Reported), "{:?}", claims(myth));

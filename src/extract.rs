@@ -1200,10 +1200,15 @@ impl<'a> ClauseContext<'a> {
                 && !self.mark_between(self.words[last]..self.words[before_verb], ",")
         };
         // "rabatów kierownik konta u nas sam nie przyznaje" for the cue "rabat … przyznawać": a
-        // "nie" right before the cue's last word, its verb, denies it, unless the cue has it
-        // ("doświadczenie … nie wymagać").
+        // "nie" right before the cue's last word, its verb, denies it, unless the cue has that
+        // word ("doświadczenie … nie wymagać", "brak doświadczenie").
+        let before_last = self.doc.tokens[self.words[last.saturating_sub(1)]]
+            .span
+            .slice(self.source);
         let verb_negated = last > first
-            && !cue_text.split_whitespace().any(|word| word == "nie")
+            && !cue_text
+                .split_whitespace()
+                .any(|word| lowercase::is_one_of(before_last, &[word]))
             && self
                 .markers
                 .within(Marker::Negation, self.offset + last - 1..self.offset + last)

@@ -123,6 +123,20 @@ fn negation_before_the_cue_and_after_the_pronoun() {
             Modality::Asserted,
         );
     }
+    // A negation the cue has is no denial of it: "brak doświadczenia" waives experience, and
+    // is no obstacle.
+    for text in [
+        "Rekruter: brak doświadczenia nie jest przeszkodą.",
+        "Rekruter\n\nWymagane doświadczenie: brak",
+    ] {
+        assert_has(
+            text,
+            "recruiter",
+            "no_experience",
+            Polarity::Affirmed,
+            Modality::Asserted,
+        );
+    }
     // Without one it still does: "nie wymagamy doświadczenia ani znajomości SAP".
     assert_has(
         "Księgowa: nie wymagamy doświadczenia ani znajomości SAP.",

@@ -1,11 +1,13 @@
 //! examples: runs the examples every rule carries, as LanguageTool does.
 //!
 //! Each role lists sentences that must mention it, each value and metric texts that must
-//! (`fires`) and must not (`quiet`) produce a claim of it, and each conflict texts that must
-//! and must not produce its code. A `[bracketed]` part of an example is where the match must
-//! be. `cargo test` runs them all; so can a team with its own rule set.
+//! produce an affirmed (`fires`) or a denied (`denied`) claim of it and texts that must not
+//! produce one (`quiet`), and each conflict texts that must and must not produce its code. A
+//! `[bracketed]` part of an example is where the match must be. `cargo test` runs them all;
+//! so can a team with its own rule set.
 
 use crate::decode::Text;
+use crate::extract::Polarity;
 use crate::rules::RuleSet;
 use crate::span::{Orig, Span};
 use crate::{analyse, check};
@@ -44,7 +46,7 @@ pub fn count(rules: &RuleSet) -> usize {
     let values: usize = rules
         .values
         .iter()
-        .map(|v| v.examples.fires.len() + v.examples.quiet.len())
+        .map(|v| v.examples.fires.len() + v.examples.denied.len() + v.examples.quiet.len())
         .sum();
     let conflicts: usize = rules
         .conflicts
@@ -88,23 +90,30 @@ pub fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
     }
     for (v, value) in rules.values.iter().enumerate() {
         let rule = format!("value {}", value.id);
-        for example in &value.examples.fires {
+        let expected = value.examples.fires.iter().map(|e| (e, Polarity::Affirmed));
+        let expected = expected.chain(value.examples.denied.iter().map(|e| (e, Polarity::Negated)));
+        for (example, polarity) in expected {
             let (text, marked) = unmark(example);
             let analysis = analyse(Text::from_utf8(&text), rules);
-            let hit = analysis
-                .claims
-                .iter()
-                .any(|c| c.value == v && marked.iter().all(|&mark| overlaps(c.span, mark)));
+            let hit = analysis.claims.iter().any(|c| {
+                c.value == v
+                    && c.polarity == polarity
+                    && marked.iter().all(|&mark| overlaps(c.span, mark))
+            });
             if !hit {
                 let got: Vec<String> = analysis
                     .claims
                     .iter()
-                    .map(|c| rules.values[c.value].id.to_string())
+                    .map(|c| format!("{} ({:?})", rules.values[c.value].id, c.polarity))
                     .collect();
+                let wanted = match polarity {
+                    Polarity::Affirmed => "twierdzącego",
+                    Polarity::Negated => "przeczącego",
+                };
                 fail(
                     rule.clone(),
                     example,
-                    format!("brak twierdzenia w zaznaczonym miejscu; znaleziono: {got:?}"),
+                    format!("brak twierdzenia {wanted} w zaznaczonym miejscu; znaleziono: {got:?}"),
                 );
             }
         }

@@ -1161,7 +1161,7 @@ impl<'a> ClauseContext<'a> {
             .filter(|&at| {
                 applies(at) && !denies_before(at) && !colon_between(at) && !spent_before(at)
             })
-            .any(|at| !(at + 1 < cue && self.is_word(self.sentence_words.get(at + 1), "tylko")));
+            .any(|at| !self.is_word(self.sentence_words.get(at + 1), "tylko"));
         // A name right after the cue is part of what it names: "Certyfikat PSPO nie jest
         // wymagany".
         let names = self.words[last + 1..]

@@ -403,8 +403,14 @@ pub struct SharedAndDifferent {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
+    /// A value's: texts with an affirmed claim of it at the mark. A conflict's: texts that
+    /// give its code.
     #[serde(default)]
     pub fires: Vec<String>,
+    /// A value's: texts with a denied claim of it at the mark ("Scrum Master nie [przydziela
+    /// zadań]").
+    #[serde(default)]
+    pub denied: Vec<String>,
     #[serde(default)]
     pub quiet: Vec<String>,
     #[serde(default)]

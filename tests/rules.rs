@@ -119,6 +119,28 @@ fn every_rule_example_behaves() {
     );
 }
 
+#[test]
+fn a_firing_example_needs_an_affirmed_claim_and_a_denied_one_a_denial() {
+    let mut rules = rules();
+    let task_assignment = rules
+        .value_index("task_assignment")
+        .expect("a shipped value");
+    let denial = "Scrum Master nie [przydziela nikomu zadań].";
+    let examples = &mut rules.values[task_assignment].examples;
+    examples.fires = vec![denial.to_owned()];
+    examples.denied = vec!["Kierownik projektu [przydziela zadania] konsultantom.".to_owned()];
+    let failures = rolelint::examples::run(&rules);
+    let failing: Vec<&str> = failures.iter().map(|f| f.example.as_str()).collect();
+    assert_eq!(
+        failing,
+        [
+            denial,
+            "Kierownik projektu [przydziela zadania] konsultantom."
+        ],
+        "{failures:?}"
+    );
+}
+
 /// Keys whose strings are phrases matched through the lexicon.
 const PHRASE_KEYS: &[&str] = &[
     "aliases",

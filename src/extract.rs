@@ -563,6 +563,15 @@ fn qualifiers_of_amount(
             }
             continue;
         }
+        // A qualifier written with a gap encloses what it qualifies: "o 1 100 zł … więcej" is
+        // a difference, "9 500 zł, czyli o blisko 11 proc. więcej niż rok temu" is a pay.
+        if label.contains('…') {
+            let (a, b) = in_sentence(amounts[n]);
+            if *first < a && b < *last && !own.contains(label) {
+                own.push(label.clone());
+            }
+            continue;
+        }
         let distance = |amount: (usize, usize)| {
             let (a, b) = in_sentence(amount);
             if *last < a {

@@ -1166,7 +1166,11 @@ impl<'a> ClauseContext<'a> {
         };
         let negated_before = self
             .markers
-            .within(Marker::Negation, subject_end.min(cue)..cue)
+            .within_unless(
+                Marker::Negation,
+                Marker::NegationExcept,
+                subject_end.min(cue)..cue,
+            )
             .filter(|&at| {
                 applies(at) && !denies_before(at) && !colon_between(at) && !spent_before(at)
             })
@@ -1200,8 +1204,9 @@ impl<'a> ClauseContext<'a> {
         let verb_denied = opens_clause && last + 2 < self.words.len() && {
             let before_verb = self.words.len() - 2;
             self.markers
-                .within(
+                .within_unless(
                     Marker::Negation,
+                    Marker::NegationExcept,
                     self.offset + before_verb..self.offset + before_verb + 1,
                 )
                 .next()
@@ -1220,7 +1225,11 @@ impl<'a> ClauseContext<'a> {
                 .any(|word| lowercase::is_one_of(before_last, &[word]))
             && self
                 .markers
-                .within(Marker::Negation, self.offset + last - 1..self.offset + last)
+                .within_unless(
+                    Marker::Negation,
+                    Marker::NegationExcept,
+                    self.offset + last - 1..self.offset + last,
+                )
                 .any(applies);
         let negated = negated_before || negated_after || verb_denied || verb_negated;
         // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego

@@ -198,6 +198,9 @@ pub struct Modality {
     /// Negation anywhere after what it negates in its clause ("Prowadzenie ksiąg rachunkowych
     /// … nie należy do zadań kierownika biura").
     pub negation_later: Vec<Phrase>,
+    /// Phrases that start with a negation but deny nothing of what they govern ("nie
+    /// obniżają premii": the bonus stays).
+    pub negation_except: Vec<Phrase>,
     pub possible: Vec<Phrase>,
     /// Phrases that start like a hedge but are none ("najczęściej zadawane pytania").
     pub possible_except: Vec<Phrase>,
@@ -253,6 +256,7 @@ pub enum Marker {
     Negation,
     NegationAfter,
     NegationLater,
+    NegationExcept,
     Possible,
     PossibleExcept,
     Optional,
@@ -273,10 +277,11 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 20] = [
+    const ALL: [Marker; 21] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
+        Marker::NegationExcept,
         Marker::Possible,
         Marker::PossibleExcept,
         Marker::Optional,
@@ -304,6 +309,7 @@ impl Modality {
             Marker::Negation => &self.negation,
             Marker::NegationAfter => &self.negation_after,
             Marker::NegationLater => &self.negation_later,
+            Marker::NegationExcept => &self.negation_except,
             Marker::Possible => &self.possible,
             Marker::PossibleExcept => &self.possible_except,
             Marker::Optional => &self.optional,
@@ -534,6 +540,8 @@ struct ModalityFile {
     negation_after: Vec<Spanned<String>>,
     #[serde(default)]
     negation_later: Vec<Spanned<String>>,
+    #[serde(default)]
+    negation_except: Vec<Spanned<String>>,
     #[serde(default)]
     possible: Vec<Spanned<String>>,
     #[serde(default)]
@@ -790,6 +798,7 @@ impl RuleSet {
                     negation: Vec::new(),
                     negation_after: Vec::new(),
                     negation_later: Vec::new(),
+                    negation_except: Vec::new(),
                     possible: Vec::new(),
                     possible_except: Vec::new(),
                     optional: Vec::new(),
@@ -1147,6 +1156,7 @@ impl Builder {
             negation: self.phrases(file, &raw.negation, 0)?,
             negation_after: self.phrases(file, &raw.negation_after, 0)?,
             negation_later: self.phrases(file, &raw.negation_later, 0)?,
+            negation_except: self.phrases(file, &raw.negation_except, 0)?,
             possible: self.phrases(file, &raw.possible, 0)?,
             possible_except: self.phrases(file, &raw.possible_except, 0)?,
             optional: self.phrases(file, &raw.optional, 0)?,

@@ -137,6 +137,14 @@ fn negation_before_the_cue_and_after_the_pronoun() {
             Modality::Asserted,
         );
     }
+    // A negated verb that lowers or hinders what it governs denies nothing of it.
+    assert_has(
+        "Przedstawiciel handlowy: okresy zwolnienia lekarskiego nie obniżają premii kwartalnej.",
+        "sales_representative",
+        "bonus",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
     // Without one it still does: "nie wymagamy doświadczenia ani znajomości SAP".
     assert_has(
         "Księgowa: nie wymagamy doświadczenia ani znajomości SAP.",

@@ -1147,19 +1147,25 @@ impl<'a> ClauseContext<'a> {
         let subject_end = self.offset + self.words.partition_point(|&w| w < self.after);
         // A negation that opens a trailing one ("nie jest potrzebny") denies what stands before
         // it: "certyfikat nie jest już potrzebny do usługowego prowadzenia ksiąg" does not deny
-        // the bookkeeping.
+        // the bookkeeping. Right after the subject it has nothing before it to deny: "Od
+        // handlowców nie wymaga się dziś nawet prawa jazdy".
         let denies_before = |at: usize| {
-            self.markers
-                .matches(Marker::NegationAfter)
-                .any(|(first, last)| first == at && last < cue)
+            at > subject_end
+                && self
+                    .markers
+                    .matches(Marker::NegationAfter)
+                    .any(|(first, last)| first == at && last < cue)
         };
         // A colon opens what the words before it announce: "to nie jest aż tak źle, jak
         // piszecie: podstawa w tej ofercie wynosi 5 300 zł" denies nothing after it.
         let colon_between =
             |at: usize| self.mark_between(self.sentence_words[at]..self.sentence_words[cue], ":");
+        // So does a contrast "a nie …" set off before the cue: "firmy obsługujące sieci, a nie
+        // pojedyncze sklepy, łączą wizyty w terenie z rozmowami wideo".
+        let contrast = |at: usize| at > 0 && self.is_word(self.sentence_words.get(at - 1), "a");
         let spent_before = |at: usize| {
             let between = self.sentence_words[at]..self.sentence_words[cue];
-            spent.contains(&at)
+            (spent.contains(&at) || contrast(at))
                 && [",", "–", "—"]
                     .iter()
                     .any(|mark| self.mark_between(between.clone(), mark))

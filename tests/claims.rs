@@ -145,6 +145,23 @@ fn negation_before_the_cue_and_after_the_pronoun() {
         Polarity::Affirmed,
         Modality::Asserted,
     );
+    // Nor does the "nie" of a contrast set off by commas ("…, a nie pojedyncze sklepy, …").
+    assert_has(
+        "Przedstawiciel handlowy w firmach obsługujących sieci, a nie pojedyncze sklepy, łączy \
+         wizyty w terenie z rozmowami wideo.",
+        "sales_representative",
+        "field_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // A trailing negation ("nie wymaga się") right after the subject denies what follows it.
+    assert_has(
+        "Od handlowców nie wymaga się dziś nawet prawa jazdy.",
+        "sales_representative",
+        "driving_license",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
     // Without one it still does: "nie wymagamy doświadczenia ani znajomości SAP".
     assert_has(
         "Księgowa: nie wymagamy doświadczenia ani znajomości SAP.",

@@ -1160,8 +1160,9 @@ impl<'a> ClauseContext<'a> {
         // piszecie: podstawa w tej ofercie wynosi 5 300 zł" denies nothing after it.
         let colon_between =
             |at: usize| self.mark_between(self.sentence_words[at]..self.sentence_words[cue], ":");
-        // So does a contrast "a nie …" set off before the cue: "firmy obsługujące sieci, a nie
-        // pojedyncze sklepy, łączą wizyty w terenie z rozmowami wideo".
+        // A negation another cue holds (`spent`), or the "nie" of a contrast, denies nothing
+        // past a comma or a dash: "firmy obsługujące sieci, a nie pojedyncze sklepy, łączą
+        // wizyty w terenie z rozmowami wideo".
         let contrast = |at: usize| at > 0 && self.is_word(self.sentence_words.get(at - 1), "a");
         let spent_before = |at: usize| {
             let between = self.sentence_words[at]..self.sentence_words[cue];

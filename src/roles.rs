@@ -442,11 +442,9 @@ fn labels_a_field(source: &str, doc: &Doc, words: &[usize]) -> bool {
         let mut after = doc.tokens[w + 1..].iter();
         after
             .next()
-            .is_some_and(|t| matches!(t.span.slice(source), ":" | "|"))
+            .is_some_and(|t| LABEL_ENDS.contains(&t.span.slice(source)))
             && after
-                .find(|t| {
-                    !LABEL_MARKS.contains(&t.span.slice(source)) && t.span.slice(source) != "|"
-                })
+                .find(|t| !LABEL_MARKS.contains(&t.span.slice(source)))
                 .is_some_and(|t| t.kind == TokenKind::Number)
     })
 }
@@ -735,9 +733,12 @@ fn side_by_side(words: &[usize], from: usize, to: usize) -> bool {
 /// "u" are left out: "Od Account Managera oczekuje się …" is about that role.)
 const PARTNER_PREPOSITIONS: &[&str] = &["z", "ze", "do", "przez", "wobec", "między", "pomiędzy"];
 
-/// What may stand between a form's label and its value: the colon, and the emphasis of
-/// Markdown written in a plain-text file.
-const LABEL_MARKS: &[&str] = &[":", "*", "_"];
+/// What closes a form's label: a colon, or the border of a table's cell.
+const LABEL_ENDS: &[&str] = &[":", "|"];
+
+/// What may stand between a form's label and its value: its end, and the emphasis of Markdown
+/// written in a plain-text file.
+const LABEL_MARKS: &[&str] = &[":", "|", "*", "_"];
 
 /// Words for a part of a group, before "z": "jedna z", "większość z", "żaden z".
 const SHARES_OF_A_GROUP: &[&str] = &[
@@ -783,10 +784,13 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
             && lowercase::is_one_of(word(preposition), &["z", "ze"])
             && lowercase::is_one_of(word(preposition - 1), SHARES_OF_A_GROUP)
     };
-    // A form's label that ends in the preposition: "**Raportuje do:** HR Business Partner".
+    // A form's label that ends in the preposition: "**Raportuje do:** HR Business Partner",
+    // "| Raportuje do | Dyrektor HR |".
     let label_between = |from: usize| {
         let between = &doc.tokens[words[from] + 1..words[at]];
-        between.iter().any(|token| token.span.slice(source) == ":")
+        between
+            .iter()
+            .any(|token| LABEL_ENDS.contains(&token.span.slice(source)))
             && between
                 .iter()
                 .all(|token| LABEL_MARKS.contains(&token.span.slice(source)))

@@ -381,6 +381,22 @@ pub fn extract(
                                     set_apart(source, &doc.tokens[a.min(b)..a.max(b)])
                                 },
                             );
+                            let role_label = labelled_by(
+                                source,
+                                doc,
+                                sentence_mentions,
+                                words[0]..words[number.0],
+                            );
+                            // "- Warszawa: 9 000–12 000 zł" under "Zarobki:": the item's label
+                            // sets its amount apart from the other items', as a level does.
+                            if cue_words.is_none()
+                                && role_label.is_none()
+                                && quantity.qualifiers.is_empty()
+                                && let Some(label) =
+                                    field_label(source, doc, words[0]..words[number.0])
+                            {
+                                quantity.qualifiers.push(label);
+                            }
                             let known = claims[before..].iter().any(|c| {
                                 c.value == value && c.quantity.as_deref() == Some(&quantity)
                             });
@@ -400,12 +416,8 @@ pub fn extract(
                                 Some(Box::new(quantity)),
                                 &qualifiers,
                             );
-                            if let Some(label) = labelled_by(
-                                source,
-                                doc,
-                                sentence_mentions,
-                                words[0]..words[number.0],
-                            ) && label != found.role
+                            if let Some(label) = role_label
+                                && label != found.role
                             {
                                 found.role = label;
                                 found.subject = Subject::Named;
@@ -529,6 +541,23 @@ fn labelled_by(
             token.kind == TokenKind::Punct || depth > 0
         });
     only_punctuation.then_some(label.role)
+}
+
+/// The label of a list item or form field that an amount is the value of, in lower case: the
+/// words before the colon right before the amount ("- Wrocław i Poznań: 8 000–10 500 zł"),
+/// when `before` (from the clause's first token to the amount's) holds nothing else.
+fn field_label(source: &str, doc: &Doc, before: Range<usize>) -> Option<Arc<str>> {
+    let tokens = &doc.tokens[before];
+    let colon = tokens.iter().rposition(|t| t.span.slice(source) == ":")?;
+    let label = &tokens[..colon];
+    let after_colon = &tokens[colon + 1..];
+    let words: Vec<&str> = label
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(source))
+        .collect();
+    (!words.is_empty() && after_colon.iter().all(|t| t.kind == TokenKind::Punct))
+        .then(|| Arc::from(lowercase::of(&words.join(" ")).as_ref()))
 }
 
 /// The qualifiers of amount `n` of a clause whose amounts stand at `amounts` (first and last

@@ -929,19 +929,30 @@ const PAST_ROLE_NOUNS: &[&str] = &[
     "stażu",
 ];
 
+/// A post in the genitive, after "z" or "ze": "awansuje się z pozycji Account Managera". Not
+/// "z roli": "przejście z roli analityka biznesowego do roli Product Ownera" is the analyst's
+/// next step.
+const POSTS_LEFT: &[&str] = &["pozycji", "stanowiska"];
+
 /// Whether the mention starting at `words[at]` follows "jako" after one of
 /// [`PAST_ROLE_NOUNS`], or is the second of two such roles ("dwa lata jako account manager
-/// lub przedstawiciel handlowy"): a role the candidate held, not the clause's subject.
+/// lub przedstawiciel handlowy"), or names the post one comes from ("z pozycji Account
+/// Managera"): a role the candidate held, not the clause's subject.
 fn past_role(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
     let is = |i: usize, list: &[&str]| {
         lowercase::is_one_of(doc.tokens[words[i]].span.slice(source), list)
     };
     // Word `j` is a "jako" after a noun of time or experience.
     let past_jako = |j: usize| j >= 1 && is(j, &["jako"]) && is(j - 1, PAST_ROLE_NOUNS);
-    at >= 1
-        && (past_jako(at - 1)
-            || (is(at - 1, &["lub", "albo", "i", "oraz"])
-                && (at.saturating_sub(6)..at - 1).any(past_jako)))
+    let post_left = at >= 2
+        && side_by_side(words, at - 2, at)
+        && is(at - 2, &["z", "ze"])
+        && is(at - 1, POSTS_LEFT);
+    post_left
+        || at >= 1
+            && (past_jako(at - 1)
+                || (is(at - 1, &["lub", "albo", "i", "oraz"])
+                    && (at.saturating_sub(6)..at - 1).any(past_jako)))
 }
 
 /// Starts of the words for a move up to another role: "awans", "awansować", "przejście",

@@ -275,6 +275,21 @@ fn role_named_in_a_relative_clause_is_not_the_subject() {
 }
 
 #[test]
+fn the_post_one_is_promoted_from_is_not_what_the_next_paragraph_is_about() {
+    // m05: the pay under the Key Account Manager's section is his, not the Account Manager's.
+    let text = "Key Account Manager opiekuje się największymi klientami. Najczęściej awansuje się \
+                z pozycji Account Managera.\n\nWynagrodzenie: 15 000–22 000 zł brutto miesięcznie.";
+    assert_has(
+        text,
+        "key_account_manager",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_lacks_role(text, "account_manager");
+}
+
+#[test]
 fn role_whose_domain_a_clause_names_is_not_what_the_next_sentence_is_about() {
     // corpus/160: "nie ma" was the Project Manager's before.
     let text = "Product Manager nie zarządza budżetem projektu – to domena Project Managera. \

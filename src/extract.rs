@@ -106,7 +106,7 @@ pub fn extract(
     // A quotation still open at the end of a sentence, and the block that sentence is in.
     let mut open_quote = None;
     let mut previous_block = None;
-    let quoted_blocks = dash_quoted_blocks(source, doc, markers);
+    let quoted_blocks = quoted_blocks(source, doc, markers);
     for (index, (((sentence, markers), clause_roles), voice)) in doc
         .sentences
         .iter()
@@ -633,11 +633,12 @@ fn qualifiers_of_amount(
 /// Dashes that open a quotation, or set off its attribution, as the Polish press writes them.
 const DASHES: &[&str] = &["–", "—", "-"];
 
-/// The blocks that are quotations set off by dashes: a paragraph that opens with a dash and
-/// has, in one of its sentences, a dash followed by a verb of saying (`says`): "– Kiedy
-/// zaczynałam, nie zajmowałam się kadrami. Dzisiaj robię wszystko – mówi pani Ewa, księgowa z
-/// 25-letnim stażem." A list item that opens with a dash has no such verb after a dash.
-fn dash_quoted_blocks(source: &str, doc: &Doc, markers: &[Markers]) -> Vec<usize> {
+/// The blocks that are quotations: a line quoted in a reply ("> account manager nie ma
+/// sztywnego planu"), and a paragraph set off by dashes, one that opens with a dash and has, in
+/// one of its sentences, a dash followed by a verb of saying (`says`): "– Kiedy zaczynałam, nie
+/// zajmowałam się kadrami. Dzisiaj robię wszystko – mówi pani Ewa, księgowa z 25-letnim
+/// stażem." A list item that opens with a dash has no such verb after a dash.
+fn quoted_blocks(source: &str, doc: &Doc, markers: &[Markers]) -> Vec<usize> {
     let is_dash = |token: usize| DASHES.contains(&doc.tokens[token].span.slice(source));
     let mut blocks: Vec<usize> = Vec::new();
     let mut opens_with_dash = false;
@@ -646,6 +647,10 @@ fn dash_quoted_blocks(source: &str, doc: &Doc, markers: &[Markers]) -> Vec<usize
         if previous_block != Some(sentence.block) {
             opens_with_dash = is_dash(sentence.tokens.start);
             previous_block = Some(sentence.block);
+            if doc.tokens[sentence.tokens.start].span.slice(source) == ">" {
+                blocks.push(sentence.block);
+                continue;
+            }
         }
         let words = markers.words();
         let attributed = markers

@@ -485,8 +485,9 @@ fn only_role(mentions: &[Mention]) -> Option<RoleIdx> {
 }
 
 /// The poster's name if sentence `index` is a forum post's header: alone in its block, at most
-/// [`POST_HEADER_WORDS`] words ending with ":", with a `post_header` verb ("kasia_mokotow
-/// napisała:"). The name is what stands before the verb.
+/// [`POST_HEADER_WORDS`] words, either ending with ":" with a `post_header` verb
+/// ("kasia_mokotow napisała:"; the name is what stands before the verb), or a comment's byline,
+/// a name and a "·" before when it was written ("Iza_z_Lublina · 2 dni temu").
 fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) -> Option<&'s str> {
     let sentence = &doc.sentences[index];
     let alone = [index.checked_sub(1), Some(index + 1)]
@@ -495,16 +496,25 @@ fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) 
         .filter_map(|other| doc.sentences.get(other))
         .all(|other| other.block != sentence.block);
     let words = markers.words();
+    if !alone || words.len() > POST_HEADER_WORDS {
+        return None;
+    }
     let ends_with_colon = sentence
         .tokens
         .clone()
         .last()
         .is_some_and(|last| doc.tokens[last].span.slice(source) == ":");
-    if !alone || !ends_with_colon || words.len() > POST_HEADER_WORDS {
-        return None;
-    }
-    let verb = markers.within(Marker::PostHeader, 0..words.len()).next()?;
-    let name = &source[sentence.span.start()..doc.tokens[words[verb]].span.start()];
+    let name_end = if ends_with_colon {
+        let verb = markers.within(Marker::PostHeader, 0..words.len()).next()?;
+        doc.tokens[words[verb]].span.start()
+    } else {
+        let dot = sentence
+            .tokens
+            .clone()
+            .find(|&t| doc.tokens[t].span.slice(source) == "·")?;
+        doc.tokens[dot].span.start()
+    };
+    let name = &source[sentence.span.start()..name_end];
     Some(name.trim()).filter(|name| !name.is_empty())
 }
 

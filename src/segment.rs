@@ -225,13 +225,16 @@ fn classify_line(line: &str, next: &str) -> Layout {
             && line[digits + 1..].starts_with(char::is_whitespace)
     };
     // A row of a Markdown table ("| Zespół bezpośredni | 3 osoby |") stands alone as a field
-    // does: its first cell labels the rest.
+    // does: its first cell labels the rest. So does a line quoted in a reply ("> account
+    // manager nie ma planu"), which is another writer's.
     let table_row = line.starts_with('|');
-    if bullet || numbered || table_row || is_field(line) {
+    let reply_quote = line.starts_with('>');
+    if bullet || numbered || table_row || reply_quote || is_field(line) {
         return Layout::ListItem;
     }
     if (line.ends_with(':') || (is_title(line) && !next.starts_with(char::is_lowercase)))
         && line.split_whitespace().count() <= HEADING_WORDS
+        || is_byline(line)
     {
         return Layout::Heading;
     }
@@ -242,6 +245,16 @@ fn classify_line(line: &str, next: &str) -> Layout {
 /// words.
 fn is_table_rule(line: &str) -> bool {
     line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// Whether a line is a comment's byline, a name and when it was written: "Iza_z_Lublina · 2
+/// dni temu", "rafal.b · 20 godzin temu", "Ala · 12.03.2025". It heads the comment under it.
+fn is_byline(line: &str) -> bool {
+    line.contains(" · ")
+        && line.split_whitespace().count() <= HEADING_WORDS
+        && (line.ends_with("temu")
+            || line.ends_with("wczoraj")
+            || line.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Words a heading has at most: "Najczęściej zadawane pytania", "4.2. HR Business Partner".
@@ -720,6 +733,20 @@ mod tests {
                     Layout::Prose,
                     "Zespół liczy, jak mówiliśmy: pięć osób\ni rośnie."
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn bylines_and_quoted_reply_lines_stand_alone() {
+        let text = "Iza_z_Lublina · 2 dni temu\nArtykuł fajny.\n> account manager nie ma planu\nNie zgodzę się.";
+        assert_eq!(
+            layouts(text),
+            [
+                (Layout::Heading, "Iza_z_Lublina · 2 dni temu"),
+                (Layout::Prose, "Artykuł fajny."),
+                (Layout::ListItem, "> account manager nie ma planu"),
+                (Layout::Prose, "Nie zgodzę się."),
             ]
         );
     }

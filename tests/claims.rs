@@ -275,6 +275,15 @@ fn role_named_in_a_relative_clause_is_not_the_subject() {
 }
 
 #[test]
+fn comments_under_bylines_are_their_posters_and_a_quoted_line_is_nobodys_claim() {
+    // n10: a commenter quotes another ("> …") and disagrees.
+    let text = "adam_k · 5 godz. temu\nU nas account manager nie ma sztywnego planu sprzedażowego.\n\n\
+                u/stary_wyga · 3 godz. temu\n> account manager nie ma sztywnego planu \
+                sprzedażowego\nNie zgodzę się. W mojej firmie account manager miał plan sprzedażowy.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}
+
+#[test]
 fn the_post_one_is_promoted_from_is_not_what_the_next_paragraph_is_about() {
     // m05: the pay under the Key Account Manager's section is his, not the Account Manager's.
     let text = "Key Account Manager opiekuje się największymi klientami. Najczęściej awansuje się \

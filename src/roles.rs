@@ -19,7 +19,7 @@ use crate::lemma::Lemmas;
 use crate::lowercase;
 use crate::markers::Markers;
 use crate::rules::{Marker, RoleIdx, RuleSet};
-use crate::segment::{Doc, Layout, Sentence, TokenKind};
+use crate::segment::{self, Doc, Layout, Sentence, TokenKind};
 
 /// One place where a text names a role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -486,8 +486,9 @@ fn only_role(mentions: &[Mention]) -> Option<RoleIdx> {
 
 /// The poster's name if sentence `index` is a forum post's header: alone in its block, at most
 /// [`POST_HEADER_WORDS`] words, either ending with ":" with a `post_header` verb
-/// ("kasia_mokotow napisała:"; the name is what stands before the verb), or a comment's byline,
-/// a name and a "·" before when it was written ("Iza_z_Lublina · 2 dni temu").
+/// ("kasia_mokotow napisała:"; the name is what stands before the verb), or a comment's byline
+/// as [`segment::is_byline`] tells one ("Iza_z_Lublina · 2 dni temu"; the name is what stands
+/// before the "·"). A short heading with a "·" ("Kariera · Sprzedaż") is no byline.
 fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) -> Option<&'s str> {
     let sentence = &doc.sentences[index];
     let alone = [index.checked_sub(1), Some(index + 1)]
@@ -508,6 +509,9 @@ fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) 
         let verb = markers.within(Marker::PostHeader, 0..words.len()).next()?;
         doc.tokens[words[verb]].span.start()
     } else {
+        if !segment::is_byline(sentence.span.slice(source).trim()) {
+            return None;
+        }
         let dot = sentence
             .tokens
             .clone()

@@ -249,7 +249,7 @@ fn is_table_rule(line: &str) -> bool {
 
 /// Whether a line is a comment's byline, a name and when it was written: "Iza_z_Lublina · 2
 /// dni temu", "rafal.b · 20 godzin temu", "Ala · 12.03.2025". It heads the comment under it.
-fn is_byline(line: &str) -> bool {
+pub(crate) fn is_byline(line: &str) -> bool {
     line.contains(" · ")
         && line.split_whitespace().count() <= HEADING_WORDS
         && (line.ends_with("temu")

@@ -281,6 +281,10 @@ fn comments_under_bylines_are_their_posters_and_a_quoted_line_is_nobodys_claim()
                 u/stary_wyga · 3 godz. temu\n> account manager nie ma sztywnego planu \
                 sprzedażowego\nNie zgodzę się. W mojej firmie account manager miał plan sprzedażowy.";
     assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // A short heading with a "·" and no time is no byline: the text goes on in its own voice.
+    let text = "Rekruter pracuje w pełni zdalnie.\n\nKariera · Sprzedaż\n\nRekruter pracuje \
+                wyłącznie w biurze.";
+    assert_eq!(codes(text), ["RL101"]);
 }
 
 #[test]

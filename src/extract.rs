@@ -24,7 +24,7 @@ use crate::roles::{Attribution, Subject, Voice};
 use crate::rules::{
     DimensionIdx, Hints, Marker, MetricEngine, Qualifier, RoleIdx, RuleSet, ValueIdx,
 };
-use crate::segment::{Doc, Layout, Token, TokenKind};
+use crate::segment::{self, Doc, Layout, Token, TokenKind};
 use crate::span::{Norm, Orig, Span};
 use numbers::{Quantity, Word};
 
@@ -543,20 +543,23 @@ fn labelled_by(
     only_punctuation.then_some(label.role)
 }
 
-/// The label of a list item or form field that an amount is the value of, in lower case: the
-/// words before the colon right before the amount ("- Wrocław i Poznań: 8 000–10 500 zł"),
-/// when `before` (from the clause's first token to the amount's) holds nothing else.
+/// The label of a list item, form field or table row that an amount is the value of, in lower
+/// case: the words before what closes the label right before the amount ("- Wrocław i Poznań:
+/// 8 000–10 500 zł", "| Warszawa | 9 000 zł |"), when `before` (from the clause's first token
+/// to the amount's) holds nothing else.
 fn field_label(source: &str, doc: &Doc, before: Range<usize>) -> Option<Arc<str>> {
     let tokens = &doc.tokens[before];
-    let colon = tokens.iter().rposition(|t| t.span.slice(source) == ":")?;
-    let label = &tokens[..colon];
-    let after_colon = &tokens[colon + 1..];
+    let end = tokens
+        .iter()
+        .rposition(|t| segment::closes_label(source, t))?;
+    let label = &tokens[..end];
+    let after_end = &tokens[end + 1..];
     let words: Vec<&str> = label
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(source))
         .collect();
-    (!words.is_empty() && after_colon.iter().all(|t| t.kind == TokenKind::Punct))
+    (!words.is_empty() && after_end.iter().all(|t| t.kind == TokenKind::Punct))
         .then(|| Arc::from(lowercase::of(&words.join(" ")).as_ref()))
 }
 

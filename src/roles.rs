@@ -439,13 +439,9 @@ const LABEL_WORDS: usize = 3;
 /// strony: Zespół People & Culture" still is one).
 fn labels_a_field(source: &str, doc: &Doc, words: &[usize]) -> bool {
     words.iter().take(LABEL_WORDS).any(|&w| {
-        let mut after = doc.tokens[w + 1..].iter();
-        after
-            .next()
-            .is_some_and(|t| LABEL_ENDS.contains(&t.span.slice(source)))
-            && after
-                .find(|t| !LABEL_MARKS.contains(&t.span.slice(source)))
-                .is_some_and(|t| t.kind == TokenKind::Number)
+        let after = &doc.tokens[w + 1..];
+        segment::label_end(source, after)
+            .is_some_and(|end| after.get(end).is_some_and(|t| t.kind == TokenKind::Number))
     })
 }
 
@@ -747,13 +743,6 @@ fn side_by_side(words: &[usize], from: usize, to: usize) -> bool {
 /// "u" are left out: "Od Account Managera oczekuje się …" is about that role.)
 const PARTNER_PREPOSITIONS: &[&str] = &["z", "ze", "do", "przez", "wobec", "między", "pomiędzy"];
 
-/// What closes a form's label: a colon, or the border of a table's cell.
-const LABEL_ENDS: &[&str] = &[":", "|"];
-
-/// What may stand between a form's label and its value: its end, and the emphasis of Markdown
-/// written in a plain-text file.
-const LABEL_MARKS: &[&str] = &[":", "|", "*", "_"];
-
 /// Words for a part of a group, before "z": "jedna z", "większość z", "żaden z".
 const SHARES_OF_A_GROUP: &[&str] = &[
     "jeden",
@@ -802,12 +791,7 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
     // "| Raportuje do | Dyrektor HR |".
     let label_between = |from: usize| {
         let between = &doc.tokens[words[from] + 1..words[at]];
-        between
-            .iter()
-            .any(|token| LABEL_ENDS.contains(&token.span.slice(source)))
-            && between
-                .iter()
-                .all(|token| LABEL_MARKS.contains(&token.span.slice(source)))
+        segment::label_end(source, between) == Some(between.len())
     };
     let direct = at >= 1
         && (adjacent(at - 1) || label_between(at - 1))

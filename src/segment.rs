@@ -257,6 +257,33 @@ pub(crate) fn is_byline(line: &str) -> bool {
             || line.ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// What closes a form's label: a colon, or the border of a table's cell.
+const LABEL_ENDS: &[&str] = &[":", "|"];
+
+/// What may stand between a form's label and its value: its end, and the emphasis of Markdown
+/// written in a plain-text file.
+const LABEL_MARKS: &[&str] = &[":", "|", "*", "_"];
+
+/// Whether `token` closes a form's label: the colon of "Raportuje do: Dyrektor HR", the border
+/// of the cell in "| Zespół | 3 osoby |".
+pub(crate) fn closes_label(source: &str, token: &Token) -> bool {
+    LABEL_ENDS.contains(&token.span.slice(source))
+}
+
+/// How many of `tokens`, which follow a label's last word, close that label: the run of marks
+/// that may stand between a label and its value (":", "|" and the emphasis "**:**"), if it
+/// holds what closes a label. `None` when the label goes on or nothing closes it.
+pub(crate) fn label_end(source: &str, tokens: &[Token]) -> Option<usize> {
+    let marks = tokens
+        .iter()
+        .take_while(|t| LABEL_MARKS.contains(&t.span.slice(source)))
+        .count();
+    tokens[..marks]
+        .iter()
+        .any(|t| closes_label(source, t))
+        .then_some(marks)
+}
+
 /// Words a heading has at most: "Najczęściej zadawane pytania", "4.2. HR Business Partner".
 const HEADING_WORDS: usize = 6;
 

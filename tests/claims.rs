@@ -1879,3 +1879,23 @@ fn a_list_under_a_level_heading_is_about_that_level() {
         Modality::Conditional,
     );
 }
+
+#[test]
+fn a_pay_table_s_rows_are_labelled_as_a_list_s_items_are() {
+    // A row's first cell sets its amount apart from the other rows' as a list item's label does.
+    let rows = "Rekruter IT prowadzi procesy rekrutacyjne.\n\nZarobki:\n\n\
+                | Warszawa | 9 000 zł brutto |\n| Kraków | 7 500 zł brutto |";
+    let items = "Rekruter IT prowadzi procesy rekrutacyjne.\n\nZarobki:\n\
+                 - Warszawa: 9 000 zł brutto\n- Kraków: 7 500 zł brutto";
+    for text in [rows, items] {
+        assert_eq!(
+            claims(text)
+                .iter()
+                .filter(|(_, v, ..)| v == "salary")
+                .count(),
+            2,
+            "{text:?}"
+        );
+        assert!(codes(text).is_empty(), "{text:?}: {:?}", codes(text));
+    }
+}

@@ -134,7 +134,7 @@ pub fn extract(
                 section_qualifiers.clear();
                 section_optional = false;
             }
-            Layout::ListItem => {}
+            Layout::ListItem | Layout::Quoted => {}
         }
         let optional = if section_optional && sentence.layout == Layout::ListItem {
             std::iter::once(0..sentence_words.len()).collect()
@@ -650,7 +650,7 @@ fn quoted_blocks(source: &str, doc: &Doc, markers: &[Markers]) -> Vec<usize> {
         if previous_block != Some(sentence.block) {
             opens_with_dash = is_dash(sentence.tokens.start);
             previous_block = Some(sentence.block);
-            if doc.tokens[sentence.tokens.start].span.slice(source) == ">" {
+            if sentence.layout == Layout::Quoted {
                 blocks.push(sentence.block);
                 continue;
             }

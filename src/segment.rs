@@ -36,8 +36,12 @@ pub enum Layout {
     Prose,
     /// A title or section heading: a Markdown heading, or a short line ending in ':'.
     Heading,
-    /// One item of a bulleted or numbered list, or a line of a form ("Tryb pracy: zdalnie").
+    /// One item of a bulleted or numbered list, a line of a form ("Tryb pracy: zdalnie"), or a
+    /// row of a Markdown table.
     ListItem,
+    /// A line quoted in a reply ("> account manager nie ma planu"): another writer's words,
+    /// standing alone as a list item does.
+    Quoted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +165,9 @@ fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
             Layout::Prose => {
                 paragraph = Some(paragraph.map_or(start..end, |p| p.start..end));
             }
-            Layout::Heading | Layout::ListItem => blocks.push((start..end, layout)),
+            Layout::Heading | Layout::ListItem | Layout::Quoted => {
+                blocks.push((start..end, layout))
+            }
         }
     }
     blocks.extend(paragraph.map(|p| (p, Layout::Prose)));
@@ -225,12 +231,13 @@ fn classify_line(line: &str, next: &str) -> Layout {
             && line[digits + 1..].starts_with(char::is_whitespace)
     };
     // A row of a Markdown table ("| Zespół bezpośredni | 3 osoby |") stands alone as a field
-    // does: its first cell labels the rest. So does a line quoted in a reply ("> account
-    // manager nie ma planu"), which is another writer's.
+    // does: its first cell labels the rest.
     let table_row = line.starts_with('|');
-    let reply_quote = line.starts_with('>');
-    if bullet || numbered || table_row || reply_quote || is_field(line) {
+    if bullet || numbered || table_row || is_field(line) {
         return Layout::ListItem;
+    }
+    if line.starts_with('>') {
+        return Layout::Quoted;
     }
     if (line.ends_with(':') || (is_title(line) && !next.starts_with(char::is_lowercase)))
         && line.split_whitespace().count() <= HEADING_WORDS
@@ -772,7 +779,7 @@ mod tests {
             [
                 (Layout::Heading, "Iza_z_Lublina · 2 dni temu"),
                 (Layout::Prose, "Artykuł fajny."),
-                (Layout::ListItem, "> account manager nie ma planu"),
+                (Layout::Quoted, "> account manager nie ma planu"),
                 (Layout::Prose, "Nie zgodzę się."),
             ]
         );

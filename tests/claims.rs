@@ -1294,6 +1294,15 @@ fn a_first_person_clause_without_the_speakers_role_is_about_no_role() {
         Polarity::Affirmed,
         Modality::Asserted,
     );
+    // So does a recruiter's letter to a candidate (k04).
+    assert_has(
+        "Dziękuję za przesłanie aplikacji na stanowisko Business Analyst. Od razu uprzedzam: na \
+         to stanowisko nie wymagamy doświadczenia zawodowego.",
+        "business_analyst",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
 }
 
 #[test]

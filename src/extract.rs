@@ -167,6 +167,8 @@ pub fn extract(
             sentence_metrics.extend(section_metrics.iter().cloned());
         }
         let inherits_metrics = !sentence_metrics.is_empty();
+        // Whether the sentence names a metric as its topic and gives no amount of it.
+        let mut announces_metric = false;
         let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
         // Each metric's qualifiers in this sentence, found once.
         let mut qualifiers_of: Vec<(ValueIdx, Vec<Qualifier>)> = Vec::new();
@@ -368,6 +370,15 @@ pub fn extract(
                                     })
                             })
                             .collect();
+                        // "Jeszcze raz o widełkach. Na umowie o pracę to jest od 17 do 21
+                        // tysięcy złotych": a sentence about a metric with no amount of it is
+                        // answered by the next one, as a question is.
+                        announces_metric |= quantities.is_empty()
+                            && cue_words.is_some_and(|w| {
+                                w.first > 0
+                                    && words[w.first] == words[w.first - 1] + 1
+                                    && context.is_word(words.get(w.first - 1), "o")
+                            });
                         let amounts: Vec<(usize, usize)> =
                             quantities.iter().map(|(_, number)| *number).collect();
                         for (n, (mut quantity, number)) in quantities.into_iter().enumerate() {
@@ -448,8 +459,10 @@ pub fn extract(
         if sentence.layout == Layout::ListItem && !section_qualifiers.is_empty() {
             scope_to_section(&mut claims[first_claim..], &section_qualifiers, rules);
         }
-        if question {
+        if question || announces_metric {
             asked = sentence_metrics;
+        }
+        if question {
             asked_condition = markers
                 .matches_within_unless(
                     Marker::Conditional,

@@ -430,14 +430,24 @@ fn a_relative_clause_about_another_noun_says_nothing_of_the_role() {
 
 #[test]
 fn an_answer_takes_the_metric_its_question_asked_about() {
-    let text = "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł brutto miesięcznie.";
-    assert!(
-        claims(text)
-            .iter()
-            .any(|(r, v, _, m)| r == "scrum_master" && v == "salary" && *m == Modality::Asserted),
-        "{:?}",
-        claims(text)
-    );
+    for text in [
+        "Ile zarabia Scrum Master? W Polsce ok. 14 000 zł brutto miesięcznie.",
+        // A sentence about the metric, with no amount of it, is answered as a question is (k06).
+        "Scrum Master pracuje z zespołem. Jeszcze raz o widełkach, bo ktoś dołączył później. Na \
+         umowie o pracę to jest od 17 do 21 tysięcy złotych brutto miesięcznie.",
+    ] {
+        assert!(
+            claims(text).iter().any(|(r, v, _, m)| r == "scrum_master"
+                && v == "salary"
+                && *m == Modality::Asserted),
+            "{text:?}: {:?}",
+            claims(text)
+        );
+    }
+    // Not a sentence that names the metric otherwise.
+    let text = "Scrum Master pracuje z zespołem. Wynagrodzenie jest konkurencyjne. Budżet \
+                projektu to 200 000 zł.";
+    assert_lacks(text, "salary");
 }
 
 #[test]

@@ -1381,6 +1381,8 @@ impl<'a> ClauseContext<'a> {
         };
         // "przyjmujemy osoby bez doświadczenia, najczęściej absolwentów psychologii": an adverb
         // of frequency after a comma that follows the cue opens an addition, and hedges that.
+        // So after a colon, which opens a detail: "prowadzi zespół liczący od czterech do sześciu
+        // osób: zazwyczaj dwóch–trzech programistów, testera i analityka".
         let appended = |at: usize| {
             at > cue_end
                 && lowercase::is_one_of(
@@ -1389,7 +1391,9 @@ impl<'a> ClauseContext<'a> {
                         .slice(self.source),
                     ADDED_HEDGES,
                 )
-                && self.mark_between(self.sentence_words[cue_end]..self.sentence_words[at], ",")
+                && [",", ":"].into_iter().any(|mark| {
+                    self.mark_between(self.sentence_words[cue_end]..self.sentence_words[at], mark)
+                })
         };
         let possible = self.hedged_before
             || hedges(self.markers, clause.clone())

@@ -1767,12 +1767,21 @@ fn not_being_the_roles_task_denies_it() {
 }
 
 #[test]
-fn an_adverb_of_frequency_after_a_comma_hedges_the_addition_it_opens() {
+fn an_adverb_of_frequency_after_a_comma_or_colon_hedges_the_addition_it_opens() {
     assert_has(
         "Rekruter\n\nNa stanowisko rekrutera przyjmujemy także osoby bez doświadczenia \
          zawodowego, najczęściej absolwentów psychologii.",
         "recruiter",
         "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // So does one after a colon, which opens a detail (k08).
+    assert_has(
+        "Kierownik projektu prowadzi zespół liczący od czterech do sześciu osób: zazwyczaj \
+         dwóch–trzech programistów, testera i analityka.",
+        "project_manager",
+        "team_size",
         Polarity::Affirmed,
         Modality::Asserted,
     );

@@ -134,12 +134,14 @@ pub fn find_roles(
     let mut block_names_role = false;
     let first_person = rules.lexicon.first_person();
     // Whether word `at` of a sentence is a form in the first person, and neither a verb of
-    // saying or thinking ("Powiem wprost: …", "Myślę, że …") nor in a relative clause
-    // ("większość ofert, które widzę, to praca hybrydowa").
+    // saying or thinking ("Powiem wprost: …", "Myślę, że …", "Mam dobrą wiadomość: …") nor in
+    // a relative clause ("większość ofert, które widzę, to praca hybrydowa").
     let is_first_person = |markers: &Markers, at: usize| {
         let sentence = markers.words();
         first_person.is_some_and(|key| lemmas.of(sentence[at]).contains(&key))
-            && !markers.any(Marker::FirstPersonExcept, at..at + 1)
+            && !markers
+                .matches(Marker::FirstPersonExcept)
+                .any(|(first, _)| first == at)
             && !in_relative_clause(source, doc, sentence[0], sentence[at])
     };
     let in_first_person = |markers: &Markers, words: Range<usize>| {

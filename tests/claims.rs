@@ -1304,7 +1304,15 @@ fn a_first_person_clause_without_the_speakers_role_is_about_no_role() {
         Polarity::Affirmed,
         Modality::Asserted,
     );
-    // So does a recruiter's letter to a candidate (k04).
+    // So does a recruiter's letter to a candidate (k04, k09).
+    assert_has(
+        "Dziękuję za rozmowę o stanowisku Key Account Managera. Mam dobrą wiadomość: to \
+         stanowisko nie wiąże się z wyjazdami służbowymi.",
+        "key_account_manager",
+        "business_travel",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
     assert_has(
         "Dziękuję za przesłanie aplikacji na stanowisko Business Analyst. Od razu uprzedzam: na \
          to stanowisko nie wymagamy doświadczenia zawodowego.",

@@ -145,6 +145,16 @@ fn negation_before_the_cue_and_after_the_pronoun() {
         Polarity::Affirmed,
         Modality::Asserted,
     );
+    // Nor does keeping a thing quiet (k03).
+    let text = "Account Manager dostaje premię kwartalną. Pamiętajcie, że w ogłoszeniach nie \
+                podajemy wysokości premii.";
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(_, v, p, _)| v == "bonus" && *p == Polarity::Negated),
+        "{:?}",
+        claims(text)
+    );
     // Nor does the "nie" of a contrast set off by commas ("…, a nie pojedyncze sklepy, …").
     assert_has(
         "Przedstawiciel handlowy w firmach obsługujących sieci, a nie pojedyncze sklepy, łączy \

@@ -815,6 +815,16 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
 /// duties names each one.
 const VERBAL_NOUN_ENDINGS: &[&str] = &["anie", "enie", "ęcie"];
 
+/// Nouns with a verbal noun's ending that name what a role has, not a duty: "2. Wynagrodzenie
+/// zasadnicze kierownika projektu ustala się …" is about the project manager's pay.
+const NOT_DUTIES: &[&str] = &[
+    "wynagrodzenie",
+    "uposażenie",
+    "doświadczenie",
+    "wykształcenie",
+    "uprawnienie",
+];
+
 /// Whether the mention at `words[at]` stands inside a list item that opens with a verbal noun,
 /// after a word: "– opisywanie faktur … przed przekazaniem ich głównej księgowej" is a duty of
 /// the role the list is about, and the role it names is whom the duty serves. A role after a
@@ -830,6 +840,7 @@ fn inside_a_listed_duty(
     doc.sentences[sentence].layout == Layout::ListItem
         && at > 1
         && lowercase::ends_with_one_of(word(0), VERBAL_NOUN_ENDINGS)
+        && !lowercase::is_one_of(word(0), NOT_DUTIES)
         && doc.tokens[words[at] - 1].kind == TokenKind::Word
 }
 

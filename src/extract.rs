@@ -100,6 +100,7 @@ pub fn extract(
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
+    let any_pay = money_metrics(None, rules);
     // Whether the sentence before was a question with a condition: "Co, jeśli zrealizuję mniej
     // niż 90% planu? Premia za realizację planu wtedy nie przysługuje" answers for that case.
     let mut asked_condition = false;
@@ -124,7 +125,7 @@ pub fn extract(
         match sentence.layout {
             Layout::Heading => {
                 section = heading_dimension(sentence_words, lemmas, rules);
-                section_metrics = section.map_or_else(Vec::new, |d| money_metrics(d, rules));
+                section_metrics = section.map_or_else(Vec::new, |d| money_metrics(Some(d), rules));
                 section_qualifiers = heading_qualifiers(sentence_words, lemmas, rules);
                 section_optional = markers.any(Marker::Optional, 0..sentence_words.len());
             }
@@ -165,6 +166,14 @@ pub fn extract(
         let mut sentence_metrics: Vec<(ValueIdx, Arc<str>)> = answering.clone();
         if sentence.layout == Layout::ListItem {
             sentence_metrics.extend(section_metrics.iter().cloned());
+        }
+        // "3) Kierownik projektu – kat. XVII, od 6 800 do 8 900 zł brutto miesięcznie": in a
+        // pay table written as a list, an item with no metric of its own or its section's gives
+        // a pay when its amount is gross or net for a period (see `states_a_pay`), and it names
+        // the role or a level, and no other thing amounts belong to.
+        let pay_line = sentence.layout == Layout::ListItem && sentence_metrics.is_empty();
+        if pay_line {
+            sentence_metrics.extend(any_pay.iter().cloned());
         }
         let inherits_metrics = !sentence_metrics.is_empty();
         // Whether the sentence names a metric as its topic and gives no amount of it.
@@ -368,6 +377,14 @@ pub fn extract(
                                     || others.iter().all(|&(_, first, _)| {
                                         first > 0 && context.is_word(between.get(first - 1), "z")
                                     })
+                            })
+                            .filter(|(quantity, _)| {
+                                cue_words.is_some()
+                                    || !pay_line
+                                    || (states_a_pay(quantity)
+                                        && metric.amounts_of.matches(words, lemmas).is_empty()
+                                        && (clause_role.subject == Subject::Named
+                                            || !metric.qualifiers_in(words, lemmas).is_empty()))
                             })
                             .collect();
                         // "Jeszcze raz o widełkach. Na umowie o pracę to jest od 17 do 21
@@ -808,16 +825,30 @@ fn heading_dimension(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Optio
     })
 }
 
-/// The money metrics of dimension `d` (the pay of `salary.toml`), each with its first cue: a
-/// list under a heading of the dimension ("Wynagrodzenie", "Widełki") gives amounts of them.
-/// Not the other engines: a bare number in a list is no team's size or years' count.
-fn money_metrics(d: DimensionIdx, rules: &RuleSet) -> Vec<(ValueIdx, Arc<str>)> {
+/// Whether an amount found with no cue is a pay: money, gross or net, for a period ("6 800 zł
+/// brutto miesięcznie"); a bare "150 zł" in a list is as likely a benefit's worth or a fee.
+fn states_a_pay(quantity: &Quantity) -> bool {
+    matches!(
+        quantity.unit,
+        numbers::Unit::Money {
+            period: Some(_),
+            basis: Some(_),
+            ..
+        }
+    )
+}
+
+/// The money metrics of dimension `d`, or of every dimension (the pay of `salary.toml`), each
+/// with its first cue: a list under a heading of the dimension ("Wynagrodzenie", "Widełki")
+/// gives amounts of them. Not the other engines: a bare number in a list is no team's size or
+/// years' count.
+fn money_metrics(d: Option<DimensionIdx>, rules: &RuleSet) -> Vec<(ValueIdx, Arc<str>)> {
     rules
         .values
         .iter()
         .enumerate()
         .filter(|(_, value)| {
-            value.dimension == d
+            d.is_none_or(|d| value.dimension == d)
                 && value
                     .metric
                     .as_ref()

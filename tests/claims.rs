@@ -1945,3 +1945,51 @@ fn a_pay_table_s_rows_are_labelled_as_a_list_s_items_are() {
         assert!(codes(text).is_empty(), "{text:?}: {:?}", codes(text));
     }
 }
+
+#[test]
+fn a_pay_table_written_as_a_list_gives_pay_where_the_amount_is_gross_or_net_for_a_period() {
+    // l06: a regulation's annex, one post per item, with no cue of pay in the item.
+    let annex = "Załącznik nr 2\n\nI. Stanowiska kierownicze:\n\
+                 1) Główny księgowy – kat. XIX, od 8 800 do 12 000 zł brutto miesięcznie;\n\
+                 2) Kierownik projektu – kat. XVII, od 6 800 do 8 900 zł brutto miesięcznie.\n\n\
+                 II. Stanowiska urzędnicze:\n\
+                 1) Specjalista ds. rozliczeń projektu – kat. XIV, od 5 600 do 7 200 zł brutto \
+                 miesięcznie.";
+    let pay: Vec<_> = claims(annex)
+        .into_iter()
+        .filter(|(_, v, ..)| v == "salary")
+        .map(|(r, ..)| r)
+        .collect();
+    assert_eq!(
+        pay,
+        ["accountant", "project_manager"],
+        "{:?}",
+        claims(annex)
+    );
+    // k03: a level's band under the role's heading.
+    assert_has(
+        "Account Manager\n- junior: 8 000–10 000 zł brutto miesięcznie\n\
+         - senior: 12 000–15 000 zł brutto miesięcznie",
+        "account_manager",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // Not an amount with no period or basis, nor another thing's amount.
+    for text in [
+        "Account Manager\n- karta sportowa: 150 zł\n- junior: 8 000 zł",
+        "Key Account Manager:\n- samodzielnie podpisuje umowy do wartości 500 000 zł netto rocznie",
+    ] {
+        assert_lacks(text, "salary");
+    }
+    // A list item that opens with a noun like a duty's is no duty: "Wynagrodzenie zasadnicze
+    // kierownika projektu" is his pay.
+    assert_has(
+        "§ 8\n2. Wynagrodzenie zasadnicze kierownika projektu ustala się w przedziale od 7 200 \
+         do 9 400 zł brutto miesięcznie.",
+        "project_manager",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -699,6 +699,7 @@ fn mentions_in(
                     && (!after_partner_preposition(source, doc, words, at)
                         || owns_what_follows(source, doc, words, at, last))
                     && !after_group_noun(source, doc, words, at, last)
+                    && !superior_of_another(source, doc, words, at)
                     && !past_role(source, doc, words, at)
                     && !promotion_target(source, doc, words, at)
                     && !inside_a_listed_duty(source, doc, words, at, sentence),
@@ -907,6 +908,20 @@ const GROUP_NOUNS: &[&str] = &[
 /// Managerów", "rekruterek"); no singular genitive of a role word ends so ("rekrutera", "HR
 /// Business Partnerki", "księgowej").
 const PLURAL_GENITIVE_ENDINGS: &[&str] = &["ów", "ych", "ich", "ek", "li"];
+
+/// Whether the mention at `words[at]` is whom another reports to: the dative after a form of
+/// "podlegać", directly or after "bezpośrednio" ("Koordynator wolontariatu podlega
+/// bezpośrednio kierowniczce projektu"). The role is that sentence's superior, not its subject.
+fn superior_of_another(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
+    let word = |i: usize| doc.tokens[words[i]].span.slice(source);
+    let reports = |i: usize| lowercase::starts_with(word(i), "podleg");
+    let direct = at >= 1 && side_by_side(words, at - 1, at) && reports(at - 1);
+    let modified = at >= 2
+        && side_by_side(words, at - 2, at)
+        && lowercase::is_one_of(word(at - 1), &["bezpośrednio", "służbowo", "formalnie"])
+        && reports(at - 2);
+    direct || modified
+}
 
 /// Whether the mention `words[at..=last]` is what a group noun right before it is made of
 /// ("zespół przedstawicieli handlowych", "dział księgowych"), or with a count between them

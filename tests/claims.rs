@@ -1993,3 +1993,19 @@ fn a_pay_table_written_as_a_list_gives_pay_where_the_amount_is_gross_or_net_for_
         Modality::Asserted,
     );
 }
+
+#[test]
+fn the_role_another_reports_to_is_not_the_subject() {
+    // l07: the coordinator reports to the project manager, not the other way round.
+    assert_lacks_role(
+        "Koordynator wolontariatu podlega bezpośrednio kierowniczce projektu.",
+        "project_manager",
+    );
+    assert_has(
+        "Account Manager podlega bezpośrednio dyrektorowi sprzedaży.",
+        "account_manager",
+        "reports_to_manager",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

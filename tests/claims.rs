@@ -155,6 +155,23 @@ fn negation_before_the_cue_and_after_the_pronoun() {
         "{:?}",
         claims(text)
     );
+    // Nor does what a pay's figure leaves out (i05); what a role's scope leaves out is denied.
+    let text =
+        "Account Manager dostaje premię kwartalną.\n\nStawki nie obejmują premii kwartalnej.";
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(_, v, p, _)| v == "bonus" && *p == Polarity::Negated),
+        "{:?}",
+        claims(text)
+    );
+    assert_has(
+        "Product Manager pracuje w fintechu. Ta rola nie obejmuje bezpośredniego zarządzania ludźmi.",
+        "product_manager",
+        "line_management",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
     // Nor does the "nie" of a contrast set off by commas ("…, a nie pojedyncze sklepy, …").
     assert_has(
         "Przedstawiciel handlowy w firmach obsługujących sieci, a nie pojedyncze sklepy, łączy \

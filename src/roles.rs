@@ -147,16 +147,31 @@ pub fn find_roles(
     let in_first_person = |markers: &Markers, words: Range<usize>| {
         words.into_iter().any(|at| is_first_person(markers, at))
     };
-    // The role each sentence declares its speaker's, if any.
-    let declarations: Vec<Option<RoleIdx>> = doc
+    // The role each sentence declares its speaker's, if any: not one the speaker was once
+    // ("Przez osiem lat byłam księgową") rather than the one they write from ("Od dwóch lat
+    // jestem analityczką biznesową"; "zaczynałam jako HR Business Partnerka" still is one).
+    // With it, whether the declaring verb is in the present.
+    let past = rules.lexicon.past();
+    let declarations: Vec<Option<(RoleIdx, bool)>> = doc
         .sentences
         .iter()
         .zip(&sentence_mentions)
         .zip(markers)
         .map(|((sentence, mentions), markers)| {
-            declared_speaker(source, doc, sentence, mentions, markers, |at| {
+            let in_past =
+                |at: usize| past.is_some_and(|key| lemmas.of(markers.words()[at]).contains(&key));
+            let declares = |at: usize| {
                 is_first_person(markers, at)
-            })
+                    && !lowercase::is_one_of(
+                        doc.tokens[markers.words()[at]].span.slice(source),
+                        ONCE_WAS,
+                    )
+            };
+            let declared = declared_speaker(source, doc, sentence, mentions, markers, declares)?;
+            let now = declared_speaker(source, doc, sentence, mentions, markers, |at| {
+                declares(at) && !in_past(at)
+            });
+            Some((declared, now.is_some()))
         })
         .collect();
     // The speaker's role in the whole text: one its opening declares, as a blog post or an
@@ -166,7 +181,7 @@ pub fn find_roles(
         .iter()
         .zip(&declarations)
         .take_while(|(sentence, _)| sentence.block < OPENING_BLOCKS)
-        .find_map(|(_, declared)| *declared);
+        .find_map(|(_, declared)| declared.map(|(role, _)| role));
     // A declaration further on holds to the end of its block (one answer's in a readers' Q&A:
     // "Piotr: Od dziesięciu lat pracuję jako księgowy"), or in a forum thread for all the
     // poster's posts.
@@ -235,7 +250,11 @@ pub fn find_roles(
         // Otherwise a new paragraph needs a name or an anaphor ("On", "Ta rola"), and until
         // one comes (or a question), its later sentences do not carry the role either
         // ("Prawie wszyscy respondenci mają samochód służbowy", 27).
-        let declared_here = declarations[index];
+        // A role declared further on in the past ("Jako księgowa nie miałam kontaktu z
+        // klientem") is the speaker's former one, not the text's speaker's now.
+        let declared_here = declarations[index]
+            .filter(|&(role, now)| now || text_speaker.is_none_or(|speaker| speaker == role))
+            .map(|(role, _)| role);
         if let (Some(role), Some(n)) = (declared_here, poster) {
             posters[n].1 = Some(role);
         }
@@ -618,6 +637,10 @@ fn declared_speaker(
             })
     })
 }
+
+/// The first person of "być" and "pracować" in the past: what one of them declares is a role
+/// the speaker held once.
+const ONCE_WAS: &[&str] = &["byłam", "byłem", "pracowałam", "pracowałem"];
 
 /// Conjunctions that open a clause before its subject.
 const CONJUNCTIONS: &[&str] = &[

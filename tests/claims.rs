@@ -2026,3 +2026,33 @@ fn the_role_another_reports_to_is_not_the_subject() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_role_the_speaker_held_once_is_not_the_one_they_write_from() {
+    // j02: a career change told in the first person.
+    let text = "Z księgowej na analityczkę\n\nPrzez osiem lat byłam księgową w biurze \
+                rachunkowym. Od dwóch lat jestem analityczką biznesową w fintechu.\n\n\
+                Jako księgowa nie miałam kontaktu z klientem. Dziś pracuję w pełni zdalnie.";
+    assert_has(
+        text,
+        "business_analyst",
+        "fully_remote",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert!(
+        !claims(text)
+            .iter()
+            .any(|(r, v, ..)| r == "accountant" && v == "fully_remote"),
+        "{:?}",
+        claims(text)
+    );
+    // Starting as one is still being one.
+    assert_has(
+        "Sześć lat temu zaczynałam jako HR Business Partnerka. Rekrutacji nie prowadzę.",
+        "hr_business_partner",
+        "recruitment",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}

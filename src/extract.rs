@@ -1677,9 +1677,11 @@ impl<'a> ClauseContext<'a> {
     /// of the past stands in the sentence up to that part's end, one of the `former` phrases
     /// ("Do ubiegłego roku Project Manager nie odpowiadał za budżet") or a year not after "od"
     /// ("w 2018 roku Product Owner zarabiał 11 000 zł", "do końca 2023 roku Account Manager
-    /// dysponował niewielkim budżetem"). "Od 2021 roku każdy przedstawiciel ma stałą podstawę"
-    /// is about today, and so is "dziś jest to 15 500 zł" after "mediana wynosiła 13 000 zł, ";
-    /// "Anna zarabiała 9 000 zł" tells a story in no time of its own, and stays a claim.
+    /// dysponował niewielkim budżetem"); or a time of the present (`now`) follows it in the
+    /// sentence ("W agencji pracowałam w biurze pięć dni w tygodniu, dziś pracuję hybrydowo").
+    /// "Od 2021 roku każdy przedstawiciel ma stałą podstawę" is about today, and so is "dziś jest
+    /// to 15 500 zł" after "mediana wynosiła 13 000 zł, "; "Anna zarabiała 9 000 zł" tells a
+    /// story in no time of its own, and stays a claim.
     fn about_the_past(&self, words: (usize, usize)) -> bool {
         let Some(past) = self.rules.lexicon.past() else {
             return false;
@@ -1690,6 +1692,9 @@ impl<'a> ClauseContext<'a> {
             .iter()
             .any(|&w| self.lemmas.of(w).contains(&past))
             && (self.markers.any(Marker::Former, 0..part_end)
+                || self
+                    .markers
+                    .any(Marker::Now, part_end..self.sentence_words.len())
                 || (0..part_end).any(|at| {
                     is_year(
                         self.doc.tokens[self.sentence_words[at]]

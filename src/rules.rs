@@ -218,6 +218,10 @@ pub struct Modality {
     /// with one describes a former state ("Do ubiegłego roku Project Manager nie odpowiadał za
     /// budżet"), which no claim about today contradicts (see `extract`).
     pub former: Vec<Phrase>,
+    /// Times of the present set against the past ("dziś", "teraz"): a clause in the past
+    /// tense before one in the same sentence describes a former state too ("W agencji
+    /// pracowałam w biurze pięć dni w tygodniu, dziś pracuję hybrydowo").
+    pub now: Vec<Phrase>,
     pub anaphora: Vec<Phrase>,
     /// Words that make a clause about the two roles talked about last ("obie role", "obu").
     pub both: Vec<Phrase>,
@@ -265,6 +269,7 @@ pub enum Marker {
     Conditional,
     ConditionalExcept,
     Former,
+    Now,
     Anaphor,
     Both,
     OtherSubject,
@@ -277,7 +282,7 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 21] = [
+    const ALL: [Marker; 22] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -290,6 +295,7 @@ impl Marker {
         Marker::Conditional,
         Marker::ConditionalExcept,
         Marker::Former,
+        Marker::Now,
         Marker::Anaphor,
         Marker::Both,
         Marker::OtherSubject,
@@ -318,6 +324,7 @@ impl Modality {
             Marker::Conditional => &self.conditional,
             Marker::ConditionalExcept => &self.conditional_except,
             Marker::Former => &self.former,
+            Marker::Now => &self.now,
             Marker::Anaphor => &self.anaphora,
             Marker::Both => &self.both,
             Marker::OtherSubject => &self.other_subjects,
@@ -558,6 +565,8 @@ struct ModalityFile {
     conditional_except: Vec<Spanned<String>>,
     #[serde(default)]
     former: Vec<Spanned<String>>,
+    #[serde(default)]
+    now: Vec<Spanned<String>>,
     #[serde(default)]
     anaphora: Vec<Spanned<String>>,
     #[serde(default)]
@@ -807,6 +816,7 @@ impl RuleSet {
                     conditional: Vec::new(),
                     conditional_except: Vec::new(),
                     former: Vec::new(),
+                    now: Vec::new(),
                     anaphora: Vec::new(),
                     both: Vec::new(),
                     other_subjects: Vec::new(),
@@ -1165,6 +1175,7 @@ impl Builder {
             conditional: self.phrases(file, &raw.conditional, 0)?,
             conditional_except: self.phrases(file, &raw.conditional_except, 0)?,
             former: self.phrases(file, &raw.former, 0)?,
+            now: self.phrases(file, &raw.now, 0)?,
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,

@@ -2056,3 +2056,24 @@ fn a_role_the_speaker_held_once_is_not_the_one_they_write_from() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_past_set_against_today_in_one_sentence_is_a_former_state() {
+    // corpus/185: the office was the agency's, the hybrid work is today's.
+    let text = "Od trzech lat jestem rekruterką w software housie. W agencji pracowałam w biurze \
+                pięć dni w tygodniu, dziś pracuję hybrydowo: dwa dni w biurze, trzy z domu.";
+    assert_has(
+        text,
+        "recruiter",
+        "office_only",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+    assert_has(
+        text,
+        "recruiter",
+        "hybrid_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -951,18 +951,6 @@ impl CueWords {
 /// the text is about ("Rekruter IT – praca zdalna", "Poznań, praca hybrydowa").
 const TITLE_BLOCKS: usize = 2;
 
-/// Hedges that are adverbs of frequency: after a comma that follows a cue, they open an
-/// addition rather than hedge the cue ("osoby bez doświadczenia, najczęściej absolwentów").
-const ADDED_HEDGES: &[&str] = &[
-    "najczęściej",
-    "zwykle",
-    "zazwyczaj",
-    "czasem",
-    "czasami",
-    "niekiedy",
-    "rzadko",
-];
-
 /// Conjunctions joining two objects a verb governs: "Programowania ani SQL-a …".
 const COORDINATORS: &[&str] = &["i", "ani", "oraz", "lub", "albo", "czy"];
 
@@ -1410,18 +1398,13 @@ impl<'a> ClauseContext<'a> {
                     })
                 })
         };
-        // "przyjmujemy osoby bez doświadczenia, najczęściej absolwentów psychologii": an adverb
-        // of frequency after a comma that follows the cue opens an addition, and hedges that.
-        // So after a colon, which opens a detail: "prowadzi zespół liczący od czterech do sześciu
-        // osób: zazwyczaj dwóch–trzech programistów, testera i analityka".
+        // "przyjmujemy osoby bez doświadczenia, najczęściej absolwentów psychologii": a hedge
+        // after a comma that follows the cue opens an addition, and hedges that ("Ponieważ HRBP
+        // spędza w biurze pięć dni w tygodniu, ma stały kontakt z zespołami i może szybko
+        // reagować"). So after a colon, which opens a detail: "prowadzi zespół liczący od
+        // czterech do sześciu osób: zazwyczaj dwóch–trzech programistów, testera i analityka".
         let appended = |at: usize| {
             at > cue_end
-                && lowercase::is_one_of(
-                    self.doc.tokens[self.sentence_words[at]]
-                        .span
-                        .slice(self.source),
-                    ADDED_HEDGES,
-                )
                 && [",", ":"].into_iter().any(|mark| {
                     self.mark_between(self.sentence_words[cue_end]..self.sentence_words[at], mark)
                 })

@@ -1802,7 +1802,7 @@ fn not_being_the_roles_task_denies_it() {
 }
 
 #[test]
-fn an_adverb_of_frequency_after_a_comma_or_colon_hedges_the_addition_it_opens() {
+fn a_hedge_after_a_comma_or_colon_hedges_the_addition_it_opens() {
     assert_has(
         "Rekruter\n\nNa stanowisko rekrutera przyjmujemy także osoby bez doświadczenia \
          zawodowego, najczęściej absolwentów psychologii.",
@@ -1811,7 +1811,15 @@ fn an_adverb_of_frequency_after_a_comma_or_colon_hedges_the_addition_it_opens() 
         Polarity::Affirmed,
         Modality::Asserted,
     );
-    // So does one after a colon, which opens a detail (k08).
+    // So does any hedge (i07), and one after a colon, which opens a detail (k08).
+    assert_has(
+        "Ponieważ HRBP spędza w naszym biurze pięć dni w tygodniu, ma stały kontakt z zespołami \
+         i może szybko reagować.",
+        "hr_business_partner",
+        "office_only",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
     assert_has(
         "Kierownik projektu prowadzi zespół liczący od czterech do sześciu osób: zazwyczaj \
          dwóch–trzech programistów, testera i analityka.",

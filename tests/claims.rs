@@ -929,6 +929,9 @@ fn a_segment_of_the_market_is_a_condition() {
          mediana sięga 19 000 zł.",
         "Product Manager: osoby z mniej niż dwoma latami doświadczenia zarabiają 10 800 zł.",
         "Product Manager zarabia dobrze. Najwyżej płaci Warszawa (mediana 18 000 zł).",
+        // i08: a region named.
+        "Przedstawiciel handlowy zarabia 7 500 zł brutto. W regionie pomorskim przedstawiciel \
+         handlowy otrzymuje 6 800 zł brutto.",
     ] {
         let conditional = claims(text)
             .iter()

@@ -97,6 +97,8 @@ pub fn extract(
     // The metric qualifiers a heading names ("Poziom junior", "Mediana"), by metric: the list
     // under it is about that level only (see `scope_to_section`).
     let mut section_qualifiers: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
+    // The block right under the last heading.
+    let mut headed_block = 0;
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
@@ -128,11 +130,21 @@ pub fn extract(
                 section_metrics = section.map_or_else(Vec::new, |d| money_metrics(Some(d), rules));
                 section_qualifiers = heading_qualifiers(sentence_words, lemmas, rules);
                 section_optional = markers.any(Marker::Optional, 0..sentence_words.len());
+                headed_block = sentence.block + 1;
             }
             Layout::Prose => {
                 section = None;
                 section_metrics.clear();
-                section_qualifiers.clear();
+                // "Młodszy rekruter" over a paragraph: the paragraph right under the heading is
+                // about that level, as a list under it is; not under one that names a span of
+                // levels ("Rekruter – od juniora do seniora").
+                if sentence.block != headed_block
+                    || section_qualifiers
+                        .iter()
+                        .any(|(_, labels)| labels.len() > 1)
+                {
+                    section_qualifiers.clear();
+                }
                 section_optional = false;
             }
             Layout::ListItem | Layout::Quoted => {}
@@ -473,7 +485,7 @@ pub fn extract(
                 claims.extend(copies);
             }
         }
-        if sentence.layout == Layout::ListItem && !section_qualifiers.is_empty() {
+        if sentence.layout != Layout::Heading && !section_qualifiers.is_empty() {
             scope_to_section(&mut claims[first_claim..], &section_qualifiers, rules);
         }
         if question || announces_metric {

@@ -2088,3 +2088,27 @@ fn a_past_set_against_today_in_one_sentence_is_a_former_state() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_paragraph_under_a_heading_that_names_a_level_is_about_that_level() {
+    // i09: a career ladder written as headed paragraphs, not lists.
+    let text = "Młodszy rekruter\nNa ten poziom przyjmujemy osoby bez doświadczenia w \
+                rekrutacji.\n\nStarszy rekruter\nOd kandydatów na stanowisko starszego \
+                rekrutera oczekujemy co najmniej czterech lat doświadczenia w rekrutacji.";
+    assert_has(
+        text,
+        "recruiter",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // Not under a heading that names a span of levels.
+    assert_has(
+        "Rekruter – od juniora do seniora\nRekruter potrzebuje komunikatywności.",
+        "recruiter",
+        "communication",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -96,9 +96,12 @@ pub fn extract(
     let mut section_metrics: Vec<(ValueIdx, Arc<str>)> = Vec::new();
     // The metric qualifiers a heading names ("Poziom junior", "Mediana"), by metric: the list
     // under it is about that level only (see `scope_to_section`).
-    let mut section_qualifiers: Vec<(ValueIdx, Vec<Arc<str>>)> = Vec::new();
+    let mut section_qualifiers: Levels = Vec::new();
     // The block right under the last heading.
     let mut headed_block = 0;
+    // The block of the sentence before and the levels it named, by metric ("Junior Account
+    // Manager …"), for a sentence that refers back to them ("na tym poziomie").
+    let mut levels_before: Option<(usize, Levels)> = None;
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
@@ -488,6 +491,20 @@ pub fn extract(
         if sentence.layout != Layout::Heading && !section_qualifiers.is_empty() {
             scope_to_section(&mut claims[first_claim..], &section_qualifiers, rules);
         }
+        // Of the levels a sentence names, the first is its subject's: "Junior Account Manager
+        // … zgłasza szanse sprzedażowe starszym kolegom".
+        let mut levels_here = heading_qualifiers(sentence_words, lemmas, rules);
+        for (_, labels) in &mut levels_here {
+            labels.truncate(1);
+        }
+        if let Some((block, levels)) = &levels_before
+            && *block == sentence.block
+            && levels_here.is_empty()
+            && markers.any(Marker::SameLevel, 0..sentence_words.len())
+        {
+            scope_to_section(&mut claims[first_claim..], levels, rules);
+        }
+        levels_before = Some((sentence.block, levels_here));
         if question || announces_metric {
             asked = sentence_metrics;
         }
@@ -872,11 +889,7 @@ fn money_metrics(d: Option<DimensionIdx>, rules: &RuleSet) -> Vec<(ValueIdx, Arc
 
 /// The qualifiers of each metric that a heading names: "Poziom junior" names the level
 /// "junior" of the pay and of the years of experience.
-fn heading_qualifiers(
-    words: &[usize],
-    lemmas: &Lemmas,
-    rules: &RuleSet,
-) -> Vec<(ValueIdx, Vec<Arc<str>>)> {
+fn heading_qualifiers(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Levels {
     rules
         .values
         .iter()
@@ -899,11 +912,7 @@ fn heading_qualifiers(
 /// in the order the rules list them, and compares only with numbers of that level; any other
 /// claim holds on that level only, as under a condition ("junior … nie przydziela zadań" and
 /// "senior … przydziela zadania juniorom" describe two levels).
-fn scope_to_section(
-    claims: &mut [Claim],
-    section_qualifiers: &[(ValueIdx, Vec<Arc<str>>)],
-    rules: &RuleSet,
-) {
+fn scope_to_section(claims: &mut [Claim], section_qualifiers: &Levels, rules: &RuleSet) {
     for claim in claims {
         match (
             claim.quantity.as_deref_mut(),
@@ -933,6 +942,10 @@ fn scope_to_section(
         }
     }
 }
+
+/// The qualifiers of metrics a heading or a sentence names, by metric, in lower case: the level
+/// ("junior", "senior") or the figure ("mediana") its amounts are of.
+type Levels = Vec<(ValueIdx, Vec<Arc<str>>)>;
 
 /// A value whose cue matched: `(value, the cue's words, cue text)`; the words are `None` when
 /// the cue stood in an earlier clause (an elided verb).

@@ -222,6 +222,9 @@ pub struct Modality {
     /// tense before one in the same sentence describes a former state too ("W agencji
     /// pracowałam w biurze pięć dni w tygodniu, dziś pracuję hybrydowo").
     pub now: Vec<Phrase>,
+    /// Phrases that refer back to the level the sentence before named ("na tym poziomie"):
+    /// that sentence's level holds for the amounts after them.
+    pub same_level: Vec<Phrase>,
     pub anaphora: Vec<Phrase>,
     /// Words that make a clause about the two roles talked about last ("obie role", "obu").
     pub both: Vec<Phrase>,
@@ -270,6 +273,7 @@ pub enum Marker {
     ConditionalExcept,
     Former,
     Now,
+    SameLevel,
     Anaphor,
     Both,
     OtherSubject,
@@ -282,7 +286,7 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 22] = [
+    const ALL: [Marker; 23] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -296,6 +300,7 @@ impl Marker {
         Marker::ConditionalExcept,
         Marker::Former,
         Marker::Now,
+        Marker::SameLevel,
         Marker::Anaphor,
         Marker::Both,
         Marker::OtherSubject,
@@ -325,6 +330,7 @@ impl Modality {
             Marker::ConditionalExcept => &self.conditional_except,
             Marker::Former => &self.former,
             Marker::Now => &self.now,
+            Marker::SameLevel => &self.same_level,
             Marker::Anaphor => &self.anaphora,
             Marker::Both => &self.both,
             Marker::OtherSubject => &self.other_subjects,
@@ -567,6 +573,8 @@ struct ModalityFile {
     former: Vec<Spanned<String>>,
     #[serde(default)]
     now: Vec<Spanned<String>>,
+    #[serde(default)]
+    same_level: Vec<Spanned<String>>,
     #[serde(default)]
     anaphora: Vec<Spanned<String>>,
     #[serde(default)]
@@ -817,6 +825,7 @@ impl RuleSet {
                     conditional_except: Vec::new(),
                     former: Vec::new(),
                     now: Vec::new(),
+                    same_level: Vec::new(),
                     anaphora: Vec::new(),
                     both: Vec::new(),
                     other_subjects: Vec::new(),
@@ -1176,6 +1185,7 @@ impl Builder {
             conditional_except: self.phrases(file, &raw.conditional_except, 0)?,
             former: self.phrases(file, &raw.former, 0)?,
             now: self.phrases(file, &raw.now, 0)?,
+            same_level: self.phrases(file, &raw.same_level, 0)?,
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,

@@ -2112,3 +2112,18 @@ fn a_paragraph_under_a_heading_that_names_a_level_is_about_that_level() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn an_amount_on_this_level_has_the_level_the_sentence_before_named() {
+    // i05: a career ladder in prose; "na tym poziomie" refers back to the level just named.
+    let text = "Junior Account Manager przejmuje portfel mniejszych klientów i zgłasza szanse \
+                starszym kolegom. Wynagrodzenie zasadnicze na tym poziomie wynosi 7 000 zł brutto \
+                miesięcznie.\n\nAccount Manager na poziomie mid prowadzi negocjacje. Na tym \
+                poziomie płacimy 11 000 zł brutto miesięcznie.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // Without the reference back, the amounts compare.
+    let text = "Junior Account Manager przejmuje portfel mniejszych klientów. Account Manager \
+                zarabia 7 000 zł brutto miesięcznie.\n\nAccount Manager na poziomie mid prowadzi \
+                negocjacje. Account Manager zarabia 11 000 zł brutto miesięcznie.";
+    assert_eq!(codes(text), ["RL104"]);
+}

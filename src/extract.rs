@@ -99,9 +99,9 @@ pub fn extract(
     let mut section_qualifiers: Levels = Vec::new();
     // The block right under the last heading.
     let mut headed_block = 0;
-    // The block of the sentence before and the levels it named, by metric ("Junior Account
-    // Manager …"), for a sentence that refers back to them ("na tym poziomie").
-    let mut levels_before: Option<(usize, Levels)> = None;
+    // The block and the words of the sentence before, whose levels ("Junior Account Manager
+    // …") a sentence may refer back to ("na tym poziomie").
+    let mut sentence_before: Option<(usize, &[usize])> = None;
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
@@ -491,20 +491,20 @@ pub fn extract(
         if sentence.layout != Layout::Heading && !section_qualifiers.is_empty() {
             scope_to_section(&mut claims[first_claim..], &section_qualifiers, rules);
         }
-        // Of the levels a sentence names, the first is its subject's: "Junior Account Manager
-        // … zgłasza szanse sprzedażowe starszym kolegom".
-        let mut levels_here = heading_qualifiers(sentence_words, lemmas, rules);
-        for (_, labels) in &mut levels_here {
-            labels.truncate(1);
-        }
-        if let Some((block, levels)) = &levels_before
-            && *block == sentence.block
-            && levels_here.is_empty()
+        if let Some((block, words_before)) = sentence_before
+            && block == sentence.block
             && markers.any(Marker::SameLevel, 0..sentence_words.len())
+            && heading_qualifiers(sentence_words, lemmas, rules).is_empty()
         {
-            scope_to_section(&mut claims[first_claim..], levels, rules);
+            // Of the levels a sentence names, the first is its subject's: "Junior Account
+            // Manager … zgłasza szanse sprzedażowe starszym kolegom".
+            let mut levels = heading_qualifiers(words_before, lemmas, rules);
+            for (_, labels) in &mut levels {
+                labels.truncate(1);
+            }
+            scope_to_section(&mut claims[first_claim..], &levels, rules);
         }
-        levels_before = Some((sentence.block, levels_here));
+        sentence_before = Some((sentence.block, sentence_words));
         if question || announces_metric {
             asked = sentence_metrics;
         }

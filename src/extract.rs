@@ -471,6 +471,19 @@ pub fn extract(
                 }
             }
             hedge_alternatives(&mut claims[before..], text, doc, words, rules);
+            // "Junior analityk biznesowy u nas nie prowadzi warsztatów" and "Senior analityk
+            // biznesowy prowadzi warsztaty sam": a level that opens the clause right before the
+            // role's name holds the clause's claims to that level, as a heading naming it would
+            // (not one after "awans na stanowisko": "Senior HR Business Partner" is where a
+            // promotion leads).
+            if clause_role.subject == Subject::Named
+                && let Some(&level_word) = words.first().filter(|&&w| w + 1 == clause_role.start)
+            {
+                let level = heading_qualifiers(&[level_word], lemmas, rules);
+                if !level.is_empty() {
+                    scope_to_section(&mut claims[before..], &level, rules);
+                }
+            }
             previous_values = claims[before..]
                 .iter()
                 .filter(|c| c.quantity.is_none())

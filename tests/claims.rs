@@ -2127,3 +2127,16 @@ fn an_amount_on_this_level_has_the_level_the_sentence_before_named() {
                 negocjacje. Account Manager zarabia 11 000 zł brutto miesięcznie.";
     assert_eq!(codes(text), ["RL104"]);
 }
+
+#[test]
+fn a_level_that_opens_the_clause_before_the_role_holds_its_claims_to_that_level() {
+    // g03: a junior and a senior of one role, each named with the level first.
+    let text = "Junior analityk biznesowy u nas nie prowadzi warsztatów z klientem samodzielnie. \
+                Senior analityk biznesowy prowadzi warsztaty sam.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // Hearsay is reported, not claimed (g03, corpus/159, 285).
+    assert!(all_are(
+        "Koleżanka z innej firmy mówi, że analityk biznesowy nie musi znać SQL-a.",
+        Modality::Reported
+    ));
+}

@@ -391,6 +391,12 @@ fn is_amount_tail(word: &str) -> bool {
         )
 }
 
+/// Words that restate an amount as another figure: "8 200 zł brutto, czyli blisko 98 tys. zł
+/// rocznie", "co w skali roku daje 192 000 zł".
+fn restates(word: &str) -> bool {
+    matches!(word, "czyli" | "daje" | "dając" | "oznacza" | "odpowiada")
+}
+
 fn is_range_dash(word: &str) -> bool {
     matches!(word, "-" | "–" | "—" | "do")
 }
@@ -410,7 +416,25 @@ fn opens_upward(word: &str) -> bool {
 
 fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     let mut found = Vec::new();
-    let clause_period = (0..words.len()).find_map(|i| period_at(words, i));
+    // The clause's period, for an amount with none of its own, is not one that a later amount
+    // restated as another figure is followed by: in "8 200 zł brutto, czyli blisko 98 tys. zł
+    // rocznie" the year is the second amount's, and the first is a month's pay.
+    let follows_an_amount = |i: usize| {
+        let tail_start = (0..i)
+            .rev()
+            .find(|&j| !is_amount_tail(&words[j].lower))
+            .map_or(0, |j| j + 1);
+        tail_start > 0 && currency(&words[tail_start - 1].lower).is_some()
+    };
+    let clause_period = |amount: usize| {
+        (0..words.len())
+            .filter(|&i| {
+                i < amount
+                    || !follows_an_amount(i)
+                    || !words[amount..i].iter().any(|w| restates(&w.lower))
+            })
+            .find_map(|i| period_at(words, i))
+    };
     let clause_basis = words.iter().find_map(|w| basis(&w.lower));
     // Where the words after the amount before this one start.
     let mut after_previous = 0;
@@ -444,15 +468,14 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         // …": "w skali roku" there is the next amount's); else the nearest period said between
         // the amount before and this one ("16 000 zł brutto miesięcznie, co w skali roku daje
         // 192 000 zł brutto"); else the clause's.
-        let period = own
-            .iter()
-            .find_map(|w| period(&w.lower))
+        let period = (c + 1..c + 1 + own.len())
+            .find_map(|i| period_at(words, i))
             .or_else(|| {
                 (0..since_previous.len())
                     .rev()
                     .find_map(|i| period_at(since_previous, i))
             })
-            .or(clause_period);
+            .or_else(|| clause_period(c));
         let basis = own.iter().find_map(|w| basis(&w.lower)).or(clause_basis);
         // The amount stands right before the currency, maybe with "tys." between, or before
         // the "tys." that stands for it.
@@ -841,6 +864,29 @@ mod tests {
             [
                 "15 800 PLN brutto miesięcznie",
                 "189 600 PLN brutto rocznie"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_period_of_an_amount_restated_later_is_not_the_first_amounts() {
+        // h06: the year is the restated figure's; the first is a month's pay, said without one.
+        assert_eq!(
+            run(
+                MetricEngine::Money,
+                "zarabia ok. 8 200 zł brutto, czyli blisko 98 tys. zł rocznie"
+            ),
+            ["ok. 8 200 PLN brutto", "ok. 98 000 PLN brutto rocznie"]
+        );
+        // Without a restatement, the period said later holds for both (corpus/148).
+        assert_eq!(
+            run(
+                MetricEngine::Money,
+                "zaczynałem od 5 200 zł brutto, dziś podstawa wynosi 6 800 zł brutto miesięcznie"
+            ),
+            [
+                "od 5 200 PLN brutto miesięcznie",
+                "6 800 PLN brutto miesięcznie"
             ]
         );
     }

@@ -418,7 +418,8 @@ fn money(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
     let mut found = Vec::new();
     // The clause's period, for an amount with none of its own, is not one that a later amount
     // restated as another figure is followed by: in "8 200 zł brutto, czyli blisko 98 tys. zł
-    // rocznie" the year is the second amount's, and the first is a month's pay.
+    // rocznie" the year is the second amount's, and the first is a month's pay. (An earlier
+    // one's carries forward, as in "12 300 zł brutto miesięcznie, czyli ok. 8 900 zł netto".)
     let follows_an_amount = |i: usize| {
         let tail_start = (0..i)
             .rev()

@@ -2140,3 +2140,16 @@ fn a_level_that_opens_the_clause_before_the_role_holds_its_claims_to_that_level(
         Modality::Reported
     ));
 }
+
+#[test]
+fn which_figure_is_meant_is_no_condition() {
+    // h01: "jeśli wziąć pod uwagę medianę" names the figure, it sets no condition.
+    assert_has(
+        "Kierownik projektu na umowie o pracę zarabia dziś – jeśli wziąć pod uwagę medianę – \
+         13 900 zł brutto miesięcznie.",
+        "project_manager",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

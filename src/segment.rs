@@ -294,13 +294,13 @@ pub(crate) fn label_end(source: &str, tokens: &[Token]) -> Option<usize> {
 /// Words a heading has at most: "Najczęściej zadawane pytania", "4.2. HR Business Partner".
 const HEADING_WORDS: usize = 6;
 
-/// Whether a short line is a title: it opens with a capital or a section number and ends with
-/// neither punctuation nor a bracket, as "Kogo szukamy" or "Co oferujemy" over the paragraph
-/// they head. Unless the next line goes on in lower case, it is no part of that paragraph: a
-/// line of prose ends with a full stop, and a hard-wrapped one rarely opens with a capital
-/// and stops short.
+/// Whether a short line is a title: it opens with a capital, a section number or "§" ("§ 3.
+/// Praca w pełni zdalna") and ends with neither punctuation nor a bracket, as "Kogo szukamy"
+/// or "Co oferujemy" over the paragraph they head. Unless the next line goes on in lower case,
+/// it is no part of that paragraph: a line of prose ends with a full stop, and a hard-wrapped
+/// one rarely opens with a capital and stops short.
 fn is_title(line: &str) -> bool {
-    line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '§')
         && line.ends_with(char::is_alphanumeric)
 }
 
@@ -426,11 +426,19 @@ fn split_sentences(text: &str, first: usize, layout: Layout, block: usize, doc: 
         // A "sentence" longer than any sentence people write (a file with no full stops) is cut,
         // so the work per sentence stays bounded.
         let too_long = i + 1 - start >= MAX_SENTENCE_TOKENS;
-        // "4.2. HR Business Partner": the dot of a number that opens a heading ends a section
-        // number, not a sentence.
+        // "4.2. HR Business Partner", "§ 3. Praca w pełni zdalna": the dot of a number that
+        // opens a heading, after a "§" or not, ends a section number, not a sentence.
+        let number_at = if doc.tokens[first].span.slice(text) == "§" {
+            first + 1
+        } else {
+            first
+        };
         let section_number = layout == Layout::Heading
-            && i == first + 1
-            && doc.tokens[first].kind == TokenKind::Number;
+            && i == number_at + 1
+            && doc
+                .tokens
+                .get(number_at)
+                .is_some_and(|t| t.kind == TokenKind::Number);
         if is_last || too_long || (!section_number && ends_sentence(text, &doc.tokens, i)) {
             if start <= i {
                 let tokens = start..i + 1;
@@ -722,7 +730,8 @@ mod tests {
     fn a_short_line_without_punctuation_heads_the_paragraph_under_it() {
         let text = "Kogo szukamy\nDoświadczenie w sprzedaży nie jest u nas wymagane.\n\n\
                     4.2. HR Business Partner\nKażdy pion ma jednego HR Business Partnera.\n\
-                    Zespół liczy\npięć osób.";
+                    Zespół liczy\npięć osób.\n\n§ 3. Praca w pełni zdalna\nZgodę wydaje \
+                    Pracodawca.";
         assert_eq!(
             layouts(text),
             [
@@ -734,6 +743,8 @@ mod tests {
                 (Layout::Heading, "4.2. HR Business Partner"),
                 (Layout::Prose, "Każdy pion ma jednego HR Business Partnera."),
                 (Layout::Prose, "Zespół liczy\npięć osób."),
+                (Layout::Heading, "§ 3. Praca w pełni zdalna"),
+                (Layout::Prose, "Zgodę wydaje Pracodawca."),
             ]
         );
     }

@@ -2153,3 +2153,12 @@ fn which_figure_is_meant_is_no_condition() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn an_allowance_for_each_mode_of_work_is_no_mode_of_the_role() {
+    // f02: "przy pracy w pełni zdalnej" is a condition of the allowance, not the role's mode.
+    let text = "Kierownik projektu pracuje w trybie hybrydowym.\n\n§ 5. Koszty pracy zdalnej\n\
+                Kierownikowi projektu przysługuje ryczałt 150 zł miesięcznie przy pracy w pełni \
+                zdalnej oraz 60 zł miesięcznie przy pracy hybrydowej.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}

@@ -210,7 +210,7 @@ pub fn evaluate(dir: &Path, rules: &RuleSet) -> Result<Evaluation, EvalError> {
             source,
         })?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .filter(|p| crate::input::is_text(p))
         .collect();
     texts.sort();
     let kind_of = |code: &str| match rules.conflict(code).map(|c| &c.engine) {

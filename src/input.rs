@@ -13,6 +13,13 @@ use std::path::{Path, PathBuf};
 /// Extensions of files found inside folders (Markdown and HTML are read for their prose).
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
+/// Whether `path` names a text a folder is checked for: one of [`TEXT_EXTENSIONS`], in any case.
+pub fn is_text(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// A text to check: its display name and its bytes, or why they could not be read.
 pub struct Input {
     pub name: String,
@@ -108,11 +115,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
         };
         if file_type.is_dir() {
             walk(&path, found);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
+        } else if is_text(&path) {
             found.push(path);
         }
     }

@@ -21,7 +21,7 @@ fn corpus_texts() -> Vec<PathBuf> {
         fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
             .expect("corpus/ exists")
             .map(|e| e.expect("corpus entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .filter(|p| rolelint::input::is_text(p))
             .collect();
     texts.sort();
     texts

@@ -452,10 +452,16 @@ fn corpus_texts_keep_their_spans() {
     let mut texts = Vec::new();
     for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus")).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt") {
+        if rolelint::input::is_text(&path) {
+            // The name tells the format: Markdown and HTML are read for their prose.
+            let name = match path.extension().and_then(|e| e.to_str()) {
+                Some("md") => "tekst.md",
+                Some("html") => "tekst.html",
+                _ => "tekst.txt",
+            };
             let bytes = std::fs::read(&path).unwrap();
-            pipeline("tekst.txt", &bytes);
-            texts.push(("tekst.txt", bytes));
+            pipeline(name, &bytes);
+            texts.push((name, bytes));
         }
     }
     assert!(texts.len() > 1);

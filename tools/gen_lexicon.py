@@ -15,7 +15,7 @@ Inputs (all read relative to the repository root, the parent of tools/):
    a paradigm chosen by their ending (see unknown_word_forms). All-caps words (KAM, PM) are skipped: the
    engine matches them literally. Abbreviations with a dot ("ds.") are emitted as
    themselves: form "ds." -> lemma "ds.".
-2. Text vocabulary: every maximal run of letters (str.isalpha) in corpus/**/*.txt|*.md,
+2. Text vocabulary: every maximal run of letters (str.isalpha) in corpus/**/*.txt|*.md|*.html,
    in every `examples` string of rules/*.toml, and in ../shared/realtexts/**/*.txt if that
    folder exists. Each distinct lower-cased word is analysed (not expanded to all forms);
    words whose only analysis is 'ign' (unknown) are left out.
@@ -517,7 +517,7 @@ def main() -> int:
     text_sources: list[Path] = []
     if args.corpus.is_dir():
         text_sources += sorted(p for p in args.corpus.rglob("*")
-                               if p.is_file() and p.suffix.lower() in (".txt", ".md"))
+                               if p.is_file() and p.suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm"))
     if args.realtexts.is_dir():
         text_sources += sorted(p for p in args.realtexts.rglob("*.txt") if p.is_file())
     vocab: set[str] = set()

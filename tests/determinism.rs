@@ -40,10 +40,9 @@ fn rolelint(args: &[&str]) -> Output {
 fn corpus_files() -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(Path::new(ROOT).join("corpus"))
         .expect("corpus/ is readable")
-        .map(|e| e.expect("a directory entry").file_name())
-        .filter_map(|name| name.into_string().ok())
-        .filter(|name| name.ends_with(".txt"))
-        .map(|name| format!("corpus/{name}"))
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|path| rolelint::input::is_text(path))
+        .filter_map(|path| Some(format!("corpus/{}", path.file_name()?.to_str()?)))
         .collect();
     files.sort();
     assert!(files.len() > 1, "the corpus has several texts");

@@ -96,7 +96,7 @@ pub fn extract(
     let mut section_metrics: Vec<(ValueIdx, Arc<str>)> = Vec::new();
     // The metric qualifiers a heading names ("Poziom junior", "Mediana"), by metric: the list
     // under it is about that level only (see `scope_to_section`).
-    let mut section_qualifiers: Levels = Vec::new();
+    let mut section_qualifiers: Vec<MetricLevels> = Vec::new();
     // The block right under the last heading.
     let mut headed_block = 0;
     // The block and the words of the sentence before, whose levels ("Junior Account Manager
@@ -902,7 +902,7 @@ fn money_metrics(d: Option<DimensionIdx>, rules: &RuleSet) -> Vec<(ValueIdx, Arc
 
 /// The qualifiers of each metric that a heading names: "Poziom junior" names the level
 /// "junior" of the pay and of the years of experience.
-fn heading_qualifiers(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Levels {
+fn heading_qualifiers(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Vec<MetricLevels> {
     rules
         .values
         .iter()
@@ -925,7 +925,7 @@ fn heading_qualifiers(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Leve
 /// in the order the rules list them, and compares only with numbers of that level; any other
 /// claim holds on that level only, as under a condition ("junior … nie przydziela zadań" and
 /// "senior … przydziela zadania juniorom" describe two levels).
-fn scope_to_section(claims: &mut [Claim], section_qualifiers: &Levels, rules: &RuleSet) {
+fn scope_to_section(claims: &mut [Claim], section_qualifiers: &[MetricLevels], rules: &RuleSet) {
     for claim in claims {
         match (
             claim.quantity.as_deref_mut(),
@@ -956,9 +956,9 @@ fn scope_to_section(claims: &mut [Claim], section_qualifiers: &Levels, rules: &R
     }
 }
 
-/// The qualifiers of metrics a heading or a sentence names, by metric, in lower case: the level
+/// The qualifiers of one metric a heading or a sentence names, in lower case: the level
 /// ("junior", "senior") or the figure ("mediana") its amounts are of.
-type Levels = Vec<(ValueIdx, Vec<Arc<str>>)>;
+type MetricLevels = (ValueIdx, Vec<Arc<str>>);
 
 /// A value whose cue matched: `(value, the cue's words, cue text)`; the words are `None` when
 /// the cue stood in an earlier clause (an elided verb).

@@ -381,6 +381,14 @@ pub fn extract(
                         };
                         let anchor = cue_words.map_or((0, 0), CueWords::range);
                         let quantities = context.quantities(metric.engine, anchor);
+                        // An item of a pay table with no cue (`pay_line`) gives pay only if it
+                        // names the role or a level and no other thing amounts belong to:
+                        // asked once for the clause, not for each of its amounts.
+                        let cueless_item = cue_words.is_none() && pay_line;
+                        let item_of_pay = cueless_item
+                            && metric.amounts_of.matches(words, lemmas).is_empty()
+                            && (clause_role.subject == Subject::Named
+                                || !metric.qualifiers_in(words, lemmas).is_empty());
                         // An amount after the cue and another thing's name is that thing's,
                         // unless it counts the thing in ("razem z premią wyniosło …").
                         let quantities: Vec<_> = quantities
@@ -394,12 +402,7 @@ pub fn extract(
                                     })
                             })
                             .filter(|(quantity, _)| {
-                                cue_words.is_some()
-                                    || !pay_line
-                                    || (states_a_pay(quantity)
-                                        && metric.amounts_of.matches(words, lemmas).is_empty()
-                                        && (clause_role.subject == Subject::Named
-                                            || !metric.qualifiers_in(words, lemmas).is_empty()))
+                                !cueless_item || (item_of_pay && states_a_pay(quantity))
                             })
                             .collect();
                         // "Jeszcze raz o widełkach. Na umowie o pracę to jest od 17 do 21

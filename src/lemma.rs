@@ -49,6 +49,8 @@ pub struct Lexicon {
     /// Rule words that match one written form only ("=czasem" is not any form of "czas"),
     /// for forms the lexicon lacks; a form it lists carries its exact key among its lemmas.
     exact: HashMap<Box<str>, LemmaId>,
+    /// Lemmas of the particles a phrase's gap does not count ([`Lexicon::set_particles`]).
+    particles: Vec<LemmaId>,
     stemmer: Stemmer,
 }
 
@@ -92,6 +94,7 @@ impl Lexicon {
             by_stem: HashMap::default(),
             stem_heads: HashSet::default(),
             exact: HashMap::default(),
+            particles: Vec::new(),
             stemmer: Stemmer::create(Algorithm::Polish),
         };
         for (index, line) in tsv.lines().enumerate() {
@@ -278,6 +281,13 @@ impl Lexicon {
         }
     }
 
+    /// Make the words with one of `particles` among their lemmas particles: words that stand
+    /// between a verb and what it governs ("odpowiada u nas również za sprzedaż") and that a
+    /// phrase's gap does not count ([`Lemmas::is_particle`]).
+    pub fn set_particles(&mut self, particles: Vec<LemmaId>) {
+        self.particles = particles;
+    }
+
     /// The key that a form in the first person singular ("wystawiam", "zrobiłam", "ja")
     /// carries among its lemma keys, so that `roles` can ask [`Lemmas::of`] a token whether
     /// it is one. `None` when the lexicon marks no form so.
@@ -322,12 +332,19 @@ fn is_capitals(word: &str) -> bool {
 pub struct Lemmas {
     offsets: Vec<u32>,
     keys: Vec<LemmaId>,
+    /// By token: whether it is one of the lexicon's particles.
+    particles: Vec<bool>,
 }
 
 impl Lemmas {
     /// The lemma keys of token `index`.
     pub fn of(&self, index: usize) -> &[LemmaId] {
         &self.keys[self.offsets[index] as usize..self.offsets[index + 1] as usize]
+    }
+
+    /// Whether token `index` is a particle ([`Lexicon::set_particles`]).
+    pub fn is_particle(&self, index: usize) -> bool {
+        self.particles[index]
     }
 }
 
@@ -337,6 +354,7 @@ impl Lemmas {
 pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
     let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
     let mut keys = Vec::with_capacity(doc.tokens.len() * 2);
+    let mut particles = Vec::with_capacity(doc.tokens.len());
     offsets.push(0);
     let mut lower = String::new();
     for (i, token) in doc.tokens.iter().enumerate() {
@@ -353,9 +371,18 @@ pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
             }
             TokenKind::Number | TokenKind::Punct => {}
         }
+        let start = *offsets.last().unwrap_or(&0) as usize;
+        particles.push(
+            !lexicon.particles.is_empty()
+                && keys[start..].iter().any(|k| lexicon.particles.contains(k)),
+        );
         offsets.push(u32::try_from(keys.len()).expect("fewer than 2^32 lemma keys per file"));
     }
-    Lemmas { offsets, keys }
+    Lemmas {
+        offsets,
+        keys,
+        particles,
+    }
 }
 
 #[cfg(test)]

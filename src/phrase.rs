@@ -168,7 +168,8 @@ impl Phrase {
 }
 
 /// Match `phrase_words` one after another, each within its gap, after the word matched at
-/// `words[at]`. Returns the index into `words` of the last one matched.
+/// `words[at]`. Returns the index into `words` of the last one matched. A gap does not count
+/// particles ("odpowiada u nas również za sprzedaż"); where none is allowed, none is skipped.
 fn match_following(
     phrase_words: &[PhraseWord],
     words: &[usize],
@@ -177,8 +178,21 @@ fn match_following(
 ) -> Option<usize> {
     let mut current = at;
     for word in phrase_words {
-        let last = (current + 1 + word.max_gap).min(words.len().saturating_sub(1));
-        current = (current + 1..=last).find(|&p| shares(lemmas.of(words[p]), &word.keys))?;
+        let mut skipped = 0;
+        let mut p = current + 1;
+        current = loop {
+            let &token = words.get(p)?;
+            if shares(lemmas.of(token), &word.keys) {
+                break p;
+            }
+            if word.max_gap == 0 || !lemmas.is_particle(token) {
+                skipped += 1;
+                if skipped > word.max_gap {
+                    return None;
+                }
+            }
+            p += 1;
+        };
     }
     Some(current)
 }
@@ -459,6 +473,26 @@ mod tests {
             Some("buduje trwałe relacje z klientami")
         );
         assert_eq!(matches("budować relacja", 0, "buduje trwałe relacje"), None);
+    }
+
+    #[test]
+    fn a_gap_does_not_count_particles_where_one_is_allowed() {
+        let tsv = format!("{TSV}u\tu\nnas\tmy\nrównież\trównież\n");
+        let mut lexicon = Lexicon::parse(&tsv).unwrap();
+        let phrase = Phrase::compile("prowadzić księgowość", 2, &mut lexicon).unwrap();
+        let exact = Phrase::compile("prowadzić księgowość", 0, &mut lexicon).unwrap();
+        let particle = lexicon.rule_word("również");
+        lexicon.set_particles(particle);
+        let text = "prowadzi u nas również księgowość";
+        let doc = segment(text);
+        let lemmas = lemmatise(text, &doc, &lexicon);
+        let words: Vec<usize> = (0..doc.tokens.len()).collect();
+        assert_eq!(phrase.match_rest(&words, 0, &lemmas), Some(4));
+        assert_eq!(exact.match_rest(&words, 0, &lemmas), None);
+        let text = "prowadzi u nas zawsze księgowość";
+        let doc = segment(text);
+        let lemmas = lemmatise(text, &doc, &lexicon);
+        assert_eq!(phrase.match_rest(&words, 0, &lemmas), None);
     }
 
     #[test]

@@ -595,6 +595,8 @@ struct ModalityFile {
     post_header: Vec<Spanned<String>>,
     #[serde(default)]
     says: Vec<Spanned<String>>,
+    #[serde(default)]
+    particles: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -1199,6 +1201,17 @@ impl Builder {
             marker_index: PairIndex::default(),
         };
         self.set.modality.index_markers();
+        let mut particles = Vec::new();
+        for particle in &raw.particles {
+            if particle.get_ref().split_whitespace().count() != 1 {
+                return Err(file.error(
+                    format!("partykuła „{}” musi być jednym słowem", particle.get_ref()),
+                    Some(particle.span()),
+                ));
+            }
+            particles.extend(self.set.lexicon.rule_word(particle.get_ref()));
+        }
+        self.set.lexicon.set_particles(particles);
         Ok(())
     }
 

@@ -897,7 +897,8 @@ fn owns_what_follows(source: &str, doc: &Doc, words: &[usize], at: usize, last: 
 /// rekruterką"). No noun a preposition governs ends so in those cases, so "spotyka się z
 /// klientem Account Manager" and "Łącznie z prowizją handlowiec zarabia" keep their subject:
 /// of the feminine "-ą", only the endings of adjectives and possessives. A demonstrative is no
-/// modifier there: "Do tego PO samodzielnie zarządza budżetem" ("besides").
+/// modifier there: "Do tego PO samodzielnie zarządza budżetem" ("besides"), nor a personal
+/// pronoun a preposition governs: "W przeciwieństwie do niej office manager nie prowadzi ksiąg".
 const MODIFIER_ENDINGS: &[&str] = &[
     "ym", "im", "ymi", "imi", "ego", "ych", "ich", "ej", "ema", "oma", "ową", "ną", "szą", "ską",
     "cką", "oją",
@@ -907,6 +908,7 @@ fn is_modifier(word: &str) -> bool {
     lowercase::ends_with_one_of(word, MODIFIER_ENDINGS)
         && !lowercase::is_one_of(word, DEMONSTRATIVES)
         && !lowercase::is_one_of(word, &["tymi", "tych"])
+        && !lowercase::is_one_of(word, &["niej", "niego", "nim", "nich", "nimi"])
 }
 
 /// Nouns for a group of people, in the cases a role names its members after ("wspiera Cię

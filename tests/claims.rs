@@ -561,6 +561,27 @@ fn a_role_after_a_preposition_and_its_modifier_is_not_the_subject() {
 }
 
 #[test]
+fn a_role_after_a_preposition_and_its_personal_pronoun_is_the_subject() {
+    // Blind set b, b05: "niej" is the partner, the office manager the subject.
+    let text = "Księgowa prowadzi księgi rachunkowe. W przeciwieństwie do niej office manager nie \
+                prowadzi ksiąg.";
+    assert_has(
+        text,
+        "office_manager",
+        "bookkeeping",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert_has(
+        text,
+        "accountant",
+        "bookkeeping",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn an_amount_set_off_by_dashes_after_a_pay_cue_is_the_pay() {
     let text = "Przedstawiciel handlowy\n\nMediana płac przedstawicieli handlowych – 7 600 zł \
                 brutto miesięcznie – i tak jest wyższa niż w wielu zawodach biurowych.";

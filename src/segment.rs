@@ -223,6 +223,8 @@ fn classify_line(line: &str, next: &str) -> Layout {
     }
     let bullet = line
         .strip_prefix(['-', '*', '•', '–', '—', '·', '+'])
+        .or_else(|| line.strip_prefix(is_pictograph))
+        .map(|rest| rest.trim_start_matches(is_pictograph))
         .is_some_and(|rest| rest.starts_with(char::is_whitespace));
     let numbered = {
         let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -246,6 +248,18 @@ fn classify_line(line: &str, next: &str) -> Layout {
         return Layout::Heading;
     }
     Layout::Prose
+}
+
+/// Whether a character is a pictograph that job boards open list lines with, as a bullet:
+/// arrows, geometric shapes, dingbats and emoji ("✅ negocjacje z sieciami", "🔹 min. 3 lata
+/// doświadczenia", "➡️ analiza danych"), or the variation selector that follows many of them.
+fn is_pictograph(c: char) -> bool {
+    matches!(c,
+        '\u{2190}'..='\u{21FF}'
+        | '\u{2500}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{1F000}'..='\u{1FAFF}'
+        | '\u{FE0F}')
 }
 
 /// Whether a line is the rule under a Markdown table's header, "|---|:--:|", which holds no
@@ -707,6 +721,21 @@ mod tests {
                 (Layout::Prose, "Odpowiada za wdrożenie."),
                 (Layout::Heading, "=== Zespół ==="),
                 (Layout::Prose, "Liczy pięć osób."),
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_opening_with_a_pictograph_are_list_items() {
+        let text = "Oferujemy:\n✅ samochód służbowy\n➡️ laptop i telefon\n📍 Kraków: 7 000 zł\n✅nie lista";
+        assert_eq!(
+            layouts(text),
+            [
+                (Layout::Heading, "Oferujemy:"),
+                (Layout::ListItem, "✅ samochód służbowy"),
+                (Layout::ListItem, "➡️ laptop i telefon"),
+                (Layout::ListItem, "📍 Kraków: 7 000 zł"),
+                (Layout::Prose, "✅nie lista"),
             ]
         );
     }

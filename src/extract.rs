@@ -136,7 +136,15 @@ pub fn extract(
             Layout::Heading => {
                 section = heading_dimension(sentence_words, lemmas, rules);
                 section_metrics = section.map_or_else(Vec::new, |d| money_metrics(Some(d), rules));
-                section_qualifiers = heading_qualifiers(sentence_words, lemmas, rules);
+                // A list's label with no level of its own ("Oczekujemy:") heads a part of the
+                // level's section above it ("🔹 KSIĘGOWY/A – JUNIOR"); a title replaces it.
+                let levels = heading_qualifiers(sentence_words, lemmas, rules);
+                let labels_a_list = doc.tokens[..sentence.tokens.end]
+                    .last()
+                    .is_some_and(|t| segment::closes_label(source, t));
+                if !levels.is_empty() || !labels_a_list {
+                    section_qualifiers = levels;
+                }
                 section_optional = markers.any(Marker::Optional, 0..sentence_words.len());
                 headed_block = sentence.block + 1;
             }

@@ -218,7 +218,7 @@ fn is_field(line: &str) -> bool {
 /// The layout of a line (trimmed), given the line after it. A heading opens with "#"
 /// (Markdown) or "==" (a wiki's "== Kierownik projektu ==", AsciiDoc's "== Obowiązki").
 fn classify_line(line: &str, next: &str) -> Layout {
-    if line.starts_with('#') || line.starts_with("==") {
+    if line.starts_with('#') || line.starts_with("==") || is_shouted_heading(line) {
         return Layout::Heading;
     }
     let bullet = line
@@ -248,6 +248,18 @@ fn classify_line(line: &str, next: &str) -> Layout {
         return Layout::Heading;
     }
     Layout::Prose
+}
+
+/// Whether a line is a pictograph and a few words in capitals, as job boards head a section:
+/// "🔹 KSIĘGOWY/A – JUNIOR" over that level's duties and pay.
+fn is_shouted_heading(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(is_pictograph) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(is_pictograph).trim();
+    rest.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !rest.chars().any(char::is_lowercase)
+        && rest.split_whitespace().count() <= HEADING_WORDS
 }
 
 /// Whether a character is a pictograph that job boards open list lines with, as a bullet:
@@ -736,6 +748,13 @@ mod tests {
                 (Layout::ListItem, "➡️ laptop i telefon"),
                 (Layout::ListItem, "📍 Kraków: 7 000 zł"),
                 (Layout::Prose, "✅nie lista"),
+            ]
+        );
+        assert_eq!(
+            layouts("🔹 KSIĘGOWY/A – JUNIOR\n✅ dekretacja dokumentów"),
+            [
+                (Layout::Heading, "🔹 KSIĘGOWY/A – JUNIOR"),
+                (Layout::ListItem, "✅ dekretacja dokumentów"),
             ]
         );
     }

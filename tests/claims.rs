@@ -604,6 +604,26 @@ fn a_list_items_label_sets_each_of_its_amounts_apart() {
 }
 
 #[test]
+fn a_lists_label_keeps_the_level_of_the_section_above_it() {
+    // Blind set d, d02: each level's section has its own "Oczekujemy:" list.
+    let text = "Księgowa (k/m)\n\nSzukamy dwóch osób.\n\n🔹 KSIĘGOWY/A – JUNIOR\nOczekujemy:\n✅ \
+                znajomości podstaw rachunkowości – doświadczenie zawodowe nie jest wymagane\n\n🔹 \
+                KSIĘGOWY/A – SENIOR\nOczekujemy:\n✅ min. 4 lat doświadczenia w biurze \
+                rachunkowym\n";
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
+    assert!(
+        analysis
+            .claims
+            .iter()
+            .any(|c| &*rules.values[c.value].id == "no_experience"),
+        "{:?}",
+        claims(text)
+    );
+    assert!(rolelint::check::document(0, &analysis, &rules).is_empty());
+}
+
+#[test]
 fn an_amount_set_off_by_dashes_after_a_pay_cue_is_the_pay() {
     let text = "Przedstawiciel handlowy\n\nMediana płac przedstawicieli handlowych – 7 600 zł \
                 brutto miesięcznie – i tak jest wyższa niż w wielu zawodach biurowych.";

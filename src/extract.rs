@@ -227,7 +227,11 @@ pub fn extract(
             if matches!(cut_by, Some("–" | "—" | ";")) {
                 statement_start = clause_words.start;
             }
-            if cut_by == Some(";") {
+            // "O ile A, o tyle B" sets A against B: "o ile" sets no condition on B.
+            let answers_o_ile = words.len() > 1
+                && lowercase::is_one_of(doc.tokens[words[0]].span.slice(source), &["o"])
+                && lowercase::is_one_of(doc.tokens[words[1]].span.slice(source), &["tyle"]);
+            if cut_by == Some(";") || answers_o_ile {
                 item_start = clause_words.start;
             }
             let hedged_before = before
@@ -1177,8 +1181,9 @@ struct ClauseContext<'a> {
     /// nie ma podwładnych": the author's own words follow the dash).
     statement_start: usize,
     /// Where the clause's item starts among the sentence's words: a condition holds up to the
-    /// next ";", which starts another item ("jeżeli …; przygotowywanie …"). A ";" always ends
-    /// a clause, so this is the start of the first clause after the last one.
+    /// next ";", which starts another item ("jeżeli …; przygotowywanie …"), or up to the "o
+    /// tyle" that answers an "o ile". A ";" always ends a clause, so this is the start of the
+    /// first clause after the last one.
     item_start: usize,
     /// Token index where the subject mention starts (the clause's start if not named).
     subject_start: usize,
@@ -1237,14 +1242,15 @@ impl<'a> ClauseContext<'a> {
                     let phrase = &self.rules.values[value].cues[cue];
                     // Looked for only where it can be read that way (see `governs_before`):
                     // in a clause with a negation, in the first person or with its role named,
-                    // or opening it with a preposition.
+                    // or with its preposition opening the clause or right after the role named
+                    // ("product manager za budżet nie odpowiada").
                     let possible = if phrase.verb_last_needs_negation() {
                         negated
                             || (named && self.words[at] < self.subject_start)
                             || *speaks
                                 .get_or_init(|| self.words.iter().any(|&w| self.first_person(w)))
                     } else {
-                        at == 0
+                        at == 0 || (named && self.words[at] == self.after)
                     };
                     if possible
                         && let Some(verb) = phrase.match_verb_last(self.words, at, self.lemmas)

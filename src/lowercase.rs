@@ -106,6 +106,45 @@ pub fn is_one_of(word: &str, lower_words: &[&str]) -> bool {
     }
 }
 
+/// A lower-case Polish letter's Latin letter, the one people type for it in a hurry.
+fn bare(c: char) -> Option<char> {
+    Some(match c {
+        'ą' => 'a',
+        'ć' => 'c',
+        'ę' => 'e',
+        'ł' => 'l',
+        'ń' => 'n',
+        'ó' => 'o',
+        'ś' => 's',
+        'ź' | 'ż' => 'z',
+        _ => return None,
+    })
+}
+
+/// `word` (lower case) without its Polish letters, if it has any: "księgowa" → "ksiegowa".
+pub fn without_diacritics(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut any = false;
+    for c in word.chars() {
+        match bare(c) {
+            Some(latin) => {
+                any = true;
+                out.push(latin);
+            }
+            None => out.push(c),
+        }
+    }
+    any.then_some(out)
+}
+
+/// Whether a Polish letter, in either case.
+pub fn is_polish_letter(c: char) -> bool {
+    !c.is_ascii() && simple(c).and_then(bare).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,7 +85,7 @@ const MAX_SENTENCE_TOKENS: usize = 400;
 /// Abbreviations written with a dot that do not end a sentence, lower case, without the dot.
 const ABBREVIATIONS: &[&str] = &[
     "ds", "np", "m.in", "tzw", "ok", "prof", "dr", "hab", "mgr", "inż", "tj", "wg", "ul", "godz",
-    "tys", "mln", "mld", "zł", "gr", "nr", "pkt", "str", "ang", "łac", "min", "maks", "max",
+    "tys", "mln", "mld", "zł", "zl", "gr", "nr", "pkt", "str", "ang", "łac", "min", "maks", "max",
     "mies", "r", "tel", "itd", "itp", "etc", "jw", "śr", "ww", "sp", "z.o.o", "o.o", "s.a", "św",
     "gen", "płk", "lek", "doc", "red", "wyd", "zob", "por", "ew", "p.o", "cd", "dot", "jęz",
     // "prawo jazdy kat. B" in job ads; "art. 151 Kodeksu pracy", "ust. 2" in HR handbooks
@@ -95,7 +95,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Abbreviations that may also close a sentence when a capital letter follows.
-const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["itd", "itp", "etc", "r", "zł", "tys", "mln"];
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["itd", "itp", "etc", "r", "zł", "zl", "tys", "mln"];
 
 /// Words that open a new clause when a comma stands before them.
 const CLAUSE_OPENERS: &[&str] = &[

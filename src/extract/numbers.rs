@@ -8,8 +8,10 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
+use crate::lowercase;
 use crate::rules::MetricEngine;
 
 /// A number a claim makes, as an interval: "od 8 000 zł" is `[8000, ∞)`.
@@ -175,10 +177,88 @@ impl<'a> Word<'a> {
     pub fn new(token: usize, lower: Cow<'a, str>, is_number: bool) -> Word<'a> {
         Word {
             token,
-            lower,
+            lower: with_diacritics(lower),
             is_number,
             value: std::cell::OnceCell::new(),
         }
+    }
+}
+
+/// The words of amounts, periods and numerals below that have Polish letters, to read them
+/// also as typed without them ("7 tys zl na reke", "12 000 zl brutto miesiecznie").
+const WITH_DIACRITICS: &[&str] = &[
+    "zł",
+    "zł.",
+    "złoty",
+    "złotych",
+    "złote",
+    "złotego",
+    "dolarów",
+    "funtów",
+    "franków",
+    "tysięcy",
+    "tysiące",
+    "tysiąc",
+    "milionów",
+    "miesięcznie",
+    "miesiąc",
+    "miesiące",
+    "miesiąca",
+    "miesięczna",
+    "miesięczne",
+    "miesięcznego",
+    "miesięcznej",
+    "miesięcznych",
+    "godzinę",
+    "kwartał",
+    "rękę",
+    "około",
+    "rzędu",
+    "powyżej",
+    "dając",
+    "pół",
+    "półtora",
+    "półtorej",
+    "dwóch",
+    "pięć",
+    "pięciu",
+    "sześć",
+    "sześciu",
+    "ośmiu",
+    "dziewięć",
+    "dziewięciu",
+    "dziesięć",
+    "dziesięciu",
+    "jedenaście",
+    "dwanaście",
+    "trzynaście",
+    "czternaście",
+    "piętnaście",
+    "piętnastu",
+    "szesnaście",
+    "siedemnaście",
+    "osiemnaście",
+    "dziewiętnaście",
+    "dziewiętnastu",
+    "dwadzieścia",
+    "trzydzieści",
+];
+
+/// `lower` with its Polish letters, if it is one of [`WITH_DIACRITICS`] typed without them.
+fn with_diacritics(lower: Cow<'_, str>) -> Cow<'_, str> {
+    static BY_BARE: std::sync::OnceLock<HashMap<String, &'static str>> = std::sync::OnceLock::new();
+    if !lower.is_ascii() {
+        return lower;
+    }
+    let by_bare = BY_BARE.get_or_init(|| {
+        WITH_DIACRITICS
+            .iter()
+            .filter_map(|&word| Some((lowercase::without_diacritics(word)?, word)))
+            .collect()
+    });
+    match by_bare.get(lower.as_ref()) {
+        Some(&word) => Cow::Borrowed(word),
+        None => lower,
     }
 }
 
@@ -747,6 +827,14 @@ mod tests {
             .into_iter()
             .map(|(q, _)| q.describe())
             .collect()
+    }
+
+    #[test]
+    fn money_typed_without_polish_letters() {
+        assert_eq!(
+            run(MetricEngine::Money, "zarabiam 7 tys zl na reke miesiecznie"),
+            ["7 000 PLN netto miesięcznie"]
+        );
     }
 
     #[test]

@@ -261,9 +261,12 @@ impl Lexicon {
                     let text = &self.form_text[form.start as usize..form.end as usize];
                     if let Some(bare) = lowercase::without_diacritics(text) {
                         let ids = by_bare.entry(bare.into()).or_default();
-                        for &id in &self.form_lemmas[form.lemmas.0 as usize..form.lemmas.1 as usize]
-                        {
-                            if !ids.contains(&id) {
+                        let lemmas =
+                            &self.form_lemmas[form.lemmas.0 as usize..form.lemmas.1 as usize];
+                        for &id in lemmas {
+                            // Not a form's features: "opisuję" without its letters is
+                            // "opisuje", far more often the third person than the first.
+                            if !ids.contains(&id) && !self.lemmas[id as usize].starts_with('@') {
                                 ids.push(id);
                             }
                         }
@@ -285,8 +288,8 @@ impl Lexicon {
 
     /// Lemma keys of one word as written in a text, appended to `keys`; `lower` is a buffer
     /// for the lower-case word, reused across words.
-    /// Where `bare` is set, the word stands in a block typed without Polish letters, and one the
-    /// lexicon lacks is looked up as any form it lists that is written so without them.
+    /// Where `bare` is set, the word stands in a block typed without Polish letters, and is
+    /// looked up also as any form the lexicon lists that is written so without them.
     fn word_keys_with(
         &self,
         surface: &str,
@@ -306,13 +309,24 @@ impl Lexicon {
         if !self.exact.is_empty() {
             keys.extend(self.exact.get(lower));
         }
-        if let Some(ids) = self.lookup_form(lower) {
+        let listed = if let Some(ids) = self.lookup_form(lower) {
             keys.extend_from_slice(ids);
+            true
         } else if let Some(&id) = self.lemma_ids.get(lower) {
             keys.push(id);
-        } else if let Some(ids) = bare.then(|| self.forms_without_diacritics(lower)).flatten() {
+            true
+        } else {
+            false
+        };
+        // Typed without Polish letters, a word the lexicon lists may stand for another too:
+        // "sie" is "się".
+        let without = bare.then(|| self.forms_without_diacritics(lower)).flatten();
+        if let Some(ids) = without {
             keys.extend_from_slice(ids);
-        } else if self.may_have_stem(lower)
+        }
+        if !listed
+            && without.is_none()
+            && self.may_have_stem(lower)
             && let Some(ids) = self.by_stem.get(self.stemmer.stem(lower).as_ref())
         {
             keys.extend_from_slice(ids);
@@ -499,7 +513,10 @@ mod tests {
 
     #[test]
     fn a_block_typed_without_polish_letters_finds_the_forms_that_have_them() {
-        let lexicon = Lexicon::parse("księgowa\tksięgowa\nksiąg\tksięga\n").unwrap();
+        let lexicon = Lexicon::parse(
+            "księgowa\tksięgowa\nksiąg\tksięga\nsie\tsi\nsię\tsię\nopisuję\topisywać\t1sg\n",
+        )
+        .unwrap();
         let of = |text: &str, word: usize| {
             let doc = crate::segment::segment(text);
             let lemmas = lemmatise(text, &doc, &lexicon);
@@ -509,6 +526,10 @@ mod tests {
         assert_eq!(of("ksiegowa nie prowadzi ksiag", 0), ksiegowa);
         // A block with Polish letters is typed with them: a word without is what it says.
         assert!(of("ksiegowa nie prowadzi ksiąg", 0).is_empty());
+        // A listed form stands also for the one written with the letters, not for its features.
+        let sie = [keys(&lexicon, "sie"), keys(&lexicon, "się")].concat();
+        assert_eq!(of("ksiegowa nie zajmuje sie ksiegami", 3), sie);
+        assert_eq!(of("ksiegowa opisuje faktury kosztowe", 1), keys(&lexicon, "opisywać"));
         // Each block is asked on its own: a reply typed without them under a post with them.
         assert_eq!(
             of("Księgowa pracuje.\n\nksiegowa nie prowadzi ksiag", 3),

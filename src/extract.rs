@@ -1818,10 +1818,18 @@ impl<'a> ClauseContext<'a> {
         };
         let (start, end) = part_around(self.source, self.doc, self.words, words, TENSE_PART_ENDS);
         let part_end = self.offset + end + 1;
-        self.words[start..=end]
+        let mut past_forms = self.words[start..=end]
             .iter()
-            .any(|&w| self.lemmas.of(w).contains(&past))
-            && (self.markers.any(Marker::Former, 0..part_end)
+            .filter(|&&w| self.lemmas.of(w).contains(&past));
+        let Some(&first_past) = past_forms.next() else {
+            return false;
+        };
+        // The writer's own story is of its past: "Zostałam rekruterką bez żadnego
+        // doświadczenia", "Nadal zajmowałam się rekrutacją" (what the writer does now is said
+        // in the present).
+        self.first_person(first_past)
+            || past_forms.any(|&w| self.first_person(w))
+            || (self.markers.any(Marker::Former, 0..part_end)
                 || self
                     .markers
                     .any(Marker::Now, part_end..self.sentence_words.len())

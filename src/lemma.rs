@@ -529,7 +529,10 @@ mod tests {
         // A listed form stands also for the one written with the letters, not for its features.
         let sie = [keys(&lexicon, "sie"), keys(&lexicon, "się")].concat();
         assert_eq!(of("ksiegowa nie zajmuje sie ksiegami", 3), sie);
-        assert_eq!(of("ksiegowa opisuje faktury kosztowe", 1), keys(&lexicon, "opisywać"));
+        assert_eq!(
+            of("ksiegowa opisuje faktury kosztowe", 1),
+            keys(&lexicon, "opisywać")
+        );
         // Each block is asked on its own: a reply typed without them under a post with them.
         assert_eq!(
             of("Księgowa pracuje.\n\nksiegowa nie prowadzi ksiag", 3),

@@ -654,6 +654,27 @@ fn the_level_of_what_a_role_is_compared_with_is_no_condition() {
 }
 
 #[test]
+fn the_writers_own_story_in_the_past_tense_is_of_the_past() {
+    // Blind set w, w02: a career told in the first person.
+    let text = "W 2013 roku dostałam pierwszą pracę w agencji. Zostałam rekruterką bez żadnego \
+                doświadczenia. Nadal zajmowałam się rekrutacją, ale już wewnętrzną.";
+    assert_has(
+        text,
+        "recruiter",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+    assert_has(
+        text,
+        "recruiter",
+        "recruitment",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+}
+
+#[test]
 fn an_amount_set_off_by_dashes_after_a_pay_cue_is_the_pay() {
     let text = "Przedstawiciel handlowy\n\nMediana płac przedstawicieli handlowych – 7 600 zł \
                 brutto miesięcznie – i tak jest wyższa niż w wielu zawodach biurowych.";

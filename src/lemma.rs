@@ -49,6 +49,8 @@ pub struct Lexicon {
     /// Rule words that match one written form only ("=czasem" is not any form of "czas"),
     /// for forms the lexicon lacks; a form it lists carries its exact key among its lemmas.
     exact: HashMap<Box<str>, LemmaId>,
+    /// The keys each rule word was given ([`Lexicon::rule_word`]), by the word as written.
+    rule_words: HashMap<Box<str>, Vec<LemmaId>>,
     /// By lemma: whether it is a particle's, one a phrase's gap does not count
     /// ([`Lexicon::set_particles`]).
     particle_lemmas: Vec<bool>,
@@ -98,6 +100,7 @@ impl Lexicon {
             by_stem: HashMap::default(),
             stem_heads: HashSet::default(),
             exact: HashMap::default(),
+            rule_words: HashMap::default(),
             particle_lemmas: Vec::new(),
             without_diacritics: std::sync::OnceLock::new(),
             stemmer: Stemmer::create(Algorithm::Polish),
@@ -193,6 +196,17 @@ impl Lexicon {
     /// ("projektu") for its lemmas; a word in capitals ("KAM") only for itself in capitals.
     /// Words the lexicon lacks become lemmas of their own, matched in texts by stem.
     pub fn rule_word(&mut self, word: &str) -> Vec<LemmaId> {
+        if let Some(ids) = self.rule_words.get(word) {
+            return ids.clone();
+        }
+        let ids = self.new_rule_word(word);
+        self.rule_words.insert(word.into(), ids.clone());
+        ids
+    }
+
+    /// [`Lexicon::rule_word`] for a word not asked for before: most rule words stand in many
+    /// phrases ("klient", "zespół"), and stemming their lemmas was a third of compiling them.
+    fn new_rule_word(&mut self, word: &str) -> Vec<LemmaId> {
         if is_capitals(word) {
             return vec![self.intern(word)];
         }

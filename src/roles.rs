@@ -503,7 +503,8 @@ fn only_role(mentions: &[Mention]) -> Option<RoleIdx> {
 
 /// The poster's name if sentence `index` is a forum post's header: alone in its block, at most
 /// [`POST_HEADER_WORDS`] words, either ending with ":" with a `post_header` verb
-/// ("kasia_mokotow napisała:"; the name is what stands before the verb), or a comment's byline
+/// ("kasia_mokotow napisała:"; the name is what stands before the verb) or after a nickname
+/// ([`is_nickname`]: "ola_ux:", "marcin.w (fintech, Warszawa):"), or a comment's byline
 /// as [`segment::is_byline`] tells one ("Iza_z_Lublina · 2 dni temu"; the name is what stands
 /// before the "·"). A short heading with a "·" ("Kariera · Sprzedaż") is no byline.
 fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) -> Option<&'s str> {
@@ -523,8 +524,18 @@ fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) 
         .last()
         .is_some_and(|last| doc.tokens[last].span.slice(source) == ":");
     let name_end = if ends_with_colon {
-        let verb = markers.within(Marker::PostHeader, 0..words.len()).next()?;
-        doc.tokens[words[verb]].span.start()
+        match markers.within(Marker::PostHeader, 0..words.len()).next() {
+            Some(verb) => doc.tokens[words[verb]].span.start(),
+            None => {
+                let colon = doc.tokens[sentence.tokens.end - 1].span.start();
+                let nick = &source[sentence.span.start()..colon];
+                let nick = nick.split_once(" (").map_or(nick, |(nick, _)| nick).trim();
+                if !is_nickname(nick) {
+                    return None;
+                }
+                sentence.span.start() + nick.len()
+            }
+        }
     } else {
         if !segment::is_byline(sentence.span.slice(source).trim()) {
             return None;
@@ -537,6 +548,15 @@ fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) 
     };
     let name = &source[sentence.span.start()..name_end];
     Some(name.trim()).filter(|name| !name.is_empty())
+}
+
+/// Whether a header's name is a forum nickname, as no heading is: one word with "_", "." or a
+/// digit in it ("kasia_agile:", "marcin.w (fintech, Warszawa):", "Tomasz_K:").
+fn is_nickname(name: &str) -> bool {
+    !name.is_empty()
+        && !name.contains(char::is_whitespace)
+        && name.contains(|c: char| c == '_' || c == '.' || c.is_ascii_digit())
+        && !name.ends_with('.')
 }
 
 /// Words a forum post's header has at most: "Anna K. (księgowa) odpowiedziała:".

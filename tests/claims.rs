@@ -1639,6 +1639,21 @@ fn forum_posters_are_compared_only_with_themselves() {
     let text =
         thread("Przepraszam, pomyliłam się wcześniej. Zarabiam 9 900 zł brutto miesięcznie.");
     assert_eq!(codes(&text), ["RL104"]);
+    // A nickname and a colon heads a post as "napisała:" does (blind set ab, ab03): the
+    // first poster's role is not the next posters', nor are their claims compared.
+    let text = "Wątek: Jak naprawdę wygląda praca Product Ownera? Podzielcie się \
+                doświadczeniami\n\nkasia_agile:\nZbieram opinie, bo za miesiąc zaczynam pierwszą \
+                pracę jako Product Owner i każdy mówi mi co innego. Jak to wygląda u Was – kto \
+                decyduje, co wchodzi do sprintu, ile się zarabia, ile jest spotkań?\n\nmarcin.w \
+                (fintech, Warszawa):\nU mnie Product Owner ma pełną kontrolę nad backlogiem. Ustalam \
+                priorytety, odrzucam pomysły sprzedaży i nikt tego nie podważa, dopóki liczby się \
+                zgadzają. Zarabiam 17 000 zł brutto na UoP, ale jestem w tej roli szósty rok, więc \
+                nie traktuj tego jako punktu odniesienia na start.\n\nola_ux (software house, \
+                Łódź):\nPierwsze słyszę o takiej swobodzie. W naszej firmie Product Owner nie ustala \
+                priorytetów – robi to klient, a ja tłumaczę jego decyzje na język zespołu. Bywa \
+                frustrująco, zwłaszcza kiedy priorytety zmieniają się w środku sprintu. Jako \
+                juniorka dostawałam 9 500 zł brutto, teraz jako mid mam 12 000 zł brutto.\n";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
 }
 
 #[test]

@@ -694,7 +694,7 @@ fn field_label(source: &str, doc: &Doc, before: Range<usize>) -> Option<Arc<str>
         .then(|| Arc::from(lowercase::of(&words.join(" ")).as_ref()))
 }
 
-/// Words a list item's label has at most, as a form's field has ("Kraków", "Umowa o pracę").
+/// Words a list item's label has at most ("Kraków", "Trójmiasto i okolice").
 const ITEM_LABEL_WORDS: usize = 4;
 
 /// Words that make a label a turn of phrase, not a kind of thing: "Co do kasy: junior 130–160

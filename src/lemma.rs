@@ -6,7 +6,9 @@
 //! one [`LemmaId`]. A word the lexicon does not know matches a rule word only by Snowball stem,
 //! and only when the stem is long enough not to conflate short words (dział/działa → "dz").
 //! A form the lexicon marks as being in the first person singular ("wystawiam") also carries
-//! one more key, [`Lexicon::first_person`].
+//! one more key, [`Lexicon::first_person`]. In a block typed without Polish letters a word is
+//! also every form the lexicon lists that is written so without them ("ksiegowa", "sie").
+//! Each token is marked whether it is a particle, which a phrase's gap does not count.
 
 use std::hash::BuildHasher;
 
@@ -494,8 +496,8 @@ pub fn lemmatise(text: &str, doc: &Doc, lexicon: &Lexicon) -> Lemmas {
 const BARE_BLOCK_WORDS: usize = 4;
 
 /// The token ranges of the blocks written with no Polish letter: a forum post typed in a hurry
-/// ("ksiegowa nie prowadzi ksiag"), in which a word the lexicon lacks may be one of its forms
-/// written without them. In text with Polish letters a word without them is what it says.
+/// ("ksiegowa nie prowadzi ksiag"), in which a word may be any of the lexicon's forms written
+/// without them. In text with Polish letters a word without them is what it says.
 fn blocks_without_diacritics(text: &str, doc: &Doc) -> Vec<std::ops::Range<usize>> {
     let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
     for (n, sentence) in doc.sentences.iter().enumerate() {

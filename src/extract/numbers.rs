@@ -425,7 +425,7 @@ fn multiplier(word: &str) -> Option<f64> {
 
 fn period(word: &str) -> Option<Period> {
     match word {
-        "miesięcznie" | "mies." | "mies" | "miesiąc" | "miesiące" | "m-c" | "msc"
+        "miesięcznie" | "mies." | "mies" | "miesiąc" | "miesiące" | "m-c" | "msc" | "mc"
         | "miesięczne" | "miesięcznej" | "miesięczna" | "miesięcznego" | "miesięcznych" => {
             Some(Period::Monthly)
         }
@@ -834,6 +834,10 @@ mod tests {
         assert_eq!(
             run(MetricEngine::Money, "zarabiam 7 tys zl na reke miesiecznie"),
             ["7 000 PLN netto miesięcznie"]
+        );
+        assert_eq!(
+            run(MetricEngine::Money, "potwierdzam 6 500 zł brutto/mc"),
+            ["6 500 PLN brutto miesięcznie"]
         );
     }
 

@@ -225,8 +225,8 @@ fn classify_line(line: &str, next: &str) -> Layout {
     }
     let bullet = line
         .strip_prefix(['-', '*', '•', '–', '—', '·', '+'])
-        .or_else(|| line.strip_prefix(is_pictograph))
         .map(|rest| rest.trim_start_matches(is_pictograph))
+        .or_else(|| after_pictographs(line))
         .is_some_and(|rest| rest.starts_with(char::is_whitespace));
     let numbered = {
         let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -255,13 +255,20 @@ fn classify_line(line: &str, next: &str) -> Layout {
 /// Whether a line is a pictograph and a few words in capitals, as job boards head a section:
 /// "🔹 KSIĘGOWY/A – JUNIOR" over that level's duties and pay.
 fn is_shouted_heading(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix(is_pictograph) else {
+    let Some(rest) = after_pictographs(line) else {
         return false;
     };
-    let rest = rest.trim_start_matches(is_pictograph).trim();
+    let rest = rest.trim();
     rest.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !rest.chars().any(char::is_lowercase)
         && rest.split_whitespace().count() <= HEADING_WORDS
+}
+
+/// What follows the pictographs a line opens with ("✅ ", "➡️ " with its variation selector),
+/// if it opens with one.
+fn after_pictographs(line: &str) -> Option<&str> {
+    line.strip_prefix(is_pictograph)
+        .map(|rest| rest.trim_start_matches(is_pictograph))
 }
 
 /// Whether a character is a pictograph that job boards open list lines with, as a bullet:

@@ -181,7 +181,18 @@ impl Lexicon {
             .find(FxBuildHasher.hash_one(form), |f| {
                 text[f.start as usize..f.end as usize] == *form.as_bytes()
             })
-            .map(|f| &self.form_lemmas[f.lemmas.0 as usize..f.lemmas.1 as usize])
+            .map(|f| self.lemmas_of(f))
+    }
+
+    /// The lemma keys a form of the lexicon carries, its [`FEATURES`] keys among them.
+    fn lemmas_of(&self, form: &Form) -> &[LemmaId] {
+        &self.form_lemmas[form.lemmas.0 as usize..form.lemmas.1 as usize]
+    }
+
+    /// Whether a key is one of [`FEATURES`]' ("@1sg", "@past"), not a lemma.
+    fn is_feature(&self, id: LemmaId) -> bool {
+        let key = &*self.lemmas[id as usize];
+        FEATURES.iter().any(|&(_, feature)| feature == key)
     }
 
     fn intern(&mut self, lemma: &str) -> LemmaId {
@@ -278,12 +289,10 @@ impl Lexicon {
                     let text = &self.form_text[form.start as usize..form.end as usize];
                     if let Some(bare) = lowercase::without_diacritics(text) {
                         let ids = by_bare.entry(bare.into()).or_default();
-                        let lemmas =
-                            &self.form_lemmas[form.lemmas.0 as usize..form.lemmas.1 as usize];
-                        for &id in lemmas {
+                        for &id in self.lemmas_of(form) {
                             // Not a form's features: "opisuję" without its letters is
                             // "opisuje", far more often the third person than the first.
-                            if !ids.contains(&id) && !self.lemmas[id as usize].starts_with('@') {
+                            if !ids.contains(&id) && !self.is_feature(id) {
                                 ids.push(id);
                             }
                         }

@@ -131,7 +131,7 @@ pub fn extract(
             let end = roles.mentions.partition_point(|m| m.sentence <= index);
             &roles.mentions[start..end]
         };
-        in_header &= sentence.layout == Layout::ListItem || sentence.block < TITLE_BLOCKS - 1;
+        in_header &= sentence.layout == Layout::ListItem || sentence.block == 0;
         match sentence.layout {
             Layout::Heading => {
                 section = heading_dimension(sentence_words, lemmas, rules);
@@ -410,7 +410,9 @@ pub fn extract(
                             && (clause_role.subject == Subject::Named
                                 || (in_header && clause_role.subject == Subject::Carried)
                                 || !metric.qualifiers_in(words, lemmas).is_empty());
-                        let other_thing = if item_of_pay {
+                        // Where the first other thing amounts belong to stands, for an item
+                        // of pay (`usize::MAX` if none does); `None` for any other cueless item.
+                        let other_thing = item_of_pay.then(|| {
                             metric
                                 .amounts_of
                                 .matches(words, lemmas)
@@ -418,9 +420,7 @@ pub fn extract(
                                 .map(|&(_, first, _)| first)
                                 .min()
                                 .unwrap_or(usize::MAX)
-                        } else {
-                            0
-                        };
+                        });
                         // An amount after the cue and another thing's name is that thing's,
                         // unless it counts the thing in ("razem z premią wyniosło …").
                         let quantities: Vec<_> = quantities
@@ -434,7 +434,10 @@ pub fn extract(
                                     })
                             })
                             .filter(|(quantity, (first, _))| {
-                                !cueless_item || (*first < other_thing && states_a_pay(quantity))
+                                !cueless_item
+                                    || other_thing.is_some_and(|other| {
+                                        *first < other && states_a_pay(quantity)
+                                    })
                             })
                             .collect();
                         // "Jeszcze raz o widełkach. Na umowie o pracę to jest od 17 do 21

@@ -177,7 +177,12 @@ impl<'a> Word<'a> {
     pub fn new(token: usize, lower: Cow<'a, str>, is_number: bool) -> Word<'a> {
         Word {
             token,
-            lower: with_diacritics(lower),
+            // A number is never one of the words typed without Polish letters.
+            lower: if is_number {
+                lower
+            } else {
+                with_diacritics(lower)
+            },
             is_number,
             value: std::cell::OnceCell::new(),
         }

@@ -244,7 +244,7 @@ fn classify_line(line: &str, next: &str) -> Layout {
         return Layout::Quoted;
     }
     if (line.ends_with(':') || (is_title(line) && !next.starts_with(char::is_lowercase)))
-        && line.split_whitespace().count() <= HEADING_WORDS
+        && heading_words(line) <= HEADING_WORDS
         || is_byline(line)
     {
         return Layout::Heading;
@@ -330,13 +330,33 @@ pub(crate) fn label_end(source: &str, tokens: &[Token]) -> Option<usize> {
 const HEADING_WORDS: usize = 6;
 
 /// Whether a short line is a title: it opens with a capital, a section number or "§" ("§ 3.
-/// Praca w pełni zdalna") and ends with neither punctuation nor a bracket, as "Kogo szukamy"
-/// or "Co oferujemy" over the paragraph they head. Unless the next line goes on in lower case,
-/// it is no part of that paragraph: a line of prose ends with a full stop, and a hard-wrapped
-/// one rarely opens with a capital and stops short.
+/// Praca w pełni zdalna") and ends with no punctuation, as "Kogo szukamy" or "Co oferujemy"
+/// over the paragraph they head, or with a bracket that closes one it opened, as a job
+/// digest heads an offer ("Business Analyst – Finvera (Warszawa, praca hybrydowa)"). Unless
+/// the next line goes on in lower case, it is no part of that paragraph: a line of prose ends
+/// with a full stop, and a hard-wrapped one rarely opens with a capital and stops short.
 fn is_title(line: &str) -> bool {
+    let closes_bracket =
+        line.ends_with(')') && line.matches('(').count() == line.matches(')').count();
     line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '§')
-        && line.ends_with(char::is_alphanumeric)
+        && (line.ends_with(char::is_alphanumeric) || closes_bracket)
+}
+
+/// The words of a heading that count towards [`HEADING_WORDS`]: those outside brackets, and
+/// not the dashes between its parts ("Business Analyst – Finvera (Warszawa, praca
+/// hybrydowa)" has three).
+fn heading_words(line: &str) -> usize {
+    let mut depth = 0usize;
+    let mut words = 0;
+    for word in line.split_whitespace() {
+        let opens = depth == 0 && word.starts_with('(');
+        depth += word.matches('(').count();
+        depth = depth.saturating_sub(word.matches(')').count());
+        if !opens && depth == 0 && !word.ends_with(')') && !matches!(word, "–" | "—" | "-") {
+            words += 1;
+        }
+    }
+    words
 }
 
 /// Word-bound tokens of `text[range]`, appended to `tokens`, with digit groups, abbreviations
@@ -461,14 +481,15 @@ fn split_sentences(text: &str, first: usize, layout: Layout, block: usize, doc: 
         // A "sentence" longer than any sentence people write (a file with no full stops) is cut,
         // so the work per sentence stays bounded.
         let too_long = i + 1 - start >= MAX_SENTENCE_TOKENS;
-        // "4.2. HR Business Partner", "§ 3. Praca w pełni zdalna": the dot of a number that
-        // opens a heading, after a "§" or not, ends a section number, not a sentence.
+        // "4.2. HR Business Partner", "§ 3. Praca w pełni zdalna", "2. Nordbyte, Warszawa –
+        // Senior Scrum Master": the dot of a number that opens a heading or a list item, after
+        // a "§" or not, ends a section number, not a sentence.
         let number_at = if doc.tokens[first].span.slice(text) == "§" {
             first + 1
         } else {
             first
         };
-        let section_number = layout == Layout::Heading
+        let section_number = matches!(layout, Layout::Heading | Layout::ListItem)
             && i == number_at + 1
             && doc
                 .tokens
@@ -779,6 +800,29 @@ mod tests {
                 (Layout::ListItem, "- 3 lata doświadczenia"),
                 (Layout::ListItem, "- angielski"),
                 (Layout::Prose, "Tekst ciągły\r\ndalej."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_digest_heads_each_offer_with_a_line_of_its_own() {
+        let text = "Business Analyst – Finvera (Warszawa, praca hybrydowa)\nFinvera buduje \
+                    platformę.\n\n2. Nordbyte, Warszawa – Senior Scrum Master\nFirma oczekuje \
+                    pięciu lat.\n\nWynagrodzenie (brutto)\nwynosi 9 000 zł.";
+        assert_eq!(
+            layouts(text),
+            [
+                (
+                    Layout::Heading,
+                    "Business Analyst – Finvera (Warszawa, praca hybrydowa)"
+                ),
+                (Layout::Prose, "Finvera buduje platformę."),
+                (
+                    Layout::ListItem,
+                    "2. Nordbyte, Warszawa – Senior Scrum Master"
+                ),
+                (Layout::Prose, "Firma oczekuje pięciu lat."),
+                (Layout::Prose, "Wynagrodzenie (brutto)\nwynosi 9 000 zł."),
             ]
         );
     }

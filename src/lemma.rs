@@ -387,7 +387,8 @@ impl Lexicon {
         self.lemma_ids.get(PAST_KEY).copied()
     }
 
-    /// Whether the lexicon lists this lower-case form (used by the rule-coverage test).
+    /// Whether the lexicon lists this lower-case form: a capitalised word it does not list may
+    /// be a firm's name (`roles::offers`); the rule-coverage test asks it of rule words.
     pub fn knows_form(&self, lower: &str) -> bool {
         self.lookup_form(lower).is_some()
     }

@@ -7,13 +7,15 @@
 //! person ("Nie prowadzę daily") is about the speaker's role, when the text says what it is
 //! ("pracuję jako Scrum Master", "Rozmowa z …, office managerką"), and about no role when it
 //! does not. Comparisons give each clause its own role because `segment` already split them.
-//! In a forum thread every sentence also gets its [`Voice`]: whose post it is. Does not
-//! extract claims.
+//! In a forum thread every sentence also gets its [`Voice`]: whose post it is; in a digest of
+//! job offers, whose offer ([`offers`]). Does not extract claims.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Serialize;
+
+mod offers;
 
 use crate::lemma::Lemmas;
 use crate::lowercase;
@@ -71,22 +73,32 @@ pub struct Attribution {
     pub voices: Vec<Voice>,
 }
 
-/// Whose words a sentence is: the text's own, or those of a poster of a forum thread, named as
-/// the header of their posts names them ("kasia_mokotow napisała:"). Claims of different
-/// voices are not compared within a file.
+/// Whose words a sentence is: the text's own, those of a poster of a forum thread, named as
+/// the header of their posts names them ("kasia_mokotow napisała:"), or those of one
+/// employer's offer in a digest of offers, named by its header ("FinRise, Gdańsk – Junior
+/// Scrum Master"; see [`offers`]). Claims of different voices are not compared within a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Voice {
     #[default]
     Text,
     Poster(Arc<str>),
+    Offer(Arc<str>),
 }
 
 impl Voice {
     /// The poster's name, if these are a poster's words.
     pub fn poster(&self) -> Option<&str> {
         match self {
-            Voice::Text => None,
             Voice::Poster(name) => Some(name),
+            Voice::Text | Voice::Offer(_) => None,
+        }
+    }
+
+    /// The offer's header, if these are the words of an offer in a digest.
+    pub fn offer(&self) -> Option<&str> {
+        match self {
+            Voice::Offer(header) => Some(header),
+            Voice::Text | Voice::Poster(_) => None,
         }
     }
 }
@@ -106,6 +118,7 @@ pub fn find_roles(
         .map(|(s, markers)| mentions_in(source, doc, markers.words(), lemmas, rules, s))
         .collect();
     let sentence_mentions = resolve_shared(sentence_mentions, rules);
+    let offers = offers::offers(source, doc, &sentence_mentions, &rules.lexicon);
     // A text that names no known role describes a role of its own (an occupation
     // description): everything it says is about that one unnamed role.
     // Roles named only as partners ("współpraca z kierownikami projektów") do not count.
@@ -309,6 +322,7 @@ pub fn find_roles(
                 named.is_none() && (!speaks || speaker.is_none()) && !opens_unnamed_text;
             if not_the_roles
                 && opens_with(Marker::OtherSubject)
+                && !opens_with(Marker::OtherSubjectExcept)
                 && !labels_a_field(source, doc, &markers.words()[clause_words.clone()])
             {
                 if !unnamed {
@@ -427,9 +441,10 @@ pub fn find_roles(
         last_named_before = mentions.last().map(|m| m.role);
         attribution.mentions.extend(mentions);
         attribution.clauses.push(clause_roles);
-        attribution.voices.push(match poster {
-            Some(n) => Voice::Poster(posters[n].0.clone()),
-            None => Voice::Text,
+        attribution.voices.push(match (poster, &offers[index]) {
+            (Some(n), _) => Voice::Poster(posters[n].0.clone()),
+            (None, Some(header)) => Voice::Offer(header.clone()),
+            (None, None) => Voice::Text,
         });
     }
     attribution

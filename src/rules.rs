@@ -231,6 +231,10 @@ pub struct Modality {
     /// Other subjects ("Dyrektor finansowy", "Dział kadr"): a clause opening with one is not
     /// about the role talked about before.
     pub other_subjects: Vec<Phrase>,
+    /// The employer offering or asking something of the role ("Firma oferuje", "Pracodawca
+    /// wymaga"): a clause opening with one is about the role, though it opens with an other
+    /// subject.
+    pub other_subjects_except: Vec<Phrase>,
     /// Nouns for people ("osoba", "specjalista"): a relative clause about one of them
     /// ("osoba, która buduje relacje") describes the role.
     pub persons: Vec<Phrase>,
@@ -277,6 +281,7 @@ pub enum Marker {
     Anaphor,
     Both,
     OtherSubject,
+    OtherSubjectExcept,
     Speaker,
     Interview,
     FirstPersonExcept,
@@ -286,7 +291,7 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 23] = [
+    const ALL: [Marker; 24] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -304,6 +309,7 @@ impl Marker {
         Marker::Anaphor,
         Marker::Both,
         Marker::OtherSubject,
+        Marker::OtherSubjectExcept,
         Marker::Speaker,
         Marker::Interview,
         Marker::FirstPersonExcept,
@@ -334,6 +340,7 @@ impl Modality {
             Marker::Anaphor => &self.anaphora,
             Marker::Both => &self.both,
             Marker::OtherSubject => &self.other_subjects,
+            Marker::OtherSubjectExcept => &self.other_subjects_except,
             Marker::Speaker => &self.speaker,
             Marker::Interview => &self.interview,
             Marker::FirstPersonExcept => &self.first_person_except,
@@ -581,6 +588,8 @@ struct ModalityFile {
     both: Vec<Spanned<String>>,
     #[serde(default)]
     other_subjects: Vec<Spanned<String>>,
+    #[serde(default)]
+    other_subjects_except: Vec<Spanned<String>>,
     #[serde(default)]
     persons: Vec<Spanned<String>>,
     #[serde(default)]
@@ -831,6 +840,7 @@ impl RuleSet {
                     anaphora: Vec::new(),
                     both: Vec::new(),
                     other_subjects: Vec::new(),
+                    other_subjects_except: Vec::new(),
                     persons: Vec::new(),
                     speaker: Vec::new(),
                     interview: Vec::new(),
@@ -1191,6 +1201,7 @@ impl Builder {
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,
+            other_subjects_except: self.phrases(file, &raw.other_subjects_except, 0)?,
             persons: self.phrases(file, &raw.persons, 0)?,
             speaker: self.phrases(file, &raw.speaker, 0)?,
             interview: self.phrases(file, &raw.interview, 0)?,

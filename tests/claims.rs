@@ -1657,6 +1657,40 @@ fn forum_posters_are_compared_only_with_themselves() {
 }
 
 #[test]
+fn offers_of_a_digest_are_compared_only_with_themselves() {
+    let digest = |first_offer: &str| {
+        format!(
+            "Przegląd ofert dla Business Analystów\n\nW tym tygodniu wybraliśmy dwie oferty.\n\n\
+             1. Kodeo, Poznań – Business Analyst\n{first_offer}\n\n\
+             2. Finlo (Warszawa) – Business Analyst\nFirma wymaga co najmniej czterech lat \
+             doświadczenia. Wynagrodzenie: 16 000 zł brutto miesięcznie.\n\nNasz komentarz\n\
+             Business Analyst zarabia dziś średnio 12 000 zł brutto miesięcznie.\n"
+        )
+    };
+    // Two employers' offers differ in pay and experience: different jobs, no conflict, and
+    // neither is compared with the editors' comment.
+    let text =
+        digest("Doświadczenie nie jest wymagane. Wynagrodzenie: 8 000 zł brutto miesięcznie.");
+    assert!(codes(&text).is_empty(), "{:?}", codes(&text));
+    // One offer against itself is a conflict.
+    let text = digest(
+        "Wynagrodzenie: 8 000 zł brutto miesięcznie. Business Analyst zarabia tu 9 500 zł \
+         brutto miesięcznie.",
+    );
+    assert_eq!(codes(&text), ["RL104"]);
+    // Offers given one per list item, each headed by its label.
+    let text = "Wybrane oferty\n- Grupa Orwen (Warszawa), samodzielny księgowy: 8 500–10 500 zł \
+                brutto miesięcznie.\n- Helios Energia (Gdańsk), samodzielna księgowa: 12 000 zł \
+                brutto miesięcznie.\n";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // One line naming a role and a firm is an ad's title: the ad is one source.
+    let text = "Senior Scrum Master – Nordbyte (Warszawa)\nFirma oczekuje co najmniej pięciu lat \
+                doświadczenia.\n\nWymagania:\n- minimum 3 lata doświadczenia w roli Scrum \
+                Mastera\n";
+    assert_eq!(codes(text), ["RL104"]);
+}
+
+#[test]
 fn a_heading_without_a_role_returns_to_the_role_the_title_names() {
     // The Key Account Manager is named in passing; the ad's sections are about its own role.
     let text = "Przedstawiciel handlowy – region Wielkopolska\n\n\

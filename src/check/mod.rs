@@ -8,8 +8,8 @@
 //! pairs whose values one sentence gives together, only the first is reported; a denial that
 //! only restates an exclusive value, in its own sentence or the one next to it, is left to the
 //! exclusive finding; a value affirmed and denied only within one sentence is no finding.
-//! Within a document the claims of each voice (a forum poster's, the text's own) are compared
-//! only with each other.
+//! Within a document the claims of each voice (a forum poster's, a digest's offer's, the text's
+//! own) are compared only with each other.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -69,7 +69,8 @@ pub struct Evidence {
 /// Check one analysed document (file number `file` of the report).
 ///
 /// The claims of each voice are compared only with each other: the posters of a forum thread
-/// are independent sources, as different files are (see [`crate::roles::Voice`]).
+/// and the offers of a digest are independent sources, as different files are (see
+/// [`crate::roles::Voice`]).
 pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Finding> {
     let mut voices: Vec<&Voice> = analysis.claims.iter().map(|c| &c.voice).collect();
     voices.sort_unstable();

@@ -49,6 +49,9 @@ pub(super) struct JsonClaim<'a> {
     /// The forum poster whose words these are; none for the text's own.
     #[serde(skip_serializing_if = "Option::is_none")]
     poster: Option<&'a str>,
+    /// The header of the digest's offer these words belong to; none for the text's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offer: Option<&'a str>,
     span: JsonSpan,
     text: &'a str,
     sentence: &'a str,
@@ -65,6 +68,8 @@ pub(super) struct JsonPlacedClaim<'a> {
     /// Through a JSON value, for its keys in alphabetical order too.
     #[serde(skip_serializing_if = "Option::is_none")]
     number: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offer: Option<&'a str>,
     path: &'a str,
     polarity: Polarity,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,6 +106,7 @@ impl<'a> JsonPlacedClaim<'a> {
             number: claim
                 .number
                 .map(|q| serde_json::to_value(q).expect("a quantity serializes")),
+            offer: claim.offer,
             path,
             polarity: claim.polarity,
             poster: claim.poster,
@@ -377,6 +383,7 @@ pub(super) fn claim<'a>(
         number: c.quantity.as_deref(),
         subject: c.subject,
         poster: c.voice.poster(),
+        offer: c.voice.offer(),
         span: JsonSpan::new(c.span, index.locate(c.span.start())),
         text: c.span.slice(text),
         sentence: c.sentence.slice(text),

@@ -104,6 +104,9 @@ pub fn extract(
     let mut sentence_before: Option<(usize, &[usize])> = None;
     // The list after a heading such as "Mile widziane:" is wished for, not required.
     let mut section_optional = false;
+    // The list after a heading such as "Oferujemy:" or "Co dostajesz:" is what the employer
+    // offers: an item of it that states a pay is the role's pay, as in an ad's header.
+    let mut section_offered = false;
     // Whether the text is still in the list of facts an ad opens with, under its title and
     // before its first paragraph or heading: "🔹 KEY ACCOUNT MANAGER (k/m) ¶ 📍 Poznań ¶ 💰
     // 12–15 tys. zł brutto/mies." gives the pay of the role the title names.
@@ -146,6 +149,7 @@ pub fn extract(
                     section_qualifiers = levels;
                 }
                 section_optional = markers.any(Marker::Optional, 0..sentence_words.len());
+                section_offered = markers.any(Marker::Offered, 0..sentence_words.len());
                 headed_block = sentence.block + 1;
             }
             Layout::Prose => {
@@ -162,6 +166,7 @@ pub fn extract(
                     section_qualifiers.clear();
                 }
                 section_optional = false;
+                section_offered = false;
             }
             Layout::ListItem | Layout::Quoted => {}
         }
@@ -401,14 +406,16 @@ pub fn extract(
                         let anchor = cue_words.map_or((0, 0), CueWords::range);
                         let quantities = context.quantities(metric.engine, anchor);
                         // An item of a pay table with no cue (`pay_line`) gives pay only if it
-                        // names the role or a level, or stands in an ad's header, and only the
+                        // names the role or a level, or stands in an ad's header or in a list of
+                        // what the employer offers, and only the
                         // amounts before any other thing amounts belong to ("💰 12–15 tys. zł
                         // brutto/mies. + premia kwartalna"): asked once for the clause, not for
                         // each of its amounts.
                         let cueless_item = cue_words.is_none() && pay_line;
                         let item_of_pay = cueless_item
                             && (clause_role.subject == Subject::Named
-                                || (in_header && clause_role.subject == Subject::Carried)
+                                || ((in_header || section_offered)
+                                    && clause_role.subject == Subject::Carried)
                                 || !metric.qualifiers_in(words, lemmas).is_empty());
                         // Where the first other thing amounts belong to stands, for an item
                         // of pay (`usize::MAX` if none does); `None` for any other cueless item.

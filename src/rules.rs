@@ -253,6 +253,9 @@ pub struct Modality {
     /// Verbs of a forum post's header ("kasia_mokotow napisała:"): what follows, up to the next
     /// header, is that poster's (see [`crate::roles`]).
     pub post_header: Vec<Phrase>,
+    /// Words of a heading over what an employer offers ("Oferujemy:", "Co dostajesz:"): an item
+    /// of its list that states a pay with no cue is the role's pay (see `extract`).
+    pub offered: Vec<Phrase>,
     /// Verbs that attribute a quotation after a dash, as the press sets one ("– Dzisiaj robię
     /// wszystko – mówi pani Ewa"): a paragraph that opens with a dash and has one is a quotation
     /// (see `extract`).
@@ -287,11 +290,12 @@ pub enum Marker {
     FirstPersonExcept,
     Topic,
     PostHeader,
+    Offered,
     Says,
 }
 
 impl Marker {
-    const ALL: [Marker; 24] = [
+    const ALL: [Marker; 25] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -315,6 +319,7 @@ impl Marker {
         Marker::FirstPersonExcept,
         Marker::Topic,
         Marker::PostHeader,
+        Marker::Offered,
         Marker::Says,
     ];
 }
@@ -346,6 +351,7 @@ impl Modality {
             Marker::FirstPersonExcept => &self.first_person_except,
             Marker::Topic => &self.topics,
             Marker::PostHeader => &self.post_header,
+            Marker::Offered => &self.offered,
             Marker::Says => &self.says,
         }
     }
@@ -603,6 +609,8 @@ struct ModalityFile {
     #[serde(default)]
     post_header: Vec<Spanned<String>>,
     #[serde(default)]
+    offered: Vec<Spanned<String>>,
+    #[serde(default)]
     says: Vec<Spanned<String>>,
     #[serde(default)]
     particles: Vec<Spanned<String>>,
@@ -847,6 +855,7 @@ impl RuleSet {
                     first_person_except: Vec::new(),
                     topics: Vec::new(),
                     post_header: Vec::new(),
+                    offered: Vec::new(),
                     says: Vec::new(),
                     marker_index: PairIndex::default(),
                 },
@@ -1208,6 +1217,7 @@ impl Builder {
             first_person_except: self.phrases(file, &raw.first_person_except, 0)?,
             topics: self.phrases(file, &raw.topics, 0)?,
             post_header: self.phrases(file, &raw.post_header, 0)?,
+            offered: self.phrases(file, &raw.offered, 0)?,
             says: self.phrases(file, &raw.says, 0)?,
             marker_index: PairIndex::default(),
         };

@@ -325,7 +325,9 @@ pub fn find_roles(
                 && !opens_with(Marker::OtherSubjectExcept)
                 && !labels_a_field(source, doc, &markers.words()[clause_words.clone()])
             {
-                if !unnamed {
+                // The employer is a side remark in a text about the role: "Firma dofinansowuje
+                // kursy ACCA. Od kandydatów wymagane są …" goes on about the role.
+                if !unnamed && !opens_with(Marker::Employer) {
                     set_aside = current.or(set_aside);
                     current = None;
                 }

@@ -235,6 +235,9 @@ pub struct Modality {
     /// wymaga"): a clause opening with one is about the role, though it opens with an other
     /// subject.
     pub other_subjects_except: Vec<Phrase>,
+    /// The employer among the other subjects ("Firma", "Pracodawca"): a clause opening with
+    /// one is not about the role, but does not set the role aside for the clauses after it.
+    pub employers: Vec<Phrase>,
     /// Nouns for people ("osoba", "specjalista"): a relative clause about one of them
     /// ("osoba, która buduje relacje") describes the role.
     pub persons: Vec<Phrase>,
@@ -285,6 +288,7 @@ pub enum Marker {
     Both,
     OtherSubject,
     OtherSubjectExcept,
+    Employer,
     Speaker,
     Interview,
     FirstPersonExcept,
@@ -295,7 +299,7 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 25] = [
+    const ALL: [Marker; 26] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -314,6 +318,7 @@ impl Marker {
         Marker::Both,
         Marker::OtherSubject,
         Marker::OtherSubjectExcept,
+        Marker::Employer,
         Marker::Speaker,
         Marker::Interview,
         Marker::FirstPersonExcept,
@@ -346,6 +351,7 @@ impl Modality {
             Marker::Both => &self.both,
             Marker::OtherSubject => &self.other_subjects,
             Marker::OtherSubjectExcept => &self.other_subjects_except,
+            Marker::Employer => &self.employers,
             Marker::Speaker => &self.speaker,
             Marker::Interview => &self.interview,
             Marker::FirstPersonExcept => &self.first_person_except,
@@ -596,6 +602,8 @@ struct ModalityFile {
     other_subjects: Vec<Spanned<String>>,
     #[serde(default)]
     other_subjects_except: Vec<Spanned<String>>,
+    #[serde(default)]
+    employers: Vec<Spanned<String>>,
     #[serde(default)]
     persons: Vec<Spanned<String>>,
     #[serde(default)]
@@ -849,6 +857,7 @@ impl RuleSet {
                     both: Vec::new(),
                     other_subjects: Vec::new(),
                     other_subjects_except: Vec::new(),
+                    employers: Vec::new(),
                     persons: Vec::new(),
                     speaker: Vec::new(),
                     interview: Vec::new(),
@@ -1211,6 +1220,7 @@ impl Builder {
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,
             other_subjects_except: self.phrases(file, &raw.other_subjects_except, 0)?,
+            employers: self.phrases(file, &raw.employers, 0)?,
             persons: self.phrases(file, &raw.persons, 0)?,
             speaker: self.phrases(file, &raw.speaker, 0)?,
             interview: self.phrases(file, &raw.interview, 0)?,

@@ -164,6 +164,16 @@ fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
         let end = start + content.len();
         match layout {
             _ if trimmed.is_empty() || is_table_rule(trimmed) => {}
+            // "Warszawa, Grupa Meridian – samodzielna księgowa / samodzielny księgowy" over a
+            // paragraph: a line in parts that opens a paragraph, too long for a title, is a
+            // block of its own, so that it is no part of the paragraph's first sentence.
+            Layout::Prose
+                if paragraph.is_none()
+                    && is_parted_line(trimmed)
+                    && next.starts_with(char::is_uppercase) =>
+            {
+                blocks.push((start..end, Layout::Prose));
+            }
             Layout::Prose => {
                 paragraph = Some(paragraph.map_or(start..end, |p| p.start..end));
             }
@@ -243,8 +253,10 @@ fn classify_line(line: &str, next: &str) -> Layout {
     if line.starts_with('>') {
         return Layout::Quoted;
     }
-    if (line.ends_with(':') || (is_title(line) && !next.starts_with(char::is_lowercase)))
-        && heading_words(line) <= HEADING_WORDS
+    if (line.ends_with(':') && heading_words(line) <= HEADING_WORDS)
+        || (is_title(line)
+            && !next.starts_with(char::is_lowercase)
+            && heading_words(line) <= title_words(line))
         || is_byline(line)
     {
         return Layout::Heading;
@@ -342,6 +354,43 @@ fn is_title(line: &str) -> bool {
         && (line.ends_with(char::is_alphanumeric) || closes_bracket)
 }
 
+/// Words a title has at most: [`HEADING_WORDS`], or [`PARTED_TITLE_WORDS`] for a line cut
+/// into parts by spaced dashes or slashes, each opening with a capital, as a digest heads an
+/// offer ("Specjalista ds. księgowości – Gdańsk – Baltic Shipping Services"). A part in lower
+/// case is a line of facts ("Kraków | praca hybrydowa | umowa o pracę") or a phrase
+/// ("Ścieżka kariery product managera – od juniora do Head of Product").
+fn title_words(line: &str) -> usize {
+    let is_separator = |word: &str| matches!(word, "–" | "—" | "-" | "/");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let opens_part = |at: usize| at == 0 || is_separator(words[at - 1]);
+    let parted = words.iter().any(|word| is_separator(word))
+        && words
+            .iter()
+            .enumerate()
+            .filter(|&(at, word)| opens_part(at) && !is_separator(word))
+            .all(|(_, word)| word.starts_with(char::is_uppercase));
+    if parted {
+        PARTED_TITLE_WORDS
+    } else {
+        HEADING_WORDS
+    }
+}
+
+/// Whether a line is cut into parts by a spaced dash, slash or bar, has at most
+/// [`PARTED_TITLE_WORDS`] words and ends with no punctuation, as the header of an offer in a
+/// digest does.
+fn is_parted_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words
+        .iter()
+        .any(|word| matches!(*word, "–" | "—" | "-" | "/" | "|"))
+        && heading_words(line) <= PARTED_TITLE_WORDS
+        && (line.ends_with(char::is_alphanumeric) || line.ends_with([')', '”', '"']))
+}
+
+/// Words a title cut into parts has at most (see [`title_words`]).
+const PARTED_TITLE_WORDS: usize = 10;
+
 /// The words of a heading that count towards [`HEADING_WORDS`]: those outside brackets, and
 /// not the dashes between its parts ("Business Analyst – Finvera (Warszawa, praca
 /// hybrydowa)" has three).
@@ -352,7 +401,11 @@ fn heading_words(line: &str) -> usize {
         let opens = depth == 0 && word.starts_with('(');
         depth += word.matches('(').count();
         depth = depth.saturating_sub(word.matches(')').count());
-        if !opens && depth == 0 && !word.ends_with(')') && !matches!(word, "–" | "—" | "-") {
+        if !opens
+            && depth == 0
+            && !word.ends_with(')')
+            && !matches!(word, "–" | "—" | "-" | "/" | "|")
+        {
             words += 1;
         }
     }

@@ -1683,11 +1683,45 @@ fn offers_of_a_digest_are_compared_only_with_themselves() {
                 brutto miesięcznie.\n- Helios Energia (Gdańsk), samodzielna księgowa: 12 000 zł \
                 brutto miesięcznie.\n";
     assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // A digest about one role may head its offers with the firm and the city alone, in a
+    // heading or in a one-line paragraph too long for one.
+    let text = "Ile zarabia Scrum Master?\n\nBank Pomorski, Gdańsk\nWynagrodzenie: 16 000 zł \
+                brutto miesięcznie.\n\nWarszawa, Grupa Meridian – Scrum Master w zespole \
+                płatności\nWynagrodzenie: 13 000 zł brutto miesięcznie.\n";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
     // One line naming a role and a firm is an ad's title: the ad is one source.
     let text = "Senior Scrum Master – Nordbyte (Warszawa)\nFirma oczekuje co najmniej pięciu lat \
                 doświadczenia.\n\nWymagania:\n- minimum 3 lata doświadczenia w roli Scrum \
                 Mastera\n";
     assert_eq!(codes(text), ["RL104"]);
+}
+
+#[test]
+fn the_employer_is_a_side_remark_and_offering_or_asking_it_speaks_of_the_role() {
+    // "Firma …" opens a clause about neither role, but the next is about the role again.
+    let text = "Szukamy księgowej do biura w Gdańsku. Firma dofinansowuje kursy ACCA. Wymagamy \
+                co najmniej dwóch lat doświadczenia w pełnej księgowości.";
+    assert_has(
+        text,
+        "accountant",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // What the employer offers or asks is the role's pay and requirement.
+    let text = "Szukamy księgowej do biura w Gdańsku. Pracodawca oczekuje co najmniej dwóch lat \
+                doświadczenia.";
+    assert_has(
+        text,
+        "accountant",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // Another body acting sets the role aside for the rest of the paragraph.
+    let text = "Szukamy księgowej do biura w Gdańsku. Dyrektor finansowy zatwierdza budżet. \
+                Zatwierdza też faktury.";
+    assert_lacks_role(text, "accountant");
 }
 
 #[test]

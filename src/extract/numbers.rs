@@ -725,13 +725,17 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         }
         let mut n = y - 1;
         let mut low = high;
+        // "od roku do dwóch lat": one year, said without a numeral, opens the range too; the
+        // year found alone ("od roku") is its lower bound.
+        let a_year = |i: usize| matches!(words[i].lower.as_ref(), "rok" | "roku").then_some(1.0);
         if let Some(i) = n
             .checked_sub(2)
             .filter(|&i| is_range_dash(&words[i + 1].lower))
-            && let Some(v) = value(&words[i]).filter(|&v| v < high)
+            && let Some(v) = value(&words[i]).or_else(|| a_year(i)).filter(|&v| v < high)
         {
             low = v;
             n = i;
+            found.retain(|(_, (_, last))| *last != i);
         }
         let approximate = n > 0 && approximates(&words[n - 1].lower);
         found.push((
@@ -923,6 +927,10 @@ mod tests {
         assert_eq!(
             run(MetricEngine::Years, "min. rok doświadczenia"),
             ["1 rok"]
+        );
+        assert_eq!(
+            run(MetricEngine::Years, "od roku do dwóch lat doświadczenia"),
+            ["1–2 lata"]
         );
     }
 

@@ -13,13 +13,15 @@ use std::sync::Arc;
 use super::Mention;
 use crate::lemma::Lexicon;
 use crate::lowercase;
-use crate::segment::{self, Doc, Layout, TokenKind};
+use crate::segment::{Doc, Layout, TokenKind};
 
 /// For every sentence, the header of the offer it belongs to, if the text lists offers: at
-/// least two lines, each naming one role and an employer, with different headers. An offer
+/// least two lines, each naming one role and an employer, of different employers (a reply's
+/// "Re: Ogłoszenie – rekruter IT" repeats the subject it answers). An offer
 /// headed by a list item's label ("- Grupa Orwen (Warszawa), samodzielny księgowy: …") is that
 /// item; one headed by a line of its own goes on to the next offer, or to the next heading
-/// that does not introduce a list ("Nasz komentarz", not "Wymagania:").
+/// that does not introduce a list ("Nasz komentarz", not "Wymagania:") or paragraph that opens
+/// with a question ("Co z tego wynika?").
 pub(super) fn offers(
     source: &str,
     doc: &Doc,
@@ -29,10 +31,10 @@ pub(super) fn offers(
     let headers: Vec<Option<Header>> = (0..doc.sentences.len())
         .map(|index| header(source, doc, index, &mentions[index], lexicon))
         .collect();
-    let mut names: Vec<&str> = headers.iter().flatten().map(|h| h.name).collect();
-    names.sort_unstable();
-    names.dedup();
-    if names.len() < MIN_OFFERS {
+    let mut firms: Vec<&str> = headers.iter().flatten().map(|h| h.firm).collect();
+    firms.sort_unstable();
+    firms.dedup();
+    if firms.len() < MIN_OFFERS {
         return vec![None; doc.sentences.len()];
     }
     let mut offer: Option<(Arc<str>, Reach)> = None;
@@ -46,8 +48,9 @@ pub(super) fn offers(
                 Reach::Item => new_block,
                 Reach::Section => {
                     new_block
-                        && sentence.layout == Layout::Heading
-                        && !sentence.span.slice(source).trim_end().ends_with(':')
+                        && ((sentence.layout == Layout::Heading
+                            && !sentence.span.slice(source).trim_end().ends_with(':'))
+                            || sentence.is_question(source))
                 }
             };
             if ends {
@@ -59,8 +62,8 @@ pub(super) fn offers(
     voices
 }
 
-/// Offer headers a text needs for its offers to be told apart: one line naming a role and a
-/// firm is an ad's title ("Senior Scrum Master – Nordbyte (Warszawa)").
+/// Firms a text's offer headers need to name for its offers to be told apart: one line naming a
+/// role and a firm is an ad's title ("Senior Scrum Master – Nordbyte (Warszawa)").
 const MIN_OFFERS: usize = 2;
 
 /// Words an offer's header has at most, brackets included: "Outsourcing Nova (zdalnie),
@@ -71,6 +74,8 @@ const HEADER_WORDS: usize = 12;
 struct Header<'s> {
     /// The line as written, without its bullet or number: what names the offer.
     name: &'s str,
+    /// The part of it that names the firm, without its bracket.
+    firm: &'s str,
     reach: Reach,
 }
 
@@ -84,8 +89,8 @@ enum Reach {
 }
 
 /// The offer header sentence `index` is, if any: the first sentence of a heading or a list
-/// item whose header ([`header_tokens`]) parts name one role and, in another part, a firm
-/// ([`names_firm`]).
+/// item whose header ([`header_tokens`]) has two or more parts, one of which names a firm
+/// ([`names_firm`]), and that names one role in another part, or none in a heading.
 fn header<'s>(
     source: &'s str,
     doc: &Doc,
@@ -95,14 +100,26 @@ fn header<'s>(
 ) -> Option<Header<'s>> {
     let sentence = &doc.sentences[index];
     let opens_block = index == 0 || doc.sentences[index - 1].block != sentence.block;
-    if !opens_block || sentence.layout == Layout::Prose || sentence.layout == Layout::Quoted {
+    let alone = opens_block
+        && doc
+            .sentences
+            .get(index + 1)
+            .is_none_or(|next| next.block != sentence.block);
+    // A paragraph of one line with no full stop is a title too long to be told one by its
+    // layout ("Lublin / Biuro Rachunkowe „Bilans” / księgowa lub księgowy").
+    let untitled_line = sentence.layout == Layout::Prose
+        && alone
+        && !sentence.span.slice(source).contains('\n')
+        && !sentence
+            .span
+            .slice(source)
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', ';', ',']);
+    let laid_out = matches!(sentence.layout, Layout::Heading | Layout::ListItem);
+    if !opens_block || !(laid_out || untitled_line) {
         return None;
     }
     let (tokens, reach) = header_tokens(source, doc, sentence.tokens.clone(), mentions)?;
-    let alone = doc
-        .sentences
-        .get(index + 1)
-        .is_none_or(|next| next.block != sentence.block);
     if matches!(reach, Reach::Section) && !alone {
         return None;
     }
@@ -114,28 +131,51 @@ fn header<'s>(
         .iter()
         .filter(|m| tokens.contains(&m.tokens.start))
         .map(|m| m.role);
-    let role = roles.next()?;
+    let parts = parts(source, doc, tokens.clone());
+    // A header names one role; or none, in a heading of its own whose parts are all names
+    // (of the firm, of the city), when the whole digest is about one role ("Bank Pomorski,
+    // Gdańsk", "FreshMarket – Poznań", not "Wrocław / zdalnie").
+    let one_role = match roles.next() {
+        Some(role) => roles.all(|other| other == role),
+        None => {
+            sentence.layout == Layout::Heading
+                && parts.iter().all(|part| {
+                    doc.tokens[part.clone()]
+                        .iter()
+                        .find(|t| t.kind == TokenKind::Word)
+                        .is_some_and(|w| w.span.slice(source).starts_with(char::is_uppercase))
+                })
+        }
+    };
     // A line with a semicolon lists several things, as a row of a responsibility matrix does
-    // ("Negocjacje z dostawcami: R – Office Manager; A – CFO; C – Dział Prawny").
+    // ("Negocjacje z dostawcami: R – Office Manager; A – CFO; C – Dział Prawny"); one with a
+    // colon in it is no header either ("Temat: Re: Ogłoszenie – rekruter IT").
     let lists = doc.tokens[tokens.clone()]
         .iter()
-        .any(|t| t.span.slice(source) == ";");
-    if words > HEADER_WORDS || lists || roles.any(|other| other != role) {
+        .any(|t| matches!(t.span.slice(source), ";" | ":"));
+    if words > HEADER_WORDS || lists || !one_role {
         return None;
     }
-    let parts = parts(source, doc, tokens.clone());
     let names_role = |part: &Range<usize>| mentions.iter().any(|m| part.contains(&m.tokens.start));
     let firm = parts
         .iter()
-        .any(|part| !names_role(part) && names_firm(source, doc, part.clone(), lexicon));
-    if !firm {
+        .find(|part| !names_role(part) && names_firm(source, doc, (*part).clone(), lexicon))?;
+    if parts.len() < 2 {
         return None;
     }
-    let span = doc.tokens[tokens.start]
-        .span
-        .cover(&doc.tokens[tokens.end - 1].span);
+    let slice = |range: Range<usize>| {
+        let span = doc.tokens[range.start]
+            .span
+            .cover(&doc.tokens[range.end - 1].span);
+        span.slice(source)
+    };
+    let firm_end = firm
+        .clone()
+        .find(|&t| doc.tokens[t].span.slice(source) == "(")
+        .unwrap_or(firm.end);
     Some(Header {
-        name: span.slice(source),
+        name: slice(tokens),
+        firm: slice(firm.start..firm_end.max(firm.start + 1)),
         reach,
     })
 }
@@ -153,13 +193,18 @@ fn header_tokens(
 ) -> Option<(Range<usize>, Reach)> {
     let text = |t: usize| doc.tokens[t].span.slice(source);
     let mut start = sentence.start;
-    if doc.tokens[start].kind == TokenKind::Number && sentence.len() > 2 && text(start + 1) == "." {
+    if doc.tokens[start].kind == TokenKind::Number
+        && sentence.len() > 2
+        && matches!(text(start + 1), "." | ")")
+    {
         start += 2;
     }
     while start < sentence.end && doc.tokens[start].kind == TokenKind::Punct {
         start += 1;
     }
-    let colon = (start..sentence.end).find(|&t| segment::closes_label(source, &doc.tokens[t]));
+    // A label ends at a colon; a bar in such a line cuts the header into parts ("◆ Project
+    // Manager IT | Tricity Soft | Gdynia").
+    let colon = (start..sentence.end).find(|&t| text(t) == ":");
     let names_role = |range: Range<usize>| mentions.iter().any(|m| range.contains(&m.tokens.start));
     match colon {
         Some(colon) if names_role(start..colon) => Some((start..colon, Reach::Item)),
@@ -174,17 +219,30 @@ fn header_tokens(
     }
 }
 
-/// The parts of a header, split at commas, dashes and vertical bars outside brackets: "FinRise",
-/// "Gdańsk", "Junior Scrum Master". A bracket stays with the part it follows.
+/// The parts of a header, split outside brackets at commas, and at dashes, slashes and
+/// vertical bars with space on both sides: "FinRise", "Gdańsk", "Junior Scrum Master" ("nr
+/// DP/07/2025" is one part). A bracket stays with the part it follows.
 fn parts(source: &str, doc: &Doc, tokens: Range<usize>) -> Vec<Range<usize>> {
     let mut parts = Vec::new();
     let mut start = tokens.start;
     let mut depth = 0usize;
+    let spaced = |t: usize| {
+        let before = t == 0 || doc.tokens[t - 1].span.end() < doc.tokens[t].span.start();
+        let after = doc
+            .tokens
+            .get(t + 1)
+            .is_none_or(|next| next.span.start() > doc.tokens[t].span.end());
+        before && after
+    };
     for t in tokens.clone() {
         match doc.tokens[t].span.slice(source) {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
-            "," | "–" | "—" | "-" | "|" if depth == 0 => {
+            "," if depth == 0 => {
+                parts.push(start..t);
+                start = t + 1;
+            }
+            "–" | "—" | "-" | "|" | "/" if depth == 0 && spaced(t) => {
                 parts.push(start..t);
                 start = t + 1;
             }
@@ -196,24 +254,41 @@ fn parts(source: &str, doc: &Doc, tokens: Range<usize>) -> Vec<Range<usize>> {
     parts
 }
 
-/// Whether a part of a header names a firm: it opens with a capital, and a word of it, or of
-/// its bracket, is a capitalised word the lexicon does not know, as a firm's name ("Finvera",
-/// "Grupa Orwen (Warszawa)", "Kartonik.pl (zdalnie)"), where a section's title is made of
-/// common words ("Wymagania", "Obowiązki").
+/// Whether a part of a header names a firm, as a proper name does: it opens with a capital,
+/// has at most [`FIRM_WORDS`] words outside its bracket and one of them in lower case ("Biuro
+/// rachunkowe Tabela"), and has a capitalised word the lexicon does not know ("Finvera",
+/// "Grupa Orwen (Warszawa)", "Kartonik.pl (zdalnie)") or a second capitalised word ("Bank
+/// Pomorski", "Biuro Rachunkowe „Bilans”"). A section's title is made of common words
+/// ("Wymagania", "Zakres obowiązków"), a tip of a sentence ("Zrób porządny profil na
+/// LinkedInie").
 fn names_firm(source: &str, doc: &Doc, part: Range<usize>, lexicon: &Lexicon) -> bool {
-    let mut words = doc.tokens[part]
+    let bracket = (part.clone())
+        .find(|&t| doc.tokens[t].span.slice(source) == "(")
+        .unwrap_or(part.end);
+    let words: Vec<&str> = doc.tokens[part.start..bracket]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.slice(source));
-    let opens_with_capital = words
-        .clone()
-        .next()
-        .is_some_and(|first| first.starts_with(char::is_uppercase));
+        .map(|t| t.span.slice(source))
+        .collect();
+    let is_capitalised = |word: &str| word.starts_with(char::is_uppercase);
+    let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
     let mut lower = String::new();
-    opens_with_capital
-        && words.any(|word| {
+    let unknown = doc.tokens[part]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(source))
+        .filter(|word| is_capitalised(word))
+        .any(|word| {
             lower.clear();
             lowercase::push(word, &mut lower);
-            word.starts_with(char::is_uppercase) && !lexicon.knows_form(&lower)
-        })
+            !lexicon.knows_form(&lower)
+        });
+    words.first().is_some_and(|first| is_capitalised(first))
+        && words.len() <= FIRM_WORDS
+        && words.len() - capitalised <= 1
+        && (unknown || capitalised >= 2)
 }
+
+/// Words a firm's name has at most, outside its bracket: "Biuro Rachunkowe „Bilans”", "Baltic
+/// Shipping Services".
+const FIRM_WORDS: usize = 4;

@@ -7,7 +7,9 @@
 //! and only when the stem is long enough not to conflate short words (dział/działa → "dz").
 //! A form the lexicon marks as being in the first person singular ("wystawiam") also carries
 //! one more key, [`Lexicon::first_person`]. In a block typed without Polish letters a word is
-//! also every form the lexicon lists that is written so without them ("ksiegowa", "sie").
+//! also every form the lexicon lists that is written so without them ("ksiegowa", "sie"), with
+//! the features those forms share unless the word is a form without them ("dostawalem" is in
+//! the past; "opisuje" is not in the first person).
 //! Each token is marked whether it is a particle, which a phrase's gap does not count.
 
 use std::hash::BuildHasher;
@@ -280,25 +282,46 @@ impl Lexicon {
         })
     }
 
-    /// The lemmas of the forms that `lower`, a word typed without Polish letters, stands for.
+    /// The lemmas of the forms that `lower`, a word typed without Polish letters, stands for,
+    /// beyond its own if it is a form too.
     fn forms_without_diacritics(&self, lower: &str) -> Option<&[LemmaId]> {
         self.without_diacritics
             .get_or_init(|| {
-                let mut by_bare: HashMap<Box<str>, Vec<LemmaId>> = HashMap::default();
+                // With each form without its letters, the features every form written so
+                // carries.
+                let mut by_bare: HashMap<Box<str>, (Vec<LemmaId>, Vec<LemmaId>)> =
+                    HashMap::default();
                 for form in &self.forms {
                     let text = &self.form_text[form.start as usize..form.end as usize];
                     if let Some(bare) = lowercase::without_diacritics(text) {
-                        let ids = by_bare.entry(bare.into()).or_default();
-                        for &id in self.lemmas_of(form) {
-                            // Not a form's features: "opisuję" without its letters is
-                            // "opisuje", far more often the third person than the first.
+                        let keys = self.lemmas_of(form);
+                        let features = keys.iter().copied().filter(|&id| self.is_feature(id));
+                        let (ids, shared) = by_bare
+                            .entry(bare.into())
+                            .or_insert_with(|| (Vec::new(), features.clone().collect()));
+                        shared.retain(|id| features.clone().any(|feature| feature == *id));
+                        for &id in keys {
                             if !ids.contains(&id) && !self.is_feature(id) {
                                 ids.push(id);
                             }
                         }
                     }
                 }
+                // Beyond the keys the word has as a form of its own: a feature all those forms
+                // share holds for a word typed so that is no form ("dostawalem" is
+                // "dostawałem", in the past), not for one that is: "opisuje" is "opisuję"
+                // typed without its letters, but far more often the third person.
                 by_bare
+                    .into_iter()
+                    .map(|(bare, (mut ids, features))| {
+                        let own = self.form(&bare).unwrap_or_default();
+                        ids.retain(|id| !own.contains(id));
+                        if own.is_empty() {
+                            ids.extend(features);
+                        }
+                        (bare, ids)
+                    })
+                    .collect()
             })
             .get(lower)
             .map(Vec::as_slice)
@@ -560,7 +583,8 @@ mod tests {
     #[test]
     fn a_block_typed_without_polish_letters_finds_the_forms_that_have_them() {
         let lexicon = Lexicon::parse(
-            "księgowa\tksięgowa\nksiąg\tksięga\nsie\tsi\nsię\tsię\nopisuję\topisywać\t1sg\n",
+            "księgowa\tksięgowa\nksiąg\tksięga\nsie\tsi\nsię\tsię\nopisuje\topisywać\n\
+             opisuję\topisywać\t1sg\ndostawałem\tdostawać\t1sg,past\n",
         )
         .unwrap();
         let of = |text: &str, word: usize| {
@@ -572,12 +596,18 @@ mod tests {
         assert_eq!(of("ksiegowa nie prowadzi ksiag", 0), ksiegowa);
         // A block with Polish letters is typed with them: a word without is what it says.
         assert!(of("ksiegowa nie prowadzi ksiąg", 0).is_empty());
-        // A listed form stands also for the one written with the letters, not for its features.
+        // A listed form stands also for the one written with the letters, not for features
+        // it lacks itself: "opisuje" is no first person.
         let sie = [keys(&lexicon, "sie"), keys(&lexicon, "się")].concat();
         assert_eq!(of("ksiegowa nie zajmuje sie ksiegami", 3), sie);
         assert_eq!(
             of("ksiegowa opisuje faktury kosztowe", 1),
             keys(&lexicon, "opisywać")
+        );
+        // A word no form is written as takes the features of the forms it stands for.
+        assert_eq!(
+            of("wtedy dostawalem 3800 zl na reke", 1),
+            keys(&lexicon, "dostawałem")
         );
         // Each block is asked on its own: a reply typed without them under a post with them.
         assert_eq!(

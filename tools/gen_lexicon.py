@@ -182,6 +182,22 @@ class Morph:
         return self._generate_cache[raw_lemma]
 
 
+def first_person_past(form: str, morph: "Morph") -> list[str]:
+    """The past tense in the first person, which morfeusz writes as two segments and so does
+    not generate: "pracował" gives "pracowałem", "pracowała" "pracowałam", "pracowali" and
+    "pracowały" "pracowaliśmy", "pracowałyśmy". A writer's own past ("Jeszcze rok temu
+    pracowaliśmy w pełni stacjonarnie") is a former state only if its verb is known as past."""
+    if not morph.past_tense(form):
+        return []
+    if form.endswith("ł"):
+        return [form + "em"]
+    if form.endswith("ła"):
+        return [form + "m"]
+    if form.endswith(("li", "ły")):
+        return [form + "śmy"]
+    return []
+
+
 # --------------------------------------------------------------------------- loanwords
 
 VOWELS = set("aeiouyąęó")
@@ -512,6 +528,8 @@ def main() -> int:
             add(word, lemma)
             for f in morph.generate(r):
                 add(f, lemma)
+                for agglutinated in first_person_past(f, morph):
+                    add(agglutinated, lemma)
 
     # ---- text vocabulary
     text_sources: list[Path] = []

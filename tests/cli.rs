@@ -106,6 +106,28 @@ fn json_report_follows_the_schema() {
         posters.contains(&"Bilansik") && posters.contains(&"stary_bilans"),
         "{posters:?}"
     );
+    // A digest's claims name the offer they belong to.
+    let digest = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("403-zestawienie-scrum-master.txt"))
+        })
+        .expect("the digest is checked");
+    let offers: Vec<&str> = digest["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["offer"].as_str())
+        .collect();
+    assert!(
+        offers.contains(&"FinRise, Gdańsk – Junior Scrum Master")
+            && offers.contains(&"Nordbyte, Warszawa – Senior Scrum Master"),
+        "{offers:?}"
+    );
 }
 
 #[test]

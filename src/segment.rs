@@ -169,8 +169,8 @@ fn blocks(text: &str) -> Vec<(Range<usize>, Layout)> {
             // block of its own, so that it is no part of the paragraph's first sentence.
             Layout::Prose
                 if paragraph.is_none()
-                    && is_parted_line(trimmed)
-                    && next.starts_with(char::is_uppercase) =>
+                    && next.starts_with(char::is_uppercase)
+                    && is_parted_line(trimmed) =>
             {
                 blocks.push((start..end, Layout::Prose));
             }
@@ -361,15 +361,19 @@ fn is_title(line: &str) -> bool {
 /// ("Ścieżka kariery product managera – od juniora do Head of Product").
 fn title_words(line: &str) -> usize {
     let is_separator = |word: &str| matches!(word, "–" | "—" | "-" | "/");
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let opens_part = |at: usize| at == 0 || is_separator(words[at - 1]);
-    let parted = words.iter().any(|word| is_separator(word))
-        && words
-            .iter()
-            .enumerate()
-            .filter(|&(at, word)| opens_part(at) && !is_separator(word))
-            .all(|(_, word)| word.starts_with(char::is_uppercase));
-    if parted {
+    let mut separators = 0;
+    let mut opens_part = true;
+    let mut parts_capitalised = true;
+    for word in line.split_whitespace() {
+        if is_separator(word) {
+            separators += 1;
+            opens_part = true;
+        } else {
+            parts_capitalised &= !opens_part || word.starts_with(char::is_uppercase);
+            opens_part = false;
+        }
+    }
+    if separators > 0 && parts_capitalised {
         PARTED_TITLE_WORDS
     } else {
         HEADING_WORDS
@@ -380,13 +384,17 @@ fn title_words(line: &str) -> usize {
 /// [`PARTED_TITLE_WORDS`] words and ends with no punctuation, as the header of an offer in a
 /// digest does.
 fn is_parted_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words
-        .iter()
-        .any(|word| matches!(*word, "–" | "—" | "-" | "/" | "|"))
+    (line.ends_with(char::is_alphanumeric) || line.ends_with([')', '”', '"']))
+        && line.len() <= PARTED_LINE_BYTES
+        && line
+            .split_whitespace()
+            .any(|word| matches!(word, "–" | "—" | "-" | "/" | "|"))
         && heading_words(line) <= PARTED_TITLE_WORDS
-        && (line.ends_with(char::is_alphanumeric) || line.ends_with([')', '”', '"']))
 }
+
+/// Bytes a line cut into parts has at most to be a title: ten words and their brackets, which
+/// spares counting the words of a paragraph's long first line.
+const PARTED_LINE_BYTES: usize = 200;
 
 /// Words a title cut into parts has at most (see [`title_words`]).
 const PARTED_TITLE_WORDS: usize = 10;

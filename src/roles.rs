@@ -141,6 +141,10 @@ pub fn find_roles(
     // The role a clause about another person or body ("zarząd ma własne wsparcie") set aside:
     // in a text that names one role, the next block is about that role again.
     let mut set_aside: Option<RoleIdx> = None;
+    // The role a clause about another person or body names after its subject, which a pronoun
+    // in the clause after points at: "Zespół developerski podlega Scrum Masterowi – to on jest
+    // ich przełożonym".
+    let mut named_aside: Option<RoleIdx> = None;
     // The role the sentence before named last, if it named one.
     let mut last_named_before: Option<RoleIdx> = None;
     // Whether the current block has named a role yet.
@@ -249,6 +253,7 @@ pub fn find_roles(
         let answers_question =
             previous.is_some_and(|p| p.block != sentence.block && p.is_question(source));
         if previous.is_some_and(|p| p.block != sentence.block) {
+            named_aside = None;
             block_speaker = poster_speaker;
             block_about_role = false;
             block_names_role = false;
@@ -331,6 +336,11 @@ pub fn find_roles(
                     set_aside = current.or(set_aside);
                     current = None;
                 }
+                named_aside = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| clause.contains(&m.tokens.start))
+                    .map(|m| m.role);
                 clause_roles.push(None);
                 continue;
             }
@@ -368,62 +378,75 @@ pub fn find_roles(
                         also: Some(recent[0]),
                     })
                 }
-                None => current.and_then(|role| {
-                    let anaphors: Vec<usize> = markers
-                        .within(Marker::Anaphor, clause_words.clone())
-                        .filter(|&at| !is_negation(doc, source, markers.words()[at]))
-                        .collect();
-                    let anaphor = !anaphors.is_empty();
-                    // "wspiera Cię zespół przedstawicieli handlowych … Do tej roli przyjmujemy
-                    // również osoby bez doświadczenia": a demonstrative points at the role the
-                    // sentence before named last, not at the one it was about, unless this
-                    // sentence has named its role already ("w przypadku Scrum Mastera … – osoby
-                    // z doświadczeniem w tej roli").
-                    let named_in_sentence = clause_roles
-                        .iter()
-                        .flatten()
-                        .any(|r: &ClauseRole| r.subject == Subject::Named);
-                    // "Ona zamawia karty, on negocjuje warunki": "on" and "ona" take the one of
-                    // the two roles named last whose name agrees with them.
-                    let role = match pronoun_gender(source, doc, markers, &anaphors) {
-                        Some(wanted) if gender_of(&feminine, role) == Some(!wanted) => recent
-                            .iter()
-                            .rev()
-                            .find(|&&r| r != role && gender_of(&feminine, r) == Some(wanted))
-                            .copied()
-                            .unwrap_or(role),
-                        _ => role,
-                    };
-                    let demonstrative = anaphors.iter().any(|&at| {
-                        let word = doc.tokens[markers.words()[at]].span.slice(source);
-                        lowercase::is_one_of(word, DEMONSTRATIVES)
-                    });
-                    // In a paragraph that has named no role yet, "na tym stanowisku" is the post
-                    // the title or the section's heading is about, not a role the paragraph
-                    // before ended on ("Za stronę finansową odpowiada nasza księgowa. ¶ … na
-                    // tym stanowisku płacimy 96 000–108 000 zł").
-                    let role = match (last_named_before, frame) {
-                        _ if named_in_sentence || !demonstrative => role,
-                        (_, Some(framed)) if !block_names_role => framed,
-                        (Some(last), _) => last,
-                        _ => role,
-                    };
-                    let subject = if anaphor {
-                        Subject::Anaphor
-                    } else if carries_into_block || block_about_role {
-                        Subject::Carried
-                    } else {
-                        return None;
-                    };
-                    Some(ClauseRole {
-                        role,
-                        subject,
-                        start: clause.start,
-                        after: clause.start,
-                        also: None,
+                None => current
+                    .or_else(|| {
+                        named_aside.filter(|_| markers.any(Marker::Anaphor, clause_words.clone()))
                     })
-                }),
+                    .and_then(|role| {
+                        let anaphors: Vec<usize> = markers
+                            .within(Marker::Anaphor, clause_words.clone())
+                            .filter(|&at| !is_negation(doc, source, markers.words()[at]))
+                            .collect();
+                        let anaphor = !anaphors.is_empty();
+                        // "wspiera Cię zespół przedstawicieli handlowych … Do tej roli przyjmujemy
+                        // również osoby bez doświadczenia": a demonstrative points at the role the
+                        // sentence before named last, not at the one it was about, unless this
+                        // sentence has named its role already ("w przypadku Scrum Mastera … – osoby
+                        // z doświadczeniem w tej roli").
+                        let named_in_sentence = clause_roles
+                            .iter()
+                            .flatten()
+                            .any(|r: &ClauseRole| r.subject == Subject::Named);
+                        // "Ona zamawia karty, on negocjuje warunki": "on" and "ona" take the one of
+                        // the two roles named last whose name agrees with them.
+                        let role = match pronoun_gender(source, doc, markers, &anaphors) {
+                            Some(wanted) if gender_of(&feminine, role) == Some(!wanted) => recent
+                                .iter()
+                                .rev()
+                                .find(|&&r| r != role && gender_of(&feminine, r) == Some(wanted))
+                                .copied()
+                                .unwrap_or(role),
+                            _ => role,
+                        };
+                        let demonstrative = anaphors.iter().any(|&at| {
+                            let word = doc.tokens[markers.words()[at]].span.slice(source);
+                            lowercase::is_one_of(word, DEMONSTRATIVES)
+                        });
+                        // In a paragraph that has named no role yet, "na tym stanowisku" is the post
+                        // the title or the section's heading is about, not a role the paragraph
+                        // before ended on ("Za stronę finansową odpowiada nasza księgowa. ¶ … na
+                        // tym stanowisku płacimy 96 000–108 000 zł").
+                        let role = match (last_named_before, frame) {
+                            _ if named_in_sentence || !demonstrative => role,
+                            (_, Some(framed)) if !block_names_role => framed,
+                            (Some(last), _) => last,
+                            _ => role,
+                        };
+                        let subject = if anaphor {
+                            Subject::Anaphor
+                        } else if carries_into_block || block_about_role {
+                            Subject::Carried
+                        } else {
+                            return None;
+                        };
+                        Some(ClauseRole {
+                            role,
+                            subject,
+                            start: clause.start,
+                            after: clause.start,
+                            also: None,
+                        })
+                    }),
             };
+            // The role a pronoun took from a clause about another body is talked about now.
+            if current.is_none()
+                && let Some(found) = role.filter(|r| r.subject == Subject::Anaphor)
+            {
+                current = Some(found.role);
+            }
+            if role.is_some() {
+                named_aside = None;
+            }
             block_about_role |= role.is_some();
             clause_roles.push(role);
         }

@@ -1725,6 +1725,23 @@ fn the_employer_is_a_side_remark_and_offering_or_asking_it_speaks_of_the_role() 
 }
 
 #[test]
+fn a_pronoun_after_a_clause_about_another_body_points_at_the_role_that_clause_names() {
+    let text = "Scrum Master prowadzi retrospektywy. Zespół developerski podlega bezpośrednio \
+                Scrum Masterowi – to on jest ich przełożonym, akceptuje urlopy.";
+    assert_has(
+        text,
+        "scrum_master",
+        "line_management",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // With no pronoun the other body goes on.
+    let text = "Scrum Master prowadzi retrospektywy. Zespół developerski podlega bezpośrednio \
+                Scrum Masterowi. Akceptuje urlopy.";
+    assert_lacks_claim(text, "scrum_master", "line_management");
+}
+
+#[test]
 fn a_heading_without_a_role_returns_to_the_role_the_title_names() {
     // The Key Account Manager is named in passing; the ad's sections are about its own role.
     let text = "Przedstawiciel handlowy – region Wielkopolska\n\n\

@@ -801,7 +801,13 @@ fn qualifiers_of_amount(
                 first.saturating_sub(b)
             }
         };
-        let of_all = first_amount.is_none_or(|a| *first < a);
+        // Before every amount, a qualifier holds for them all, up to another one: "junior
+        // 6 000 zł, senior 10 000 zł" gives the second amount the senior level only.
+        let (amount_start, _) = in_sentence(amounts[n]);
+        let another_between = qualifiers
+            .iter()
+            .any(|(other, at, _)| other != label && *last < *at && *at < amount_start);
+        let of_all = first_amount.is_none_or(|a| *first < a) && !another_between;
         let nearest = amounts
             .iter()
             .all(|&other| distance(amounts[n]) <= distance(other));
@@ -811,7 +817,11 @@ fn qualifiers_of_amount(
                 !separated(a, *first)
             })
             .collect();
+        // A qualifier after the amounts that a comma or a conjunction sets apart from each of
+        // them is another thing's: "wynagrodzenie 6 800 zł brutto, wsparcie doświadczonego
+        // zespołu".
         let belongs = match together.as_slice() {
+            [] => false,
             [only] => *only == n,
             _ => nearest,
         };

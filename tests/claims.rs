@@ -1742,6 +1742,19 @@ fn a_pronoun_after_a_clause_about_another_body_points_at_the_role_that_clause_na
 }
 
 #[test]
+fn a_level_qualifies_the_amounts_it_stands_with_and_no_further() {
+    // The second of two levels in one line is the second amount's only: its pay compares
+    // with the senior's elsewhere.
+    let text = "Wynagrodzenie rekrutera: junior 6 000 zł brutto miesięcznie, senior 10 000 zł \
+                brutto miesięcznie. Starszy rekruter zarabia u nas 12 000 zł brutto miesięcznie.";
+    assert_eq!(codes(text), ["RL104"]);
+    // A level word after a comma qualifies another thing: "doświadczonego zespołu".
+    let text = "Szukamy księgowej. Oferujemy wynagrodzenie 6 800 zł brutto miesięcznie, wsparcie \
+                doświadczonego zespołu. Księgowa zarabia u nas 8 000 zł brutto miesięcznie.";
+    assert_eq!(codes(text), ["RL104"]);
+}
+
+#[test]
 fn a_heading_without_a_role_returns_to_the_role_the_title_names() {
     // The Key Account Manager is named in passing; the ad's sections are about its own role.
     let text = "Przedstawiciel handlowy – region Wielkopolska\n\n\

@@ -640,7 +640,7 @@ fn words_between(tokens: &[Token], start: usize, end: usize) -> usize {
 }
 
 /// Whether token `i` stands between white space (or at an edge) on both sides.
-fn spaced(tokens: &[Token], i: usize) -> bool {
+pub(crate) fn spaced(tokens: &[Token], i: usize) -> bool {
     let before = i == 0 || tokens[i - 1].span.end() < tokens[i].span.start();
     let after = tokens
         .get(i + 1)

@@ -13,15 +13,15 @@ use std::sync::Arc;
 use super::Mention;
 use crate::lemma::Lexicon;
 use crate::lowercase;
-use crate::segment::{Doc, Layout, TokenKind};
+use crate::segment::{self, Doc, Layout, TokenKind};
 
-/// For every sentence, the header of the offer it belongs to, if the text lists offers: at
-/// least two lines, each naming one role and an employer, of different employers (a reply's
-/// "Re: Ogłoszenie – rekruter IT" repeats the subject it answers). An offer
-/// headed by a list item's label ("- Grupa Orwen (Warszawa), samodzielny księgowy: …") is that
-/// item; one headed by a line of its own goes on to the next offer, or to the next heading
-/// that does not introduce a list ("Nasz komentarz", not "Wymagania:") or paragraph that opens
-/// with a question ("Co z tego wynika?").
+/// For every sentence, the header of the offer it belongs to, if the text lists offers: its
+/// offer headers ([`header`]) name [`MIN_FIRMS`] different firms or more (a reply's "Re:
+/// Ogłoszenie – rekruter IT" repeats the subject it answers). An offer headed by a list item's
+/// label ("- Grupa Orwen (Warszawa), samodzielny księgowy: …") is that item; one headed by a
+/// line of its own goes on to the next offer, to the next heading that does not introduce a
+/// list ("Nasz komentarz", not "Wymagania:"), or to the next paragraph that opens with a
+/// question ("Co z tego wynika?").
 pub(super) fn offers(
     source: &str,
     doc: &Doc,
@@ -34,7 +34,7 @@ pub(super) fn offers(
     let mut firms: Vec<&str> = headers.iter().flatten().map(|h| h.firm).collect();
     firms.sort_unstable();
     firms.dedup();
-    if firms.len() < MIN_OFFERS {
+    if firms.len() < MIN_FIRMS {
         return vec![None; doc.sentences.len()];
     }
     let mut offer: Option<(Arc<str>, Reach)> = None;
@@ -64,7 +64,7 @@ pub(super) fn offers(
 
 /// Firms a text's offer headers need to name for its offers to be told apart: one line naming a
 /// role and a firm is an ad's title ("Senior Scrum Master – Nordbyte (Warszawa)").
-const MIN_OFFERS: usize = 2;
+const MIN_FIRMS: usize = 2;
 
 /// Words an offer's header has at most, brackets included: "Outsourcing Nova (zdalnie),
 /// samodzielny księgowy na kontrakcie B2B".
@@ -88,9 +88,10 @@ enum Reach {
     Section,
 }
 
-/// The offer header sentence `index` is, if any: the first sentence of a heading or a list
-/// item whose header ([`header_tokens`]) has two or more parts, one of which names a firm
-/// ([`names_firm`]), and that names one role in another part, or none in a heading.
+/// The offer header sentence `index` is, if any: the first sentence of a heading, a list item
+/// or a one-line paragraph with no full stop, whose header ([`header_tokens`]) has two or more
+/// parts ([`parts`]), one of which names a firm ([`names_firm`]), and that names one role in
+/// another part, or none in a heading.
 fn header<'s>(
     source: &'s str,
     doc: &Doc,
@@ -226,23 +227,13 @@ fn parts(source: &str, doc: &Doc, tokens: Range<usize>) -> Vec<Range<usize>> {
     let mut parts = Vec::new();
     let mut start = tokens.start;
     let mut depth = 0usize;
-    let spaced = |t: usize| {
-        let before = t == 0 || doc.tokens[t - 1].span.end() < doc.tokens[t].span.start();
-        let after = doc
-            .tokens
-            .get(t + 1)
-            .is_none_or(|next| next.span.start() > doc.tokens[t].span.end());
-        before && after
-    };
     for t in tokens.clone() {
         match doc.tokens[t].span.slice(source) {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
-            "," if depth == 0 => {
-                parts.push(start..t);
-                start = t + 1;
-            }
-            "–" | "—" | "-" | "|" | "/" if depth == 0 && spaced(t) => {
+            separator @ ("," | "–" | "—" | "-" | "|" | "/")
+                if depth == 0 && (separator == "," || segment::spaced(&doc.tokens, t)) =>
+            {
                 parts.push(start..t);
                 start = t + 1;
             }

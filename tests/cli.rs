@@ -85,49 +85,34 @@ fn json_report_follows_the_schema() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(report["version"], 1);
     assert!(report["summary"]["claims"].as_u64().unwrap_or(0) > 100);
-    // A forum thread's claims name their poster.
-    let forum = report["files"]
-        .as_array()
-        .expect("files")
-        .iter()
-        .find(|f| {
-            f["path"]
-                .as_str()
-                .is_some_and(|p| p.ends_with("92-forum-przebranzowienie-ksiegowa.txt"))
-        })
-        .expect("the forum thread is checked");
-    let posters: Vec<&str> = forum["claims"]
-        .as_array()
-        .expect("claims")
-        .iter()
-        .filter_map(|c| c["poster"].as_str())
-        .collect();
+    // A forum thread's claims name their poster, a digest's the offer they belong to.
+    let posters = claim_fields(&report, "92-forum-przebranzowienie-ksiegowa.txt", "poster");
     assert!(
         posters.contains(&"Bilansik") && posters.contains(&"stary_bilans"),
         "{posters:?}"
     );
-    // A digest's claims name the offer they belong to.
-    let digest = report["files"]
-        .as_array()
-        .expect("files")
-        .iter()
-        .find(|f| {
-            f["path"]
-                .as_str()
-                .is_some_and(|p| p.ends_with("403-zestawienie-scrum-master.txt"))
-        })
-        .expect("the digest is checked");
-    let offers: Vec<&str> = digest["claims"]
-        .as_array()
-        .expect("claims")
-        .iter()
-        .filter_map(|c| c["offer"].as_str())
-        .collect();
+    let offers = claim_fields(&report, "403-zestawienie-scrum-master.txt", "offer");
     assert!(
         offers.contains(&"FinRise, Gdańsk – Junior Scrum Master")
             && offers.contains(&"Nordbyte, Warszawa – Senior Scrum Master"),
         "{offers:?}"
     );
+}
+
+/// The values of `field` in the claims of the report's file whose path ends with `file`.
+fn claim_fields<'r>(report: &'r serde_json::Value, file: &str, field: &str) -> Vec<&'r str> {
+    let checked = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(file)))
+        .unwrap_or_else(|| panic!("{file} is checked"));
+    checked["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c[field].as_str())
+        .collect()
 }
 
 #[test]

@@ -575,7 +575,10 @@ pub fn extract(
         }
         if let Some((block, words_before)) = sentence_before
             && block == sentence.block
-            && markers.any(Marker::SameLevel, 0..sentence_words.len())
+            && (markers.any(Marker::SameLevel, 0..sentence_words.len())
+                || markers
+                    .matches(Marker::SameLevelOpener)
+                    .any(|(first, _)| first == 0))
             && heading_qualifiers(sentence_words, lemmas, rules).is_empty()
         {
             // Of the levels a sentence names, the first is its subject's: "Junior Account

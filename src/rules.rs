@@ -225,6 +225,9 @@ pub struct Modality {
     /// Phrases that refer back to the level the sentence before named ("na tym poziomie"):
     /// that sentence's level holds for the amounts after them.
     pub same_level: Vec<Phrase>,
+    /// Words that refer back so only where they open the sentence ("Tam doświadczenie nie jest
+    /// wymagane" after a sentence naming a junior opening; not "ustala tam ceny").
+    pub same_level_openers: Vec<Phrase>,
     pub anaphora: Vec<Phrase>,
     /// Words that make a clause about the two roles talked about last ("obie role", "obu").
     pub both: Vec<Phrase>,
@@ -284,6 +287,7 @@ pub enum Marker {
     Former,
     Now,
     SameLevel,
+    SameLevelOpener,
     Anaphor,
     Both,
     OtherSubject,
@@ -299,7 +303,7 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 26] = [
+    const ALL: [Marker; 27] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -314,6 +318,7 @@ impl Marker {
         Marker::Former,
         Marker::Now,
         Marker::SameLevel,
+        Marker::SameLevelOpener,
         Marker::Anaphor,
         Marker::Both,
         Marker::OtherSubject,
@@ -347,6 +352,7 @@ impl Modality {
             Marker::Former => &self.former,
             Marker::Now => &self.now,
             Marker::SameLevel => &self.same_level,
+            Marker::SameLevelOpener => &self.same_level_openers,
             Marker::Anaphor => &self.anaphora,
             Marker::Both => &self.both,
             Marker::OtherSubject => &self.other_subjects,
@@ -594,6 +600,8 @@ struct ModalityFile {
     now: Vec<Spanned<String>>,
     #[serde(default)]
     same_level: Vec<Spanned<String>>,
+    #[serde(default)]
+    same_level_openers: Vec<Spanned<String>>,
     #[serde(default)]
     anaphora: Vec<Spanned<String>>,
     #[serde(default)]
@@ -853,6 +861,7 @@ impl RuleSet {
                     former: Vec::new(),
                     now: Vec::new(),
                     same_level: Vec::new(),
+                    same_level_openers: Vec::new(),
                     anaphora: Vec::new(),
                     both: Vec::new(),
                     other_subjects: Vec::new(),
@@ -1216,6 +1225,7 @@ impl Builder {
             former: self.phrases(file, &raw.former, 0)?,
             now: self.phrases(file, &raw.now, 0)?,
             same_level: self.phrases(file, &raw.same_level, 0)?,
+            same_level_openers: self.phrases(file, &raw.same_level_openers, 0)?,
             anaphora: self.phrases(file, &raw.anaphora, 0)?,
             both: self.phrases(file, &raw.both, 0)?,
             other_subjects: self.phrases(file, &raw.other_subjects, 0)?,

@@ -1748,6 +1748,11 @@ fn a_level_qualifies_the_amounts_it_stands_with_and_no_further() {
     let text = "Wynagrodzenie rekrutera: junior 6 000 zł brutto miesięcznie, senior 10 000 zł \
                 brutto miesięcznie. Starszy rekruter zarabia u nas 12 000 zł brutto miesięcznie.";
     assert_eq!(codes(text), ["RL104"]);
+    // "Tam" opening a sentence refers back to the level the sentence before named.
+    let text = "Szukamy HR Business Partnera z co najmniej pięcioletnim doświadczeniem. Firma \
+                rekrutuje też na stanowisko Junior HR Business Partnera. Tam doświadczenie nie \
+                jest wymagane.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
     // A level word after a comma qualifies another thing: "doświadczonego zespołu".
     let text = "Szukamy księgowej. Oferujemy wynagrodzenie 6 800 zł brutto miesięcznie, wsparcie \
                 doświadczonego zespołu. Księgowa zarabia u nas 8 000 zł brutto miesięcznie.";

@@ -542,11 +542,25 @@ pub fn extract(
             hedge_alternatives(&mut claims[before..], text, doc, words, rules);
             // "Junior analityk biznesowy u nas nie prowadzi warsztatów" and "Senior analityk
             // biznesowy prowadzi warsztaty sam": a level that opens the clause right before the
-            // role's name holds the clause's claims to that level, as a heading naming it would
-            // (not one after "awans na stanowisko": "Senior HR Business Partner" is where a
-            // promotion leads).
+            // role's name, or after one of `LEVEL_OPENINGS` ("Na stanowisko Junior Account
+            // Managera nie wymagamy doświadczenia"), holds the clause's claims to that level, as
+            // a heading naming it would (not one after "awans na stanowisko": "Senior HR
+            // Business Partner" is where a promotion leads).
+            let level_at = words.iter().position(|&w| w + 1 == clause_role.start);
+            let opens_level = level_at.is_some_and(|at| {
+                let before: Vec<std::borrow::Cow<str>> = words[..at]
+                    .iter()
+                    .map(|&w| lowercase::of(doc.tokens[w].span.slice(source)))
+                    .collect();
+                LEVEL_OPENINGS.iter().any(|opening| {
+                    opening
+                        .split_whitespace()
+                        .eq(before.iter().map(|w| w.as_ref()))
+                })
+            });
             if clause_role.subject == Subject::Named
-                && let Some(&level_word) = words.first().filter(|&&w| w + 1 == clause_role.start)
+                && opens_level
+                && let Some(&level_word) = level_at.map(|at| &words[at])
             {
                 let level = heading_qualifiers(&[level_word], lemmas, rules);
                 if !level.is_empty() {
@@ -834,6 +848,11 @@ fn qualifiers_of_amount(
     }
     own
 }
+
+/// What may stand before a level that names the role's level at the opening of a clause: nothing
+/// ("Junior analityk biznesowy …"), or the post it is about ("Na stanowisko Junior Account
+/// Managera nie wymagamy doświadczenia", "Od Senior Business Analysta oczekujemy …").
+const LEVEL_OPENINGS: &[&str] = &["", "na stanowisko", "do roli", "dla", "od"];
 
 /// Dashes that open a quotation, or set off its attribution, as the Polish press writes them.
 const DASHES: &[&str] = &["–", "—", "-"];

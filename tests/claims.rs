@@ -1753,6 +1753,11 @@ fn a_level_qualifies_the_amounts_it_stands_with_and_no_further() {
                 rekrutuje też na stanowisko Junior HR Business Partnera. Tam doświadczenie nie \
                 jest wymagane.";
     assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // A level before the role's name after "Na stanowisko" holds the clause to that level.
+    let text = "Na stanowisko Junior Account Managera nie wymagamy doświadczenia w sprzedaży. \
+                Od kandydatów na Account Managera oczekujemy co najmniej trzech lat \
+                doświadczenia w sprzedaży B2B.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
     // A level word after a comma qualifies another thing: "doświadczonego zespołu".
     let text = "Szukamy księgowej. Oferujemy wynagrodzenie 6 800 zł brutto miesięcznie, wsparcie \
                 doświadczonego zespołu. Księgowa zarabia u nas 8 000 zł brutto miesięcznie.";

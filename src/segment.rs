@@ -360,7 +360,8 @@ fn is_title(line: &str) -> bool {
 /// case is a line of facts ("Kraków | praca hybrydowa | umowa o pracę") or a phrase
 /// ("Ścieżka kariery product managera – od juniora do Head of Product").
 fn title_words(line: &str) -> usize {
-    let is_separator = |word: &str| matches!(word, "–" | "—" | "-" | "/");
+    // Not a bar: "Kraków | praca hybrydowa" is a line of an ad's facts more often than a title.
+    let is_separator = |word: &str| is_part_separator(word) && word != "|";
     let mut separators = 0;
     let mut opens_part = true;
     let mut parts_capitalised = true;
@@ -386,10 +387,15 @@ fn title_words(line: &str) -> usize {
 fn is_parted_line(line: &str) -> bool {
     (line.ends_with(char::is_alphanumeric) || line.ends_with([')', '”', '"']))
         && line.len() <= PARTED_LINE_BYTES
-        && line
-            .split_whitespace()
-            .any(|word| matches!(word, "–" | "—" | "-" | "/" | "|"))
+        && line.split_whitespace().any(is_part_separator)
         && heading_words(line) <= PARTED_TITLE_WORDS
+}
+
+/// Whether a word, spaced on both sides, cuts a title or an offer's header into parts: a dash,
+/// a slash or a bar ("Lublin / Biuro Rachunkowe „Bilans” / księgowa", "Project Manager IT |
+/// Tricity Soft").
+pub(crate) fn is_part_separator(word: &str) -> bool {
+    matches!(word, "–" | "—" | "-" | "/" | "|")
 }
 
 /// Bytes a line cut into parts has at most to be a title: ten words and their brackets, which
@@ -409,11 +415,7 @@ fn heading_words(line: &str) -> usize {
         let opens = depth == 0 && word.starts_with('(');
         depth += word.matches('(').count();
         depth = depth.saturating_sub(word.matches(')').count());
-        if !opens
-            && depth == 0
-            && !word.ends_with(')')
-            && !matches!(word, "–" | "—" | "-" | "/" | "|")
-        {
+        if !opens && depth == 0 && !word.ends_with(')') && !is_part_separator(word) {
             words += 1;
         }
     }

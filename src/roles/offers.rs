@@ -157,10 +157,9 @@ fn header<'s>(
     if words > HEADER_WORDS || lists || !one_role {
         return None;
     }
-    let names_role = |part: &Range<usize>| mentions.iter().any(|m| part.contains(&m.tokens.start));
-    let firm = parts
-        .iter()
-        .find(|part| !names_role(part) && names_firm(source, doc, (*part).clone(), lexicon))?;
+    let firm = parts.iter().find(|part| {
+        !names_role(mentions, part) && names_firm(source, doc, (*part).clone(), lexicon)
+    })?;
     if parts.len() < 2 {
         return None;
     }
@@ -206,9 +205,8 @@ fn header_tokens(
     // A label ends at a colon; a bar in such a line cuts the header into parts ("◆ Project
     // Manager IT | Tricity Soft | Gdynia").
     let colon = (start..sentence.end).find(|&t| text(t) == ":");
-    let names_role = |range: Range<usize>| mentions.iter().any(|m| range.contains(&m.tokens.start));
     match colon {
-        Some(colon) if names_role(start..colon) => Some((start..colon, Reach::Item)),
+        Some(colon) if names_role(mentions, &(start..colon)) => Some((start..colon, Reach::Item)),
         Some(colon) if colon + 1 < sentence.end => Some((colon + 1..sentence.end, Reach::Section)),
         Some(_) => None,
         None => {
@@ -218,6 +216,11 @@ fn header_tokens(
             (start <= end).then_some((start..end + 1, Reach::Section))
         }
     }
+}
+
+/// Whether one of `mentions` starts within `tokens`.
+fn names_role(mentions: &[Mention], tokens: &Range<usize>) -> bool {
+    mentions.iter().any(|m| tokens.contains(&m.tokens.start))
 }
 
 /// The parts of a header, split outside brackets at commas, and at dashes, slashes and
@@ -231,8 +234,11 @@ fn parts(source: &str, doc: &Doc, tokens: Range<usize>) -> Vec<Range<usize>> {
         match doc.tokens[t].span.slice(source) {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
-            separator @ ("," | "–" | "—" | "-" | "|" | "/")
-                if depth == 0 && (separator == "," || segment::spaced(&doc.tokens, t)) =>
+            separator
+                if depth == 0
+                    && (separator == ","
+                        || (segment::is_part_separator(separator)
+                            && segment::spaced(&doc.tokens, t))) =>
             {
                 parts.push(start..t);
                 start = t + 1;

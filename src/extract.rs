@@ -546,23 +546,18 @@ pub fn extract(
             // Managera nie wymagamy doświadczenia"), holds the clause's claims to that level, as
             // a heading naming it would (not one after "awans na stanowisko": "Senior HR
             // Business Partner" is where a promotion leads).
-            let level_at = words.iter().position(|&w| w + 1 == clause_role.start);
-            let opens_level = level_at.is_some_and(|at| {
-                let before: Vec<std::borrow::Cow<str>> = words[..at]
-                    .iter()
-                    .map(|&w| lowercase::of(doc.tokens[w].span.slice(source)))
-                    .collect();
+            let opens_with_level = |at: usize| {
                 LEVEL_OPENINGS.iter().any(|opening| {
-                    opening
-                        .split_whitespace()
-                        .eq(before.iter().map(|w| w.as_ref()))
+                    opening.split_whitespace().eq(words[..at]
+                        .iter()
+                        .map(|&w| lowercase::of(doc.tokens[w].span.slice(source))))
                 })
-            });
+            };
             if clause_role.subject == Subject::Named
-                && opens_level
-                && let Some(&level_word) = level_at.map(|at| &words[at])
+                && let Some(at) = words.iter().position(|&w| w + 1 == clause_role.start)
+                && opens_with_level(at)
             {
-                let level = heading_qualifiers(&[level_word], lemmas, rules);
+                let level = heading_qualifiers(&words[at..=at], lemmas, rules);
                 if !level.is_empty() {
                     scope_to_section(&mut claims[before..], &level, rules);
                 }

@@ -624,6 +624,12 @@ fn is_time_word(word: &str) -> bool {
     TIME_STEMS.iter().any(|stem| word.starts_with(stem))
 }
 
+/// One year, said without a numeral: "rok" in "co najmniej rok", "roku" in "od roku do dwóch
+/// lat".
+fn one_year(word: &Word) -> Option<f64> {
+    matches!(word.lower.as_ref(), "rok" | "roku").then_some(1.0)
+}
+
 fn is_year_word(word: &str) -> bool {
     matches!(word, "rok" | "roku" | "lata" | "lat" | "latach" | "latami")
 }
@@ -714,8 +720,8 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
             let bound = y
                 .checked_sub(1)
                 .is_some_and(|p| opens_upward(&words[p].lower));
-            if bound && matches!(word.lower.as_ref(), "rok" | "roku") {
-                found.push((single(1.0, false), (y - 1, y)));
+            if let Some(one) = one_year(word).filter(|_| bound) {
+                found.push((single(one, false), (y - 1, y)));
             }
             continue;
         };
@@ -727,11 +733,12 @@ fn years(words: &[Word]) -> Vec<(Quantity, (usize, usize))> {
         let mut low = high;
         // "od roku do dwóch lat": one year, said without a numeral, opens the range too; the
         // year found alone ("od roku") is its lower bound.
-        let a_year = |i: usize| matches!(words[i].lower.as_ref(), "rok" | "roku").then_some(1.0);
         if let Some(i) = n
             .checked_sub(2)
             .filter(|&i| is_range_dash(&words[i + 1].lower))
-            && let Some(v) = value(&words[i]).or_else(|| a_year(i)).filter(|&v| v < high)
+            && let Some(v) = value(&words[i])
+                .or_else(|| one_year(&words[i]))
+                .filter(|&v| v < high)
         {
             low = v;
             n = i;

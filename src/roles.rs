@@ -785,6 +785,7 @@ fn mentions_in(
                     && !superior_of_another(source, doc, words, at)
                     && !past_role(source, doc, words, at)
                     && !promotion_target(source, doc, words, at)
+                    && !denied_identity(source, doc, words, at)
                     && !inside_a_listed_duty(source, doc, words, at, sentence),
             });
         }
@@ -1082,6 +1083,35 @@ fn promotion_target(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool
                 .iter()
                 .any(|start| lowercase::starts_with(word(i), start))
         })
+}
+
+/// Forms of "być" that link a subject to what it is: "jest", "był", "będzie".
+const COPULAS: &[&str] = &[
+    "jest",
+    "są",
+    "był",
+    "była",
+    "było",
+    "byli",
+    "były",
+    "będzie",
+    "będą",
+    "jestem",
+    "jesteś",
+    "jesteśmy",
+    "byłem",
+    "byłam",
+];
+
+/// Whether the mention starting at `words[at]` is what a subject is said not to be, right
+/// after "nie" and a form of "być": "Ola nie jest księgową", a heading "Nie jest product
+/// ownerem – choć bywa" in a text about the product manager. The clause is about its subject,
+/// not about the role it denies.
+fn denied_identity(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
+    let is = |i: usize, list: &[&str]| {
+        lowercase::is_one_of(doc.tokens[words[i]].span.slice(source), list)
+    };
+    at >= 2 && side_by_side(words, at - 2, at) && is(at - 2, &["nie"]) && is(at - 1, COPULAS)
 }
 
 /// Whether a relative pronoun ("który", "które", "której" …) or "domena" ("to domena …")

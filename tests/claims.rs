@@ -2245,6 +2245,33 @@ fn the_role_another_reports_to_is_not_the_subject() {
 }
 
 #[test]
+fn a_role_the_subject_is_said_not_to_be_is_not_the_subject() {
+    // ak10: Ola is the office manager; what she will not do is hers, not the accountant's.
+    let text = "Część spraw przejmie Ola, nasza office managerka. Ola nie jest księgową i nie \
+                będzie niczego księgować.";
+    assert_has(
+        text,
+        "office_manager",
+        "bookkeeping",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert_lacks_role(text, "accountant");
+    // al08: a heading denying the product manager is a product owner frames nothing.
+    let text = "Czego nie robi product manager\n\nNie jest product ownerem – choć bywa\n\n\
+                W wielu firmach jedna osoba pełni obie funkcje.\n\nKogo szukamy?\n\n\
+                Szukamy osoby, która ma za sobą co najmniej trzy lata doświadczenia.";
+    assert_has(
+        text,
+        "product_manager",
+        "experience_years",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_lacks_role(text, "product_owner");
+}
+
+#[test]
 fn a_role_the_speaker_held_once_is_not_the_one_they_write_from() {
     // j02: a career change told in the first person.
     let text = "Z księgowej na analityczkę\n\nPrzez osiem lat byłam księgową w biurze \

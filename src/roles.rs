@@ -778,7 +778,8 @@ fn mentions_in(
                 alias,
                 tokens: words[at]..words[last] + 1,
                 sentence,
-                subject_candidate: !in_relative_clause(source, doc, words[0], words[at])
+                subject_candidate: (!in_relative_clause(source, doc, words[0], words[at])
+                    || names_who_it_is(source, doc, words, at))
                     && (!after_partner_preposition(source, doc, words, at)
                         || owns_what_follows(source, doc, words, at, last))
                     && !after_group_noun(source, doc, words, at, last)
@@ -1112,6 +1113,27 @@ fn denied_identity(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool 
         lowercase::is_one_of(doc.tokens[words[i]].span.slice(source), list)
     };
     at >= 2 && side_by_side(words, at - 2, at) && is(at - 2, &["nie"]) && is(at - 1, COPULAS)
+}
+
+/// Whether the mention starting at `words[at]` says who the person a relative clause is about
+/// is, right after "który" or "która" and a form of "być", with a possessive between them or
+/// none: "Zacznijmy od Tomka, który jest naszym Project Managerem. Trzyma w ręku harmonogram".
+/// What follows is about that person, so about the role.
+fn names_who_it_is(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
+    let word = |i: usize| doc.tokens[words[i]].span.slice(source);
+    let relative = |i: usize| lowercase::is_one_of(word(i), &["który", "która"]);
+    let possessive = |i: usize| {
+        ["nasz", "wasz", "moj", "moi", "twoj", "twoi"]
+            .iter()
+            .any(|start| lowercase::starts_with(word(i), start))
+    };
+    let copula_at = |i: usize| {
+        i >= 1
+            && relative(i - 1)
+            && lowercase::is_one_of(word(i), COPULAS)
+            && side_by_side(words, i - 1, at)
+    };
+    (at >= 2 && copula_at(at - 1)) || (at >= 3 && possessive(at - 1) && copula_at(at - 2))
 }
 
 /// Whether a relative pronoun ("który", "które", "której" …) or "domena" ("to domena …")

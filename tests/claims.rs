@@ -2245,6 +2245,19 @@ fn the_role_another_reports_to_is_not_the_subject() {
 }
 
 #[test]
+fn a_relative_clause_saying_who_a_person_is_names_the_subject() {
+    // ak01: an onboarding guide introduces each person by their role.
+    assert_has(
+        "Zacznijmy od Tomka, który jest naszym Project Managerem. Nie odpowiada natomiast za \
+         budżet projektu.",
+        "project_manager",
+        "budget_control",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn a_role_the_subject_is_said_not_to_be_is_not_the_subject() {
     // ak10: Ola is the office manager; what she will not do is hers, not the accountant's.
     let text = "Część spraw przejmie Ola, nasza office managerka. Ola nie jest księgową i nie \

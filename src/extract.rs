@@ -468,6 +468,7 @@ pub fn extract(
                                     let (a, b) = (sentence_words[a], sentence_words[b]);
                                     set_apart(source, &doc.tokens[a.min(b)..a.max(b)])
                                 },
+                                |label| metric.is_place(label),
                             );
                             let role_label = labelled_by(
                                 source,
@@ -776,22 +777,46 @@ fn label_of_item(
 /// conjunction sets it apart from all amounts but one (`separated`, between two of the
 /// sentence's words): "8 600 zł brutto miesięcznie dla juniorów, 12 800 zł dla osób na
 /// poziomie mid i 17 200 zł dla seniorów" (the juniors' is the first, mid the second).
+///
+/// Places (`is_place`) and the other qualifiers are two kinds, each asked of its own kind
+/// only: "Młodszy analityk zarabia 7 000 zł, a w Warszawie 8 000 zł" is a junior's pay in
+/// Warsaw. Of the places in clauses before, only the last holds: "W Warszawie mediana wynosi
+/// 14 500 zł, w Krakowie – 13 200 zł, w Trójmieście – 12 400 zł".
 fn qualifiers_of_amount(
     qualifiers: &[Qualifier],
     amounts: &[(usize, usize)],
     n: usize,
     clause: Range<usize>,
     separated: impl Fn(usize, usize) -> bool,
+    is_place: impl Fn(&str) -> bool,
 ) -> Vec<Arc<str>> {
     let in_sentence = |(a, b): (usize, usize)| (clause.start + a, clause.start + b);
     let first_amount = amounts.iter().map(|&(a, _)| clause.start + a).min();
-    let has_own = qualifiers
+    let same_kind = |a: &str, b: &str| is_place(a) == is_place(b);
+    // A qualifier after the clause's amounts that a comma sets apart from each is the next
+    // clause's ("13 200 zł, w Trójmieście – 12 400 zł"), not this one's own.
+    let of_this_clause = |first: usize| {
+        clause.contains(&first)
+            && (first_amount.is_none_or(|a| first < a)
+                || amounts
+                    .iter()
+                    .any(|&(a, _)| !separated(clause.start + a, first)))
+    };
+    let has_own = |label: &str| {
+        qualifiers
+            .iter()
+            .any(|(other, first, _)| of_this_clause(*first) && same_kind(label, other))
+    };
+    let last_place_before = qualifiers
         .iter()
-        .any(|(_, first, _)| clause.contains(first));
+        .filter(|(label, first, _)| *first < clause.start && is_place(label))
+        .map(|&(_, first, _)| first)
+        .max();
     let mut own: Vec<Arc<str>> = Vec::new();
     for (label, first, last) in qualifiers {
         if !clause.contains(first) {
-            if *first < clause.start && !has_own && !own.contains(label) {
+            let holds = !is_place(label) || last_place_before == Some(*first);
+            if *first < clause.start && holds && !has_own(label) && !own.contains(label) {
                 own.push(label.clone());
             }
             continue;
@@ -816,9 +841,9 @@ fn qualifiers_of_amount(
         // Before every amount, a qualifier holds for them all, up to another one: "junior
         // 6 000 zł, senior 10 000 zł" gives the second amount the senior level only.
         let (amount_start, _) = in_sentence(amounts[n]);
-        let another_between = qualifiers
-            .iter()
-            .any(|(other, at, _)| other != label && *last < *at && *at < amount_start);
+        let another_between = qualifiers.iter().any(|(other, at, _)| {
+            other != label && same_kind(label, other) && *last < *at && *at < amount_start
+        });
         let of_all = first_amount.is_none_or(|a| *first < a) && !another_between;
         let nearest = amounts
             .iter()
@@ -1070,6 +1095,14 @@ fn heading_qualifiers(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Vec<
 /// claim holds on that level only, as under a condition ("junior … nie przydziela zadań" and
 /// "senior … przydziela zadania juniorom" describe two levels).
 fn scope_to_section(claims: &mut [Claim], section_qualifiers: &[MetricLevels], rules: &RuleSet) {
+    // A place scopes amounts only: "Księgowa – biuro rachunkowe w Lublinie" is where the job
+    // of every claim under it is.
+    let names_level = section_qualifiers.iter().any(|(value, labels)| {
+        let metric = rules.values[*value].metric.as_ref();
+        labels
+            .iter()
+            .any(|label| metric.is_none_or(|m| !m.is_place(label)))
+    });
     for claim in claims {
         match (
             claim.quantity.as_deref_mut(),
@@ -1094,7 +1127,9 @@ fn scope_to_section(claims: &mut [Claim], section_qualifiers: &[MetricLevels], r
                 };
                 quantity.qualifiers.sort_by_key(rank);
             }
-            _ if claim.modality == Modality::Asserted => claim.modality = Modality::Conditional,
+            _ if names_level && claim.modality == Modality::Asserted => {
+                claim.modality = Modality::Conditional
+            }
             _ => {}
         }
     }
@@ -1506,7 +1541,7 @@ impl<'a> ClauseContext<'a> {
                 .matches_within_unless(
                     Marker::Conditional,
                     Marker::ConditionalExcept,
-                    self.item_start..cue,
+                    self.item_start..cue.max(self.offset + when.0),
                 )
                 .filter(|&(first, last)| {
                     !qualifiers

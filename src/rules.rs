@@ -160,6 +160,9 @@ pub struct Metric {
     /// alternatives it was written with ("junior | na start | początkujący" all stand for
     /// "junior").
     pub qualifier_labels: Vec<Arc<str>>,
+    /// The labels of those qualifiers that are places ("w Warszawa | w stolica"): a place
+    /// holds for the amounts after it up to the next place, whatever levels stand between.
+    pub places: Vec<Arc<str>>,
     /// Names of other things with amounts ("premia", "prowizja"): an amount after one of them,
     /// and after the cue, is that thing's ("Do pensji dochodzi premia kwartalna do 4 500 zł").
     pub amounts_of: PhraseSet,
@@ -174,6 +177,11 @@ impl Metric {
             .into_iter()
             .map(|(p, first, last)| (self.qualifier_labels[p].clone(), first, last))
             .collect()
+    }
+
+    /// Whether the qualifier `label` is a place.
+    pub fn is_place(&self, label: &str) -> bool {
+        self.places.iter().any(|place| **place == *label)
     }
 }
 
@@ -563,6 +571,8 @@ struct RawMetric {
     cues_except: Vec<Spanned<String>>,
     #[serde(default)]
     qualifiers: Vec<Spanned<String>>,
+    #[serde(default)]
+    places: Vec<Spanned<String>>,
     #[serde(default)]
     amounts_of: Vec<Spanned<String>>,
     #[serde(default)]
@@ -1096,10 +1106,8 @@ impl Builder {
         let mut phrases = Vec::new();
         let mut labels = Vec::new();
         for entry in entries {
-            let alternatives: Vec<&str> = entry.get_ref().split('|').map(str::trim).collect();
-            // `split` yields at least one piece, the text itself when it has no "|".
-            let label: Arc<str> = alternatives[0].into();
-            for alternative in alternatives {
+            let label: Arc<str> = qualifier_label(entry.get_ref()).into();
+            for alternative in entry.get_ref().split('|').map(str::trim) {
                 phrases.push(self.phrase_at(file, alternative, entry.span(), 0)?);
                 labels.push(label.clone());
             }
@@ -1326,7 +1334,17 @@ impl Builder {
             };
             let cues = self.phrases(file, &metric.cues, CUE_GAP)?;
             let cues_except = self.phrases(file, &metric.cues_except, CUE_GAP)?;
-            let (qualifiers, qualifier_labels) = self.qualifiers(file, &metric.qualifiers)?;
+            let entries: Vec<Spanned<String>> = metric
+                .qualifiers
+                .into_iter()
+                .chain(metric.places.clone())
+                .collect();
+            let (qualifiers, qualifier_labels) = self.qualifiers(file, &entries)?;
+            let places = metric
+                .places
+                .iter()
+                .map(|entry| Arc::from(qualifier_label(entry.get_ref())))
+                .collect();
             let amounts_of = PhraseSet::new(self.phrases(file, &metric.amounts_of, 0)?);
             self.push_value(
                 file,
@@ -1342,6 +1360,7 @@ impl Builder {
                         engine,
                         qualifiers,
                         qualifier_labels,
+                        places,
                         amounts_of,
                     }),
                     examples: metric.examples,
@@ -1605,6 +1624,12 @@ impl RuleRegex {
             .as_ref()?
             .find(text)
     }
+}
+
+/// What a metric's qualifier entry stands for: the first of its alternatives ("junior" for
+/// "junior | na start | początkujący").
+fn qualifier_label(entry: &str) -> &str {
+    entry.split('|').next().map_or(entry, str::trim)
 }
 
 fn regex_builder(pattern: &str, size_limit: usize) -> RegexBuilder {

@@ -1040,10 +1040,9 @@ fn what_tylko_opens_after_a_negation_is_affirmed() {
 
 #[test]
 fn a_segment_of_the_market_is_a_condition() {
-    // A salary report's figures for a city, a company size or a level of experience are not
-    // the role's pay at large.
+    // A salary report's figures for a company size, a region or a level of experience are
+    // not the role's pay at large (a city's are a place's: see below).
     for text in [
-        "Account Manager zarabia 9 700 zł brutto. W Warszawie mediana sięga 11 900 zł brutto.",
         "Product Manager zarabia 16 000 zł, a w organizacjach zatrudniających ponad tysiąc osób \
          mediana sięga 19 000 zł.",
         "Product Manager: osoby z mniej niż dwoma latami doświadczenia zarabiają 10 800 zł.",
@@ -2124,21 +2123,86 @@ fn an_amount_in_a_list_under_a_pay_heading_is_the_pay() {
     let text = "Kierownik projektu\n\nKierownik projektu planuje harmonogram.\n\nStawki w \
                 skrócie\n\nJunior (etat): 8 000–10 000 zł brutto\nSenior kierownik projektu \
                 (B2B): 21 000–25 000 zł netto miesięcznie\n";
+    assert_eq!(
+        pay(text),
+        [
+            (8_000.0, vec!["junior".to_string()]),
+            (21_000.0, vec!["senior".to_string(), "B2B".to_string()])
+        ]
+    );
+}
+
+/// Each pay a text states: its lowest amount and its qualifiers.
+fn pay(text: &str) -> Vec<(f64, Vec<String>)> {
     let rules = RuleSet::embedded().expect("embedded rules load");
     let analysis = rolelint::analyse(Text::from_utf8(text), &rules);
-    let pay: Vec<(f64, Vec<String>)> = analysis
+    analysis
         .claims
         .iter()
         .filter(|c| &*rules.values[c.value].id == "salary")
         .filter_map(|c| c.quantity.as_deref())
         .map(|q| (q.min, q.qualifiers.iter().map(|q| q.to_string()).collect()))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_place_sets_its_amounts_apart_and_the_capital_is_warsaw() {
+    // al03: the same city, named two ways, far apart.
+    assert!(
+        codes(
+            "Samodzielna księgowa w Warszawie zarabia dziś 9 000 zł brutto miesięcznie.\n\n\
+             Wynagrodzenie samodzielnej księgowej w stolicy wynosi obecnie 7 200 zł brutto \
+             miesięcznie."
+        )
+        .contains(&"RL104".to_string())
+    );
+    // Each amount of a salary report's sentence takes the city written before it.
+    let cities = |amounts: &[(f64, &str)]| -> Vec<(f64, Vec<String>)> {
+        amounts
+            .iter()
+            .map(|&(amount, city)| (amount, vec!["mediana".to_string(), city.to_string()]))
+            .collect()
+    };
     assert_eq!(
-        pay,
+        pay(
+            "Mediana wynagrodzenia analityka biznesowego wynosi w Warszawie 14 500 zł brutto, \
+             w Krakowie i Wrocławiu – 13 200 zł, w Trójmieście – 12 400 zł."
+        ),
+        cities(&[
+            (14_500.0, "w Warszawa"),
+            (13_200.0, "w Kraków"),
+            (12_400.0, "w Trójmiasto")
+        ])
+    );
+    assert!(
+        codes(
+            "Scrum Master zarabia w Warszawie 18 000 zł brutto miesięcznie, w Krakowie 16 500 zł \
+             brutto miesięcznie."
+        )
+        .is_empty()
+    );
+    // A city's figure is no figure for the role at large.
+    let text =
+        "Account Manager zarabia 9 700 zł brutto. W Warszawie mediana sięga 11 900 zł brutto.";
+    assert_eq!(
+        pay(text),
         [
-            (8_000.0, vec!["junior".to_string()]),
-            (21_000.0, vec!["senior".to_string(), "B2B".to_string()])
+            (9_700.0, vec![]),
+            (
+                11_900.0,
+                vec!["mediana".to_string(), "w Warszawa".to_string()]
+            )
         ]
+    );
+    assert!(codes(text).is_empty());
+    // A place in an ad's title is where the job is, no condition on what the ad says.
+    assert_has(
+        "Księgowa – biuro rachunkowe w Lublinie\n\nOferujemy:\n- pracę hybrydową: trzy dni w \
+         biurze, dwa dni z domu",
+        "accountant",
+        "hybrid_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
     );
 }
 

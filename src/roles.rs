@@ -8,7 +8,8 @@
 //! ("pracuję jako Scrum Master", "Rozmowa z …, office managerką"), and about no role when it
 //! does not. Comparisons give each clause its own role because `segment` already split them.
 //! In a forum thread every sentence also gets its [`Voice`]: whose post it is; in a digest of
-//! job offers, whose offer ([`offers`]). Does not extract claims.
+//! job offers, whose offer ([`offers`]); in a note revising the text, the note's
+//! ([`revisions`]). Does not extract claims.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 mod offers;
+mod revisions;
 
 use crate::lemma::Lemmas;
 use crate::lowercase;
@@ -76,13 +78,16 @@ pub struct Attribution {
 /// Whose words a sentence is: the text's own, those of a poster of a forum thread, named as
 /// the header of their posts names them ("kasia_mokotow napisała:"), or those of one
 /// employer's offer in a digest of offers, named by its header ("FinRise, Gdańsk – Junior
-/// Scrum Master"; see [`offers`]). Claims of different voices are not compared within a file.
+/// Scrum Master"; see [`offers`]), or those of a note revising the text, named by its header
+/// ("Aktualizacja (marzec 2026)"; see [`revisions`]). Claims of different voices are not
+/// compared within a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Voice {
     #[default]
     Text,
     Poster(Arc<str>),
     Offer(Arc<str>),
+    Revision(Arc<str>),
 }
 
 impl Voice {
@@ -90,7 +95,7 @@ impl Voice {
     pub fn poster(&self) -> Option<&str> {
         match self {
             Voice::Poster(name) => Some(name),
-            Voice::Text | Voice::Offer(_) => None,
+            Voice::Text | Voice::Offer(_) | Voice::Revision(_) => None,
         }
     }
 
@@ -98,7 +103,15 @@ impl Voice {
     pub fn offer(&self) -> Option<&str> {
         match self {
             Voice::Offer(header) => Some(header),
-            Voice::Text | Voice::Poster(_) => None,
+            Voice::Text | Voice::Poster(_) | Voice::Revision(_) => None,
+        }
+    }
+
+    /// The header of the note revising the text, if these are its words.
+    pub fn revision(&self) -> Option<&str> {
+        match self {
+            Voice::Revision(header) => Some(header),
+            Voice::Text | Voice::Poster(_) | Voice::Offer(_) => None,
         }
     }
 }
@@ -119,6 +132,7 @@ pub fn find_roles(
         .collect();
     let sentence_mentions = resolve_shared(sentence_mentions, rules);
     let offers = offers::offers(source, doc, &sentence_mentions, &rules.lexicon);
+    let revisions = revisions::revisions(source, doc, markers);
     // A text that names no known role describes a role of its own (an occupation
     // description): everything it says is about that one unnamed role.
     // Roles named only as partners ("współpraca z kierownikami projektów") do not count.
@@ -466,11 +480,14 @@ pub fn find_roles(
         last_named_before = mentions.last().map(|m| m.role);
         attribution.mentions.extend(mentions);
         attribution.clauses.push(clause_roles);
-        attribution.voices.push(match (poster, &offers[index]) {
-            (Some(n), _) => Voice::Poster(posters[n].0.clone()),
-            (None, Some(header)) => Voice::Offer(header.clone()),
-            (None, None) => Voice::Text,
-        });
+        attribution
+            .voices
+            .push(match (poster, &offers[index], &revisions[index]) {
+                (Some(n), ..) => Voice::Poster(posters[n].0.clone()),
+                (None, Some(header), _) => Voice::Offer(header.clone()),
+                (None, None, Some(header)) => Voice::Revision(header.clone()),
+                (None, None, None) => Voice::Text,
+            });
     }
     attribution
 }

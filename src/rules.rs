@@ -274,6 +274,9 @@ pub struct Modality {
     /// wszystko – mówi pani Ewa"): a paragraph that opens with a dash and has one is a quotation
     /// (see `extract`).
     pub says: Vec<Phrase>,
+    /// Words that open a note revising the text ("Aktualizacja (marzec 2026):", "Errata:"):
+    /// what the note says is a voice of its own (see `roles`).
+    pub revisions: Vec<Phrase>,
     /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
     marker_index: PairIndex<(Marker, usize)>,
 }
@@ -308,10 +311,11 @@ pub enum Marker {
     PostHeader,
     Offered,
     Says,
+    Revision,
 }
 
 impl Marker {
-    const ALL: [Marker; 27] = [
+    const ALL: [Marker; 28] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -339,6 +343,7 @@ impl Marker {
         Marker::PostHeader,
         Marker::Offered,
         Marker::Says,
+        Marker::Revision,
     ];
 }
 
@@ -373,6 +378,7 @@ impl Modality {
             Marker::PostHeader => &self.post_header,
             Marker::Offered => &self.offered,
             Marker::Says => &self.says,
+            Marker::Revision => &self.revisions,
         }
     }
 
@@ -639,6 +645,8 @@ struct ModalityFile {
     #[serde(default)]
     says: Vec<Spanned<String>>,
     #[serde(default)]
+    revisions: Vec<Spanned<String>>,
+    #[serde(default)]
     particles: Vec<Spanned<String>>,
 }
 
@@ -885,6 +893,7 @@ impl RuleSet {
                     post_header: Vec::new(),
                     offered: Vec::new(),
                     says: Vec::new(),
+                    revisions: Vec::new(),
                     marker_index: PairIndex::default(),
                 },
                 conflicts: Vec::new(),
@@ -1247,6 +1256,7 @@ impl Builder {
             post_header: self.phrases(file, &raw.post_header, 0)?,
             offered: self.phrases(file, &raw.offered, 0)?,
             says: self.phrases(file, &raw.says, 0)?,
+            revisions: self.phrases(file, &raw.revisions, 0)?,
             marker_index: PairIndex::default(),
         };
         self.set.modality.index_markers();

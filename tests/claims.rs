@@ -320,6 +320,34 @@ fn comments_under_bylines_are_their_posters_and_a_quoted_line_is_nobodys_claim()
 }
 
 #[test]
+fn a_note_revising_the_text_is_a_voice_of_its_own() {
+    // an10: the note says what changed, and that the old statement no longer holds.
+    let original = "Office Manager nie zajmuje się zakupami sprzętu IT.\n\n";
+    let note = "Aktualizacja (marzec 2026): Od 1 marca zakupy sprzętu IT prowadzi office manager. \
+                Tym samym nieaktualna jest informacja, że office manager nie zajmuje się zakupami \
+                sprzętu IT.";
+    assert!(codes(&format!("{original}{note}")).is_empty());
+    // The same change with no note is a contradiction, and so is one under a heading over an
+    // ad written again (corpus/377): what follows such a heading restates the ad.
+    let change = "Od 1 marca zakupy sprzętu IT prowadzi office manager.";
+    assert_eq!(codes(&format!("{original}{change}")), ["RL103"]);
+    assert_eq!(
+        codes(&format!(
+            "{original}AKTUALIZACJA – wersja z marca\n\n{change}"
+        )),
+        ["RL103"]
+    );
+    // What the first version of an ad said is no claim, whatever the tense (an06).
+    assert!(
+        codes(
+            "Rekruter pracuje w modelu hybrydowym.\n\nCo się zmieniło: w pierwszej wersji \
+             ogłoszenia pisaliśmy, że praca odbywa się wyłącznie w biurze."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn the_post_one_is_promoted_from_is_not_what_the_next_paragraph_is_about() {
     // m05: the pay under the Key Account Manager's section is his, not the Account Manager's.
     let text = "Key Account Manager opiekuje się największymi klientami. Najczęściej awansuje się \

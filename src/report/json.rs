@@ -52,6 +52,9 @@ pub(super) struct JsonClaim<'a> {
     /// The header of the digest's offer these words belong to; none for the text's own.
     #[serde(skip_serializing_if = "Option::is_none")]
     offer: Option<&'a str>,
+    /// The header of the note revising the text these words belong to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<&'a str>,
     span: JsonSpan,
     text: &'a str,
     sentence: &'a str,
@@ -74,6 +77,8 @@ pub(super) struct JsonPlacedClaim<'a> {
     polarity: Polarity,
     #[serde(skip_serializing_if = "Option::is_none")]
     poster: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<&'a str>,
     role: &'a str,
     rule: &'a str,
     sentence: &'a str,
@@ -110,6 +115,7 @@ impl<'a> JsonPlacedClaim<'a> {
             path,
             polarity: claim.polarity,
             poster: claim.poster,
+            revision: claim.revision,
             role: claim.role,
             rule: claim.rule,
             sentence: claim.sentence,
@@ -384,6 +390,7 @@ pub(super) fn claim<'a>(
         subject: c.subject,
         poster: c.voice.poster(),
         offer: c.voice.offer(),
+        revision: c.voice.revision(),
         span: JsonSpan::new(c.span, index.locate(c.span.start())),
         text: c.span.slice(text),
         sentence: c.sentence.slice(text),

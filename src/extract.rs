@@ -1633,14 +1633,16 @@ impl<'a> ClauseContext<'a> {
                 .any(|at| applies(at) && !hedges_what_follows(at) && !appended(at))
             || self.optional.iter().any(|part| part.contains(&cue))
             || share;
-        let modality = if self.quoted(cue_token) {
+        // A number outside the quotation its cue stands in is the text's: "nie ma tu żadnego
+        // „atrakcyjnego wynagrodzenia" – Opiekun klienta … dostaje od 12 000 do 14 000 zł".
+        let modality = if self.quoted(cue_token) && self.quoted(self.words[when.0]) {
             Modality::Quoted
         } else if self.question {
             Modality::Question
-        } else if self
-            .markers
-            .any(Marker::Reported, self.statement_start..cue)
-        {
+        } else if self.markers.any(
+            Marker::Reported,
+            self.statement_start..cue.max(self.offset + when.0),
+        ) {
             Modality::Reported
         } else if negated_unless || conditional {
             Modality::Conditional

@@ -320,6 +320,28 @@ fn comments_under_bylines_are_their_posters_and_a_quoted_line_is_nobodys_claim()
 }
 
 #[test]
+fn an_amount_after_a_quoted_cue_is_the_texts_and_after_a_marker_is_the_markers() {
+    // ao05: the reply scoffs at a phrase and then gives the pay.
+    assert_has(
+        "Nie ma tu żadnego „atrakcyjnego wynagrodzenia\" – Account Manager dostaje od 12 000 do \
+         14 000 zł brutto miesięcznie.",
+        "account_manager",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // corpus/395: an erratum's title holds the cue, and "błędnie" stands before the amount.
+    assert_has(
+        "W artykule „Ile zarabia Key Account Manager”, błędnie podaliśmy, że mediana wynosi \
+         14 000 zł brutto miesięcznie.",
+        "key_account_manager",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Reported,
+    );
+}
+
+#[test]
 fn a_note_revising_the_text_is_a_voice_of_its_own() {
     // an10: the note says what changed, and that the old statement no longer holds.
     let original = "Office Manager nie zajmuje się zakupami sprzętu IT.\n\n";

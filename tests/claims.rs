@@ -323,8 +323,8 @@ fn comments_under_bylines_are_their_posters_and_a_quoted_line_is_nobodys_claim()
 fn an_amount_after_a_quoted_cue_is_the_texts_and_after_a_marker_is_the_markers() {
     // ao05: the reply scoffs at a phrase and then gives the pay.
     assert_has(
-        "Nie ma tu żadnego „atrakcyjnego wynagrodzenia\" – Account Manager dostaje od 12 000 do \
-         14 000 zł brutto miesięcznie.",
+        "Nie ma tu żadnego „atrakcyjnego wynagrodzenia\" 😉 Account Manager w tym projekcie \
+         dostaje od 12 000 do 14 000 zł brutto miesięcznie.",
         "account_manager",
         "salary",
         Polarity::Affirmed,

@@ -342,6 +342,18 @@ fn an_amount_after_a_quoted_cue_is_the_texts_and_after_a_marker_is_the_markers()
 }
 
 #[test]
+fn until_the_end_of_a_month_is_a_former_state() {
+    // ao06: what held until the end of March, against what holds from April.
+    assert!(
+        codes(
+            "Do końca marca przedstawiciel handlowy sam zatwierdzał rabaty do 5%. Od kwietnia \
+             przedstawiciel handlowy nie zatwierdza rabatów samodzielnie."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn a_note_revising_the_text_is_a_voice_of_its_own() {
     // an10: the note says what changed, and that the old statement no longer holds.
     let original = "Office Manager nie zajmuje się zakupami sprzętu IT.\n\n";

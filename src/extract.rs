@@ -1234,6 +1234,13 @@ const AMOUNT_SEPARATORS: &[&str] = &["i", "a", "oraz", "albo", "lub", "zaś"];
 /// w samodzielnym prowadzeniu projektów", "szkolenie z podstaw zarządzania projektami".
 const TOPIC_GAP: usize = 1;
 
+/// Words after "zamiast" within which a cue starts that it sets aside ("zamiast pracy
+/// wyłącznie z biura").
+const INSTEAD_REACH: usize = 2;
+
+/// Pronouns after "zamiast" that point back at what was said: "zamiast tego".
+const INSTEAD_OF_THAT: &[&str] = &["tego", "tej", "niego", "niej", "nich", "to"];
+
 /// Words after a cue within which a trailing negation ("nie jest wymagana") must start.
 const NEGATION_AFTER_REACH: usize = 3;
 
@@ -1526,7 +1533,22 @@ impl<'a> ClauseContext<'a> {
                     self.offset + last - 1..self.offset + last,
                 )
                 .any(applies);
-        let negated = negated_before || negated_after || verb_denied || verb_negated;
+        // "zamiast pracy wyłącznie z biura proponujemy teraz model hybrydowy": what is set
+        // aside is denied, the cue within a word or two after the marker with no mark between,
+        // and nothing after it.
+        // "zamiast tego ścieżkę ekspercką" sets aside what was said before, not the cue.
+        let set_aside = self
+            .markers
+            .matches(Marker::Instead)
+            .any(|(_, instead_last)| {
+                (instead_last + 1..=instead_last + INSTEAD_REACH).contains(&cue)
+                    && self.sentence_words[cue] - self.sentence_words[instead_last]
+                        == cue - instead_last
+                    && !INSTEAD_OF_THAT
+                        .iter()
+                        .any(|word| self.is_word(self.sentence_words.get(instead_last + 1), word))
+            });
+        let negated = negated_before || negated_after || verb_denied || verb_negated || set_aside;
         // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego
         // progu", "nie jest przełożonym Księgowego": not a denial, a condition or a limit.
         let negated_unless = negated_before

@@ -277,6 +277,9 @@ pub struct Modality {
     /// Words that open a note revising the text ("Aktualizacja (marzec 2026):", "Errata:"):
     /// what the note says is a voice of its own (see `roles`).
     pub revisions: Vec<Phrase>,
+    /// What sets aside the thing right after it ("zamiast pracy wyłącznie z biura"): a cue
+    /// there is denied.
+    pub instead: Vec<Phrase>,
     /// The marker phrases indexed by the keys of their first word: `(marker, phrase)`.
     marker_index: PairIndex<(Marker, usize)>,
 }
@@ -312,10 +315,11 @@ pub enum Marker {
     Offered,
     Says,
     Revision,
+    Instead,
 }
 
 impl Marker {
-    const ALL: [Marker; 28] = [
+    const ALL: [Marker; 29] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -344,6 +348,7 @@ impl Marker {
         Marker::Offered,
         Marker::Says,
         Marker::Revision,
+        Marker::Instead,
     ];
 }
 
@@ -379,6 +384,7 @@ impl Modality {
             Marker::Offered => &self.offered,
             Marker::Says => &self.says,
             Marker::Revision => &self.revisions,
+            Marker::Instead => &self.instead,
         }
     }
 
@@ -647,6 +653,8 @@ struct ModalityFile {
     #[serde(default)]
     revisions: Vec<Spanned<String>>,
     #[serde(default)]
+    instead: Vec<Spanned<String>>,
+    #[serde(default)]
     particles: Vec<Spanned<String>>,
 }
 
@@ -894,6 +902,7 @@ impl RuleSet {
                     offered: Vec::new(),
                     says: Vec::new(),
                     revisions: Vec::new(),
+                    instead: Vec::new(),
                     marker_index: PairIndex::default(),
                 },
                 conflicts: Vec::new(),
@@ -1257,6 +1266,7 @@ impl Builder {
             offered: self.phrases(file, &raw.offered, 0)?,
             says: self.phrases(file, &raw.says, 0)?,
             revisions: self.phrases(file, &raw.revisions, 0)?,
+            instead: self.phrases(file, &raw.instead, 0)?,
             marker_index: PairIndex::default(),
         };
         self.set.modality.index_markers();

@@ -354,6 +354,35 @@ fn until_the_end_of_a_month_is_a_former_state() {
 }
 
 #[test]
+fn what_zamiast_sets_aside_is_denied_and_what_follows_is_not() {
+    // an01: a reposted ad says what it changed.
+    let text = "Account Manager – oferta\n\nZmieniliśmy jedną rzecz: zamiast pracy wyłącznie z \
+                biura proponujemy teraz model hybrydowy.";
+    assert_has(
+        text,
+        "account_manager",
+        "office_only",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert_has(
+        text,
+        "account_manager",
+        "hybrid_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    // "zamiast tego" points back: what follows is chosen (corpus/152).
+    assert_has(
+        "Część przedstawicieli handlowych wybiera zamiast tego ścieżkę ekspercką.",
+        "sales_representative",
+        "expert_track",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+}
+
+#[test]
 fn a_note_revising_the_text_is_a_voice_of_its_own() {
     // an10: the note says what changed, and that the old statement no longer holds.
     let original = "Office Manager nie zajmuje się zakupami sprzętu IT.\n\n";

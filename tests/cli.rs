@@ -97,6 +97,9 @@ fn json_report_follows_the_schema() {
             && offers.contains(&"Nordbyte, Warszawa – Senior Scrum Master"),
         "{offers:?}"
     );
+    // A note revising the text names its claims by its header.
+    let revisions = claim_fields(&report, "476-aktualizacja-office-manager.txt", "revision");
+    assert_eq!(revisions, ["Aktualizacja (marzec 2026)"; 3]);
 }
 
 /// The values of `field` in the claims of the report's file whose path ends with `file`.

@@ -1419,7 +1419,8 @@ impl<'a> ClauseContext<'a> {
 
     /// Polarity and modality of the cue matched at words `first..=last` of the clause, in the
     /// past if the part of the clause with words `when` is (a number's: "W 2023 roku mediana
-    /// wynosiła 10 600 zł, dziś … to 11 900 zł" is today's 11 900 zł). A number's `qualifiers`
+    /// wynosiła 10 600 zł, dziś … to 11 900 zł" is today's 11 900 zł), under a condition or
+    /// reported if a marker stands before the cue or before those words. A number's `qualifiers`
     /// in the sentence are no condition on it: "Dla przedstawiciela handlowego na poziomie mid
     /// mediana wynosi 8 300 zł" is the mid level's pay, compared with the mid level's only.
     /// `spent` are the negations (sentence words) that another cue of the clause holds: past a
@@ -1535,8 +1536,8 @@ impl<'a> ClauseContext<'a> {
                 .any(applies);
         // "zamiast pracy wyłącznie z biura proponujemy teraz model hybrydowy": what is set
         // aside is denied, the cue within a word or two after the marker with no mark between,
-        // and nothing after it.
-        // "zamiast tego ścieżkę ekspercką" sets aside what was said before, not the cue.
+        // and nothing after it. "zamiast tego ścieżkę ekspercką" sets aside what was said
+        // before, not the cue.
         let set_aside = self
             .markers
             .matches(Marker::Instead)
@@ -1556,6 +1557,10 @@ impl<'a> ClauseContext<'a> {
                 .iter()
                 .any(|&w| LIMITS.iter().any(|limit| self.is_word(Some(&w), limit)))
                 || self.names_role_after(last));
+        // A condition or a report before a number whose cue came earlier holds for the number:
+        // "zarabia 10 400 zł brutto, w pozostałych dużych miastach ok. 9 000 zł", "błędnie
+        // podaliśmy, że mediana wynosi 14 000 zł" after a quoted title with the cue.
+        let before_claim = cue.max(self.offset + when.0);
         let conditional = self.answers_condition
             || self.about_the_past(when)
             || self
@@ -1563,7 +1568,7 @@ impl<'a> ClauseContext<'a> {
                 .matches_within_unless(
                     Marker::Conditional,
                     Marker::ConditionalExcept,
-                    self.item_start..cue.max(self.offset + when.0),
+                    self.item_start..before_claim,
                 )
                 .filter(|&(first, last)| {
                     !qualifiers
@@ -1661,10 +1666,10 @@ impl<'a> ClauseContext<'a> {
             Modality::Quoted
         } else if self.question {
             Modality::Question
-        } else if self.markers.any(
-            Marker::Reported,
-            self.statement_start..cue.max(self.offset + when.0),
-        ) {
+        } else if self
+            .markers
+            .any(Marker::Reported, self.statement_start..before_claim)
+        {
             Modality::Reported
         } else if negated_unless || conditional {
             Modality::Conditional

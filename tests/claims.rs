@@ -383,6 +383,19 @@ fn what_zamiast_sets_aside_is_denied_and_what_follows_is_not() {
 }
 
 #[test]
+fn the_pronoun_nie_after_a_preposition_denies_nothing() {
+    // ar06, corpus/67: "na nie" is "for them", no negation of what follows.
+    assert_has(
+        "Office Manager przygotowuje stanowiska dla nowych osób, tak żeby w pierwszym dniu pracy \
+         czekał na nie laptop.",
+        "office_manager",
+        "work_equipment",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
 fn a_note_revising_the_text_is_a_voice_of_its_own() {
     // an10: the note says what changed, and that the old statement no longer holds.
     let original = "Office Manager nie zajmuje się zakupami sprzętu IT.\n\n";

@@ -779,8 +779,8 @@ fn label_of_item(
 /// poziomie mid i 17 200 zł dla seniorów" (the juniors' is the first, mid the second).
 ///
 /// Places (`is_place`) and the other qualifiers are two kinds, each asked of its own kind
-/// only: "Młodszy analityk zarabia 7 000 zł, a w Warszawie 8 000 zł" is a junior's pay in
-/// Warsaw. Of the places in clauses before, only the last holds: "W Warszawie mediana wynosi
+/// only: "Młodszy analityk zarabia 7 000 zł brutto miesięcznie, w Warszawie 8 000 zł" gives the
+/// second amount the junior level and Warsaw. Of the places in clauses before, only the last holds: "W Warszawie mediana wynosi
 /// 14 500 zł, w Krakowie – 13 200 zł, w Trójmieście – 12 400 zł".
 fn qualifiers_of_amount(
     qualifiers: &[Qualifier],

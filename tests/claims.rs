@@ -2285,6 +2285,20 @@ fn a_place_sets_its_amounts_apart_and_the_capital_is_warsaw() {
         )
         .is_empty()
     );
+    // A place does not cut a level's reach, nor a level a place's.
+    assert_eq!(
+        pay(
+            "Młodszy analityk biznesowy zarabia 7 000 zł brutto miesięcznie, w Warszawie \
+             8 000 zł."
+        ),
+        [
+            (7_000.0, vec!["junior".to_string()]),
+            (
+                8_000.0,
+                vec!["junior".to_string(), "w Warszawa".to_string()]
+            )
+        ]
+    );
     // A city's figure is no figure for the role at large.
     let text =
         "Account Manager zarabia 9 700 zł brutto. W Warszawie mediana sięga 11 900 zł brutto.";

@@ -566,13 +566,8 @@ fn only_role(mentions: &[Mention]) -> Option<RoleIdx> {
 /// before the "·"). A short heading with a "·" ("Kariera · Sprzedaż") is no byline.
 fn post_header<'s>(source: &'s str, doc: &Doc, index: usize, markers: &Markers) -> Option<&'s str> {
     let sentence = &doc.sentences[index];
-    let alone = [index.checked_sub(1), Some(index + 1)]
-        .into_iter()
-        .flatten()
-        .filter_map(|other| doc.sentences.get(other))
-        .all(|other| other.block != sentence.block);
     let words = markers.words();
-    if !alone || words.len() > POST_HEADER_WORDS {
+    if !doc.alone_in_block(index) || words.len() > POST_HEADER_WORDS {
         return None;
     }
     let ends_with_colon = sentence

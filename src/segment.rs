@@ -79,6 +79,22 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
 }
 
+impl Doc {
+    /// Whether sentence `index` is the first of its block.
+    pub fn opens_block(&self, index: usize) -> bool {
+        index == 0 || self.sentences[index - 1].block != self.sentences[index].block
+    }
+
+    /// Whether sentence `index` is the only one of its block.
+    pub fn alone_in_block(&self, index: usize) -> bool {
+        self.opens_block(index)
+            && self
+                .sentences
+                .get(index + 1)
+                .is_none_or(|next| next.block != self.sentences[index].block)
+    }
+}
+
 /// Tokens after which a sentence is cut even without a sentence end.
 const MAX_SENTENCE_TOKENS: usize = 400;
 

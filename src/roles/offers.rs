@@ -40,7 +40,7 @@ pub(super) fn offers(
     let mut offer: Option<(Arc<str>, Reach)> = None;
     let mut voices = Vec::with_capacity(doc.sentences.len());
     for (index, (sentence, header)) in doc.sentences.iter().zip(&headers).enumerate() {
-        let new_block = index > 0 && doc.sentences[index - 1].block != sentence.block;
+        let new_block = index > 0 && doc.opens_block(index);
         if let Some(header) = header {
             offer = Some((Arc::from(header.name), header.reach));
         } else if let Some((_, reach)) = &offer {
@@ -100,12 +100,7 @@ fn header<'s>(
     lexicon: &Lexicon,
 ) -> Option<Header<'s>> {
     let sentence = &doc.sentences[index];
-    let opens_block = index == 0 || doc.sentences[index - 1].block != sentence.block;
-    let alone = opens_block
-        && doc
-            .sentences
-            .get(index + 1)
-            .is_none_or(|next| next.block != sentence.block);
+    let alone = doc.alone_in_block(index);
     // A paragraph of one line with no full stop is a title too long to be told one by its
     // layout ("Lublin / Biuro Rachunkowe „Bilans” / księgowa lub księgowy").
     let untitled_line = sentence.layout == Layout::Prose
@@ -117,7 +112,7 @@ fn header<'s>(
             .trim_end()
             .ends_with(['.', '!', '?', ':', ';', ',']);
     let laid_out = matches!(sentence.layout, Layout::Heading | Layout::ListItem);
-    if !opens_block || !(laid_out || untitled_line) {
+    if !doc.opens_block(index) || !(laid_out || untitled_line) {
         return None;
     }
     let (tokens, reach) = header_tokens(source, doc, sentence.tokens.clone(), mentions)?;
@@ -169,13 +164,10 @@ fn header<'s>(
             .cover(&doc.tokens[range.end - 1].span);
         span.slice(source)
     };
-    let firm_end = firm
-        .clone()
-        .find(|&t| doc.tokens[t].span.slice(source) == "(")
-        .unwrap_or(firm.end);
+    let firm_name = before_bracket(source, doc, firm.clone());
     Some(Header {
         name: slice(tokens),
-        firm: slice(firm.start..firm_end.max(firm.start + 1)),
+        firm: slice(firm_name.start..firm_name.end.max(firm.start + 1)),
         reach,
     })
 }
@@ -259,10 +251,7 @@ fn parts(source: &str, doc: &Doc, tokens: Range<usize>) -> Vec<Range<usize>> {
 /// ("Wymagania", "Zakres obowiązków"), a tip of a sentence ("Zrób porządny profil na
 /// LinkedInie").
 fn names_firm(source: &str, doc: &Doc, part: Range<usize>, lexicon: &Lexicon) -> bool {
-    let bracket = (part.clone())
-        .find(|&t| doc.tokens[t].span.slice(source) == "(")
-        .unwrap_or(part.end);
-    let words: Vec<&str> = doc.tokens[part.start..bracket]
+    let words: Vec<&str> = doc.tokens[before_bracket(source, doc, part.clone())]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(source))
@@ -284,6 +273,15 @@ fn names_firm(source: &str, doc: &Doc, part: Range<usize>, lexicon: &Lexicon) ->
         && words.len() <= FIRM_WORDS
         && words.len() - capitalised <= 1
         && (unknown || capitalised >= 2)
+}
+
+/// The tokens of a header's part before its bracket: "Grupa Orwen" of "Grupa Orwen
+/// (Warszawa)".
+fn before_bracket(source: &str, doc: &Doc, part: Range<usize>) -> Range<usize> {
+    let bracket = (part.clone())
+        .find(|&t| doc.tokens[t].span.slice(source) == "(")
+        .unwrap_or(part.end);
+    part.start..bracket
 }
 
 /// Words a firm's name has at most, outside its bracket: "Biuro Rachunkowe „Bilans”", "Baltic

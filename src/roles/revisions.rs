@@ -30,8 +30,9 @@ pub(super) fn revisions(source: &str, doc: &Doc, markers: &[Markers]) -> Vec<Opt
         {
             note = None;
         }
-        let opens_block = index == 0 || doc.sentences[index - 1].block != sentence.block;
-        if opens_block && let Some(header) = header(source, doc, index, &markers[index]) {
+        if doc.opens_block(index)
+            && let Some(header) = header(source, doc, index, &markers[index])
+        {
             note = Some((header, sentence.block));
         }
         voices.push(note.as_ref().map(|(header, _)| header.clone()));

@@ -22,7 +22,7 @@ use crate::markers::Markers;
 use crate::phrase::Phrase;
 use crate::roles::{Attribution, Subject, Voice};
 use crate::rules::{
-    DimensionIdx, Hints, Marker, MetricEngine, Qualifier, RoleIdx, RuleSet, ValueIdx,
+    DimensionIdx, Hints, Marker, MetricEngine, Qualifier, QualifierKind, RoleIdx, RuleSet, ValueIdx,
 };
 use crate::segment::{self, Doc, Layout, Token, TokenKind};
 use crate::span::{Norm, Orig, Span};
@@ -468,7 +468,7 @@ pub fn extract(
                                     let (a, b) = (sentence_words[a], sentence_words[b]);
                                     set_apart(source, &doc.tokens[a.min(b)..a.max(b)])
                                 },
-                                |label| metric.is_place(label),
+                                |label| metric.kind_of(label),
                             );
                             let role_label = labelled_by(
                                 source,
@@ -769,30 +769,33 @@ fn label_of_item(
 /// word, among the words of the clause `clause`, a range of the sentence's words), each once.
 /// A qualifier before the clause's first amount holds for every amount of it ("Mediana … 7 000
 /// zł brutto miesięcznie, czyli ok. 84 000 zł brutto rocznie"); so does one in a clause before,
-/// unless the clause has qualifiers of its own ("Młodszy analityk zarabia 7 000 zł, a w
-/// Warszawie 8 000 zł" against "Młodszy analityk zarabia 7 000 zł, a starszy 12 000 zł",
-/// where the second pay is no junior's). One in a later clause is that clause's alone. One
+/// unless the clause has one of its kind ("Młodszy analityk zarabia 7 000 zł, a w Warszawie
+/// 8 000 zł" against "Młodszy analityk zarabia 7 000 zł, a starszy 12 000 zł", where the
+/// second pay is no junior's). One in a later clause is that clause's alone. One
 /// after an amount is the nearest amount's: "9 000–12 000 zł brutto na umowie o pracę albo
 /// 11 000–14 500 zł netto przy współpracy B2B" (B2B is the second's), unless a comma or a
 /// conjunction sets it apart from all amounts but one (`separated`, between two of the
 /// sentence's words): "8 600 zł brutto miesięcznie dla juniorów, 12 800 zł dla osób na
 /// poziomie mid i 17 200 zł dla seniorów" (the juniors' is the first, mid the second).
 ///
-/// Places (`is_place`) and the other qualifiers are two kinds, each asked of its own kind
-/// only: "Młodszy analityk zarabia 7 000 zł brutto miesięcznie, w Warszawie 8 000 zł" gives the
-/// second amount the junior level and Warsaw. Of the places in clauses before, only the last holds: "W Warszawie mediana wynosi
-/// 14 500 zł, w Krakowie – 13 200 zł, w Trójmieście – 12 400 zł".
+/// Each question is asked of a qualifier's own kind (`kind_of`) only: "Młodszy analityk zarabia
+/// 7 000 zł brutto miesięcznie, w Warszawie 8 000 zł" gives the second amount the junior level
+/// and Warsaw; "scrum master z seniorskim doświadczeniem, … na kontrakcie B2B, może dziś liczyć
+/// na medianę … 27 500 zł" a senior's median on B2B. Of the places in clauses before, only the
+/// last holds: "W Warszawie mediana wynosi 14 500 zł, w Krakowie – 13 200 zł, w Trójmieście –
+/// 12 400 zł".
 fn qualifiers_of_amount(
     qualifiers: &[Qualifier],
     amounts: &[(usize, usize)],
     n: usize,
     clause: Range<usize>,
     separated: impl Fn(usize, usize) -> bool,
-    is_place: impl Fn(&str) -> bool,
+    kind_of: impl Fn(&str) -> Option<QualifierKind>,
 ) -> Vec<Arc<str>> {
     let in_sentence = |(a, b): (usize, usize)| (clause.start + a, clause.start + b);
     let first_amount = amounts.iter().map(|&(a, _)| clause.start + a).min();
-    let same_kind = |a: &str, b: &str| is_place(a) == is_place(b);
+    let same_kind = |a: &str, b: &str| kind_of(a) == kind_of(b);
+    let is_place = |label: &str| kind_of(label) == Some(QualifierKind::Place);
     // A qualifier after the clause's amounts that a comma sets apart from each is the next
     // clause's ("13 200 zł, w Trójmieście – 12 400 zł"), not this one's own.
     let of_this_clause = |first: usize| {
@@ -1122,7 +1125,7 @@ fn scope_to_section(claims: &mut [Claim], section_qualifiers: &[MetricLevels], r
                     metric
                         .qualifier_labels
                         .iter()
-                        .position(|l| l == label)
+                        .position(|(l, _)| l == label)
                         .unwrap_or(usize::MAX)
                 };
                 quantity.qualifiers.sort_by_key(rank);

@@ -156,13 +156,10 @@ pub struct Metric {
     pub engine: MetricEngine,
     /// Words that qualify a number ("junior", "mediana"): numbers compare only with equal ones.
     pub qualifiers: PhraseSet,
-    /// What each qualifier phrase, in the order of `qualifiers`, stands for: the first of the
-    /// alternatives it was written with ("junior | na start | początkujący" all stand for
-    /// "junior").
-    pub qualifier_labels: Vec<Arc<str>>,
-    /// The labels of those qualifiers that are places ("w Warszawa | w stolica"): a place
-    /// holds for the amounts after it up to the next place, whatever levels stand between.
-    pub places: Vec<Arc<str>>,
+    /// What each qualifier phrase, in the order of `qualifiers`, stands for, and its kind: the
+    /// first of the alternatives it was written with ("junior | na start | początkujący" all
+    /// stand for "junior").
+    pub qualifier_labels: Vec<QualifierLabel>,
     /// Names of other things with amounts ("premia", "prowizja"): an amount after one of them,
     /// and after the cue, is that thing's ("Do pensji dochodzi premia kwartalna do 4 500 zł").
     pub amounts_of: PhraseSet,
@@ -175,18 +172,40 @@ impl Metric {
         self.qualifiers
             .matches(words, lemmas)
             .into_iter()
-            .map(|(p, first, last)| (self.qualifier_labels[p].clone(), first, last))
+            .map(|(p, first, last)| (self.qualifier_labels[p].0.clone(), first, last))
             .collect()
+    }
+
+    /// The kind of the qualifier `label`, if it is one of this metric's.
+    pub fn kind_of(&self, label: &str) -> Option<QualifierKind> {
+        let mut labels = self.qualifier_labels.iter();
+        labels
+            .find(|(known, _)| **known == *label)
+            .map(|&(_, kind)| kind)
     }
 
     /// Whether the qualifier `label` is a place.
     pub fn is_place(&self, label: &str) -> bool {
-        self.places.iter().any(|place| **place == *label)
+        self.kind_of(label) == Some(QualifierKind::Place)
     }
 }
 
 /// A qualifier named in a sentence: what it stands for, and its first and last word.
 pub type Qualifier = (Arc<str>, usize, usize);
+
+/// What a qualifier stands for ("junior"), and its kind.
+pub type QualifierLabel = (Arc<str>, QualifierKind);
+
+/// What a qualifier says of a number. Qualifiers of one kind replace each other ("junior",
+/// "senior"), those of different kinds add up ("mediana" for a "senior" "na B2B" "w
+/// Warszawie"). A place holds for the amounts after it up to the next place, whatever other
+/// qualifiers stand between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QualifierKind {
+    Place,
+    /// One of the kinds a metric's `qualifiers` name, by its position among them.
+    Other(usize),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MetricEngine {
@@ -582,13 +601,54 @@ struct RawMetric {
     #[serde(default)]
     cues_except: Vec<Spanned<String>>,
     #[serde(default)]
-    qualifiers: Vec<Spanned<String>>,
+    qualifiers: QualifierKinds,
     #[serde(default)]
     places: Vec<Spanned<String>>,
     #[serde(default)]
     amounts_of: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Examples,
+}
+
+/// A metric's `qualifiers`: a list of one kind, or a table of kinds, each a list
+/// (`qualifiers.level = ["junior", "senior"]`, `qualifiers.contract = ["B2B"]`).
+#[derive(Default)]
+struct QualifierKinds(Vec<(String, Vec<Spanned<String>>)>);
+
+impl<'de> Deserialize<'de> for QualifierKinds {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Kinds;
+        impl<'de> serde::de::Visitor<'de> for Kinds {
+            type Value = QualifierKinds;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of qualifiers, or a table of kinds of them, each a list")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = seq.next_element()? {
+                    entries.push(entry);
+                }
+                Ok(QualifierKinds(vec![(String::new(), entries)]))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut kinds = Vec::new();
+                while let Some(kind) = map.next_entry()? {
+                    kinds.push(kind);
+                }
+                Ok(QualifierKinds(kinds))
+            }
+        }
+        deserializer.deserialize_any(Kinds)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -1114,20 +1174,20 @@ impl Builder {
             .ok_or_else(|| file.error("fraza nie zawiera żadnego słowa", Some(span)))
     }
 
-    /// A metric's qualifiers: each entry is one phrase or alternatives that mean the same,
-    /// separated by "|" ("junior | na start"), which all stand for the first.
+    /// A metric's qualifiers, each with its kind: each entry is one phrase or alternatives that
+    /// mean the same, separated by "|" ("junior | na start"), which all stand for the first.
     fn qualifiers(
         &mut self,
         file: &RuleFile,
-        entries: &[Spanned<String>],
-    ) -> Result<(PhraseSet, Vec<Arc<str>>), RulesError> {
+        entries: &[(QualifierKind, Spanned<String>)],
+    ) -> Result<(PhraseSet, Vec<QualifierLabel>), RulesError> {
         let mut phrases = Vec::new();
         let mut labels = Vec::new();
-        for entry in entries {
+        for (kind, entry) in entries {
             let label: Arc<str> = qualifier_label(entry.get_ref()).into();
             for alternative in entry.get_ref().split('|').map(str::trim) {
                 phrases.push(self.phrase_at(file, alternative, entry.span(), 0)?);
-                labels.push(label.clone());
+                labels.push((label.clone(), *kind));
             }
         }
         Ok((PhraseSet::new(phrases), labels))
@@ -1354,17 +1414,16 @@ impl Builder {
             };
             let cues = self.phrases(file, &metric.cues, CUE_GAP)?;
             let cues_except = self.phrases(file, &metric.cues_except, CUE_GAP)?;
-            let entries: Vec<Spanned<String>> = metric
-                .qualifiers
-                .into_iter()
-                .chain(metric.places.clone())
+            let kinds = metric.qualifiers.0.into_iter().enumerate();
+            let entries: Vec<(QualifierKind, Spanned<String>)> = kinds
+                .flat_map(|(kind, (_, entries))| {
+                    entries
+                        .into_iter()
+                        .map(move |entry| (QualifierKind::Other(kind), entry))
+                })
+                .chain((metric.places.into_iter()).map(|entry| (QualifierKind::Place, entry)))
                 .collect();
             let (qualifiers, qualifier_labels) = self.qualifiers(file, &entries)?;
-            let places = metric
-                .places
-                .iter()
-                .map(|entry| Arc::from(qualifier_label(entry.get_ref())))
-                .collect();
             let amounts_of = PhraseSet::new(self.phrases(file, &metric.amounts_of, 0)?);
             self.push_value(
                 file,
@@ -1380,7 +1439,6 @@ impl Builder {
                         engine,
                         qualifiers,
                         qualifier_labels,
-                        places,
                         amounts_of,
                     }),
                     examples: metric.examples,
@@ -1647,9 +1705,16 @@ impl RuleRegex {
 }
 
 /// What a metric's qualifier entry stands for: the first of its alternatives ("junior" for
-/// "junior | na start | początkujący").
-fn qualifier_label(entry: &str) -> &str {
-    entry.split('|').next().map_or(entry, str::trim)
+/// "junior | na start | początkujący"), without the marks of written forms ("w Tychach" for
+/// "w =Tychach").
+fn qualifier_label(entry: &str) -> String {
+    entry
+        .split('|')
+        .next()
+        .map_or(entry, str::trim)
+        .replace(" =", " ")
+        .trim_start_matches('=')
+        .to_owned()
 }
 
 fn regex_builder(pattern: &str, size_limit: usize) -> RegexBuilder {

@@ -2250,6 +2250,41 @@ fn pay(text: &str) -> Vec<(f64, Vec<String>)> {
 }
 
 #[test]
+fn qualifiers_of_different_kinds_add_up() {
+    // ar01: the level and the contract of the clauses before hold beside the clause's own
+    // statistic, so the two seniors' medians on B2B in Warsaw disagree.
+    let text = "Scrum master to dziś osobne stanowisko. Mediana dla seniorów rozliczających się \
+                na B2B wyniosła w stolicy 24 000 zł netto miesięcznie.\n\nPodsumowując: scrum master z seniorskim doświadczeniem, \
+                zatrudniony przez warszawską firmę na kontrakcie B2B, może dziś liczyć na medianę \
+                w wysokości 27 500 zł netto miesięcznie.";
+    let senior_median_on_b2b_in_warsaw = vec![
+        "mediana".to_string(),
+        "senior".to_string(),
+        "B2B".to_string(),
+        "w Warszawa".to_string(),
+    ];
+    assert_eq!(
+        pay(text),
+        [
+            (24_000.0, senior_median_on_b2b_in_warsaw.clone()),
+            (27_500.0, senior_median_on_b2b_in_warsaw)
+        ]
+    );
+    assert!(codes(text).contains(&"RL104".to_string()));
+    // A level of its own replaces the level before, and keeps the statistic (corpus/143).
+    assert_eq!(
+        pay(
+            "Mediana dla analityka biznesowego wynosi 8 600 zł brutto miesięcznie dla juniorów, \
+             17 200 zł dla seniorów."
+        ),
+        [
+            (8_600.0, vec!["mediana".to_string(), "junior".to_string()]),
+            (17_200.0, vec!["mediana".to_string(), "senior".to_string()])
+        ]
+    );
+}
+
+#[test]
 fn a_place_sets_its_amounts_apart_and_the_capital_is_warsaw() {
     // al03: the same city, named two ways, far apart.
     assert!(

@@ -150,6 +150,8 @@ const PHRASE_KEYS: &[&str] = &[
     "first",
     "second",
     "qualifiers",
+    "places",
+    "amounts_of",
     "negation",
     "possible",
     "reported",
@@ -163,9 +165,11 @@ fn collect_phrases(value: &toml::Value, key: Option<&str>, out: &mut Vec<String>
             out.push(s.clone())
         }
         toml::Value::Array(items) => items.iter().for_each(|v| collect_phrases(v, key, out)),
-        toml::Value::Table(table) => table
-            .iter()
-            .for_each(|(k, v)| collect_phrases(v, Some(k), out)),
+        // A table under a phrase key holds phrases by kind ("qualifiers.level").
+        toml::Value::Table(table) => table.iter().for_each(|(k, v)| {
+            let phrases = key.filter(|key| PHRASE_KEYS.contains(key));
+            collect_phrases(v, phrases.or(Some(k)), out)
+        }),
         _ => {}
     }
 }
@@ -302,4 +306,34 @@ fn a_shared_alias_needs_two_roles_and_no_plain_owner() {
     .err()
     .expect("a shared alias that is also a plain one is refused");
     assert!(owned.contains("alias wspólny „PM”"), "{owned}");
+}
+
+#[test]
+fn a_metrics_qualifiers_are_one_list_or_a_table_of_kinds_of_lists() {
+    let levels = "qualifiers.level = [\n  \"junior | juniorski | na start";
+    let as_one_list = rules_edited("salary.toml", |text| {
+        let kinds = text
+            .find("qualifiers.statistic")
+            .expect("qualifiers by kind");
+        let places = text.find("\nplaces = [").expect("places");
+        format!(
+            "{}qualifiers = [\"mediana\", \"junior\", \"senior\"]{}",
+            &text[..kinds],
+            &text[places..]
+        )
+    });
+    assert!(as_one_list.is_ok(), "{:?}", as_one_list.err());
+    let mistake = rules_edited("salary.toml", |text| {
+        let start = text.find(levels).expect("the levels");
+        let end = start + text[start..].find("]\n").expect("their end") + 1;
+        format!(
+            "{}qualifiers.level = \"junior\"{}",
+            &text[..start],
+            &text[end..]
+        )
+    })
+    .err()
+    .expect("a kind that is no list refused");
+    assert!(mistake.contains("salary.toml"), "{mistake}");
+    assert!(mistake.contains("a sequence"), "{mistake}");
 }

@@ -53,6 +53,7 @@ import morfeusz2
 PHRASE_KEYS = {
     "aliases", "alias", "suggest", "cues", "headings", "first", "second",
     "qualifiers",  # numeric metrics: "mile widziany", "junior", "mediana", …
+    "places", "amounts_of",  # numeric metrics: "w Warszawa", "premia"
 }
 # In modality.toml every string list counts, except under these keys (prose, ids, regexes).
 NON_PHRASE_KEYS = {

@@ -2619,3 +2619,28 @@ fn an_allowance_for_each_mode_of_work_is_no_mode_of_the_role() {
                 zdalnej oraz 60 zł miesięcznie przy pracy hybrydowej.";
     assert!(codes(text).is_empty(), "{:?}", codes(text));
 }
+
+#[test]
+fn staff_given_something_for_the_way_they_work_is_a_condition() {
+    // au06: a regulation's section on equipment after the office manager's.
+    let text = "§ 4. Biuro Zarządu\n1. Office manager pracuje stacjonarnie w siedzibie spółki.\n\n\
+                § 5. Sprzęt\n1. Pracownikom wykonującym pracę hybrydowo lub zdalnie spółka \
+                zapewnia laptop, monitor i zestaw słuchawkowy.";
+    assert_has(
+        text,
+        "office_manager",
+        "hybrid_work",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // Occasional remote work, which a superior may allow, is no remote work as the rule.
+    assert_has(
+        "Księgowi wykonują pracę stacjonarnie. W okresie zamknięcia roku wyłączona jest również \
+         praca zdalna okazjonalna.",
+        "accountant",
+        "remote_work",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+}

@@ -2644,3 +2644,25 @@ fn staff_given_something_for_the_way_they_work_is_a_condition() {
         Modality::Possible,
     );
 }
+
+#[test]
+fn a_stage_of_a_career_ladder_is_a_condition() {
+    // at07: the regular partner's stage against the lead's team and pay.
+    let text = "Po wdrożeniu HR Business Partner samodzielnie obsługuje jeden lub dwa zakłady. Na \
+                tym etapie nie ma jeszcze podwładnych, a wynagrodzenie mieści się w przedziale \
+                12 000–15 000 zł brutto miesięcznie.\n\nCo oferujemy na poziomie lidera? Lead \
+                HRBP zarządza zespołem sześciu osób i ma wynagrodzenie od 21 000 zł brutto \
+                miesięcznie.";
+    assert_has(
+        text,
+        "hr_business_partner",
+        "salary",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+    let found = codes(text);
+    assert!(
+        !found.contains(&"RL103".to_string()) && !found.contains(&"RL104".to_string()),
+        "{found:?}"
+    );
+}

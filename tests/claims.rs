@@ -2666,3 +2666,34 @@ fn a_stage_of_a_career_ladder_is_a_condition() {
         "{found:?}"
     );
 }
+
+#[test]
+fn pay_in_a_segment_of_employers_compares_with_that_segments() {
+    // as10: a corporation's figure, twice, far apart; the medium firms' is another segment.
+    let text = "Mediana wynagrodzeń seniora na stanowisku HR business partnera, zatrudnionego na \
+                umowie o pracę w korporacji, to 19 000 zł brutto. W firmach średniej wielkości \
+                mediana dla seniorów wynosi 15 500 zł brutto.\n\nWróćmy jeszcze do korporacji. \
+                Mediana dla seniora na stanowisku HR business partnera, zatrudnionego na umowie \
+                o pracę w korporacji, wynosi 16 800 zł brutto.";
+    let in_corporations = vec![
+        "mediana".to_string(),
+        "senior".to_string(),
+        "w korporacja".to_string(),
+    ];
+    assert_eq!(
+        pay(text),
+        [
+            (19_000.0, in_corporations.clone()),
+            (
+                15_500.0,
+                vec![
+                    "mediana".to_string(),
+                    "senior".to_string(),
+                    "w średni firma".to_string()
+                ]
+            ),
+            (16_800.0, in_corporations)
+        ]
+    );
+    assert!(codes(text).contains(&"RL104".to_string()));
+}

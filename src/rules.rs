@@ -610,10 +610,11 @@ struct RawMetric {
     examples: Examples,
 }
 
-/// A metric's `qualifiers`: a list of one kind, or a table of kinds, each a list
-/// (`qualifiers.level = ["junior", "senior"]`, `qualifiers.contract = ["B2B"]`).
+/// A metric's `qualifiers`, kind by kind: a list of one kind, or a table of kinds, each a list
+/// (`qualifiers.level = ["junior", "senior"]`, `qualifiers.contract = ["B2B"]`), in the order
+/// written. A kind's name says what it is to the rule's reader; rolelint tells kinds apart only.
 #[derive(Default)]
-struct QualifierKinds(Vec<(String, Vec<Spanned<String>>)>);
+struct QualifierKinds(Vec<Vec<Spanned<String>>>);
 
 impl<'de> Deserialize<'de> for QualifierKinds {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -633,7 +634,7 @@ impl<'de> Deserialize<'de> for QualifierKinds {
                 while let Some(entry) = seq.next_element()? {
                     entries.push(entry);
                 }
-                Ok(QualifierKinds(vec![(String::new(), entries)]))
+                Ok(QualifierKinds(vec![entries]))
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(
@@ -641,8 +642,8 @@ impl<'de> Deserialize<'de> for QualifierKinds {
                 mut map: A,
             ) -> Result<Self::Value, A::Error> {
                 let mut kinds = Vec::new();
-                while let Some(kind) = map.next_entry()? {
-                    kinds.push(kind);
+                while let Some((_name, entries)) = map.next_entry::<String, _>()? {
+                    kinds.push(entries);
                 }
                 Ok(QualifierKinds(kinds))
             }
@@ -1415,13 +1416,14 @@ impl Builder {
             let cues = self.phrases(file, &metric.cues, CUE_GAP)?;
             let cues_except = self.phrases(file, &metric.cues_except, CUE_GAP)?;
             let kinds = metric.qualifiers.0.into_iter().enumerate();
+            let places = metric.places.into_iter();
             let entries: Vec<(QualifierKind, Spanned<String>)> = kinds
-                .flat_map(|(kind, (_, entries))| {
+                .flat_map(|(kind, entries)| {
                     entries
                         .into_iter()
                         .map(move |entry| (QualifierKind::Other(kind), entry))
                 })
-                .chain((metric.places.into_iter()).map(|entry| (QualifierKind::Place, entry)))
+                .chain(places.map(|entry| (QualifierKind::Place, entry)))
                 .collect();
             let (qualifiers, qualifier_labels) = self.qualifiers(file, &entries)?;
             let amounts_of = PhraseSet::new(self.phrases(file, &metric.amounts_of, 0)?);

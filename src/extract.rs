@@ -1447,9 +1447,11 @@ impl<'a> ClauseContext<'a> {
         // A negation that opens a trailing one ("nie jest potrzebny") denies what stands before
         // it: "certyfikat nie jest już potrzebny do usługowego prowadzenia ksiąg" does not deny
         // the bookkeeping. Right after the subject it has nothing before it to deny: "Od
-        // handlowców nie wymaga się dziś nawet prawa jazdy".
+        // handlowców nie wymaga się dziś nawet prawa jazdy", nor after a pronoun standing for
+        // it: "Żadne z nich nie pracuje w pełni zdalnie" (blind aw10).
         let denies_before = |at: usize| {
             at > subject_end
+                && !self.markers.any(Marker::Anaphor, subject_end..at)
                 && self
                     .markers
                     .matches(Marker::NegationAfter)

@@ -839,9 +839,24 @@ fn side_by_side(words: &[usize], from: usize, to: usize) -> bool {
 }
 
 /// Prepositions after which a role is a partner or a point of comparison, never the subject:
-/// "współpraca z Product Ownerem", "w przeciwieństwie do Account Managera". ("od", "dla" and
-/// "u" are left out: "Od Account Managera oczekuje się …" is about that role.)
-const PARTNER_PREPOSITIONS: &[&str] = &["z", "ze", "do", "przez", "wobec", "między", "pomiędzy"];
+/// "współpraca z Product Ownerem", "w przeciwieństwie do Account Managera", "więcej niż Scrum
+/// Master". ("od", "dla" and "u" are left out: "Od Account Managera oczekuje się …" is about
+/// that role; but see [`COMPARED_FROM`].)
+const PARTNER_PREPOSITIONS: &[&str] = &[
+    "z",
+    "ze",
+    "do",
+    "przez",
+    "wobec",
+    "między",
+    "pomiędzy",
+    "niż",
+];
+
+/// Words after which "od" sets a role apart as a point of comparison: "Scrum Master z kolei nie
+/// jest niczyim przełożonym. W odróżnieniu od Project Managera nie przydziela zadań" (blind
+/// aw01: the denial is the Scrum Master's).
+const COMPARED_FROM: &[&str] = &["odróżnieniu", "odróżnienie", "różni", "różnią", "różnić"];
 
 /// Words for a part of a group, before "z": "jedna z", "większość z", "żaden z".
 const SHARES_OF_A_GROUP: &[&str] = &[
@@ -893,14 +908,20 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
         let between = &doc.tokens[words[from] + 1..words[at]];
         segment::label_end(source, between) == Some(between.len())
     };
+    let partner = |preposition: usize| {
+        lowercase::is_one_of(word(preposition), PARTNER_PREPOSITIONS)
+            || (preposition >= 1
+                && lowercase::is_one_of(word(preposition), &["od"])
+                && lowercase::is_one_of(word(preposition - 1), COMPARED_FROM))
+    };
     let direct = at >= 1
         && (adjacent(at - 1) || label_between(at - 1))
-        && lowercase::is_one_of(word(at - 1), PARTNER_PREPOSITIONS)
+        && partner(at - 1)
         && !partitive(at - 1);
     let modified = at >= 2
         && adjacent(at - 2)
         && is_modifier(word(at - 1))
-        && lowercase::is_one_of(word(at - 2), PARTNER_PREPOSITIONS)
+        && partner(at - 2)
         && !partitive(at - 2);
     let coordinated = at >= 3
         && adjacent(at - 3)

@@ -2697,3 +2697,32 @@ fn pay_in_a_segment_of_employers_compares_with_that_segments() {
     );
     assert!(codes(text).contains(&"RL104".to_string()));
 }
+
+#[test]
+fn a_role_set_apart_by_w_odroznieniu_od_is_not_the_subject() {
+    // aw01: the clause's subject is left out; it is the Scrum Master of the sentence before.
+    let text = "Scrum Master z kolei nie jest niczyim przełożonym. W odróżnieniu od Project \
+                Managera nie przydziela zadań poszczególnym programistom.";
+    assert_has(
+        text,
+        "scrum_master",
+        "task_assignment",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert_lacks_claim(text, "project_manager", "task_assignment");
+}
+
+#[test]
+fn a_negation_right_after_a_pronoun_denies_what_follows_the_verb() {
+    // aw10: "nie pracuje" denies the full remote work after it, as after a named subject.
+    let text = "Teraz jako HR Business Partnerka współtworzy politykę płacową działu.\n\n\
+                Żadne z nich nie pracuje w pełni zdalnie.";
+    assert_has(
+        text,
+        "hr_business_partner",
+        "fully_remote",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+}

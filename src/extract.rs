@@ -1557,11 +1557,15 @@ impl<'a> ClauseContext<'a> {
         let negated = negated_before || negated_after || verb_denied || verb_negated || set_aside;
         // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego
         // progu", "nie jest przełożonym Księgowego": not a denial, a condition or a limit.
-        let negated_unless = negated_before
-            && (self.words[last + 1..]
-                .iter()
-                .any(|&w| LIMITS.iter().any(|limit| self.is_word(Some(&w), limit)))
-                || self.names_role_after(last));
+        // "bez względu na kwotę" is no limit but its absence: "office manager nie akceptuje
+        // samodzielnie żadnych zamówień, bez względu na kwotę" (blind av01).
+        let after_cue_words = &self.words[last + 1..];
+        let limited = after_cue_words.iter().enumerate().any(|(i, &w)| {
+            LIMITS.iter().any(|limit| self.is_word(Some(&w), limit))
+                && !(self.is_word(Some(&w), "bez")
+                    && self.is_word(after_cue_words.get(i + 1), "względu"))
+        });
+        let negated_unless = negated_before && (limited || self.names_role_after(last));
         // A condition or a report before a number whose cue came earlier holds for the number:
         // "zarabia 10 400 zł brutto, w pozostałych dużych miastach ok. 9 000 zł", "błędnie
         // podaliśmy, że mediana wynosi 14 000 zł" after a quoted title with the cue.

@@ -2726,3 +2726,22 @@ fn a_negation_right_after_a_pronoun_denies_what_follows_the_verb() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn bez_wzgledu_na_makes_a_denial_no_limit() {
+    // av01: regardless of the amount, so no amount is left the role may approve.
+    assert_has(
+        "Office manager nie akceptuje samodzielnie żadnych zamówień, bez względu na kwotę.",
+        "office_manager",
+        "order_approval",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert_has(
+        "Office manager nie akceptuje zamówień bez zgody dyrektora finansowego.",
+        "office_manager",
+        "order_approval",
+        Polarity::Negated,
+        Modality::Conditional,
+    );
+}

@@ -887,10 +887,10 @@ const SHARES_OF_A_GROUP: &[&str] = &[
     "niektóre",
 ];
 
-/// Whether the mention starting at `words[at]` follows one of [`PARTNER_PREPOSITIONS`],
-/// directly, after one word that modifies it ("z czterema Account Managerami", "do naszego
-/// Key Account Managera"), or as the second of two nouns it governs ("z liderami i
-/// kierownikami projektów").
+/// Whether the mention starting at `words[at]` follows one of [`PARTNER_PREPOSITIONS`] (or "od"
+/// after one of [`COMPARED_FROM`]), directly, after one word that modifies it ("z czterema
+/// Account Managerami", "do naszego Key Account Managera"), or as the second of two nouns it
+/// governs ("z liderami i kierownikami projektów").
 fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize) -> bool {
     let word = |i: usize| doc.tokens[words[i]].span.slice(source);
     // Words, not punctuation, between: "z klientem, a potem Account Manager" is not one phrase.
@@ -926,7 +926,7 @@ fn after_partner_preposition(source: &str, doc: &Doc, words: &[usize], at: usize
     let coordinated = at >= 3
         && adjacent(at - 3)
         && lowercase::is_one_of(word(at - 1), &["i", "oraz"])
-        && lowercase::is_one_of(word(at - 3), PARTNER_PREPOSITIONS);
+        && partner(at - 3);
     direct || modified || coordinated
 }
 

@@ -2745,3 +2745,23 @@ fn bez_wzgledu_na_makes_a_denial_no_limit() {
         Modality::Conditional,
     );
 }
+
+#[test]
+fn two_exclusive_values_in_one_sentence_are_a_self_contradictory_sentence() {
+    // au04, and eleven corpus texts whose authors called such a sentence RL105.
+    assert_eq!(
+        codes(
+            "Nasi rekruterzy pracują w pełni zdalnie, spędzając trzy dni w tygodniu w biurze na \
+             Ołbinie."
+        ),
+        ["RL105"]
+    );
+    // Said in two sentences, the role is defined two ways.
+    assert_eq!(
+        codes(
+            "Nasi rekruterzy pracują w pełni zdalnie.\n\nRekruter spędza trzy dni w tygodniu w \
+             biurze na Ołbinie."
+        ),
+        ["RL101"]
+    );
+}

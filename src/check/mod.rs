@@ -2,7 +2,8 @@
 //!
 //! Runs the conflict engines that rule files instantiate: exclusive values, the same value
 //! affirmed and negated, numbers that disagree (only when currency, period, basis and
-//! qualifiers match), self-contradictory clauses, role-name drift and misleading names. Only
+//! qualifiers match), self-contradictory clauses (also two exclusive values one sentence gives
+//! a role, reported as that conflict), role-name drift and misleading names. Only
 //! asserted claims conflict; two roles with different values never do. One finding per role,
 //! dimension and conflicting pair, with every supporting span as evidence. Of two exclusive
 //! pairs whose values one sentence gives together, only the first is reported; a denial that
@@ -116,7 +117,42 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             Engine::Misleading => wording.misleading(&mut findings),
         }
     }
+    in_one_sentence(&mut findings, analysis, rules);
     findings
+}
+
+/// Two exclusive values that one sentence gives the role make that sentence contradict itself:
+/// "Rekruterzy pracują w pełni zdalnie, spędzając trzy dni w tygodniu w biurze" is reported as
+/// the self-contradiction conflict (RL105), what a reader calls it, not as a role defined two
+/// ways (RL101), when the rules have one.
+fn in_one_sentence(findings: &mut [Finding], analysis: &Analysis, rules: &RuleSet) {
+    let Some(sentence_conflict) = rules
+        .conflicts
+        .iter()
+        .find(|c| matches!(c.engine, Engine::SelfContradiction(_)))
+    else {
+        return;
+    };
+    let exclusive_codes: Vec<&str> = rules
+        .conflicts
+        .iter()
+        .filter(|c| matches!(c.engine, Engine::Exclusive { .. }))
+        .map(|c| c.code.as_str())
+        .collect();
+    for finding in findings {
+        let mut sentences = finding
+            .evidence
+            .iter()
+            .map(|e| e.claim.map(|c| analysis.claims[c].sentence));
+        let first = sentences.next().flatten();
+        let one_sentence = first.is_some() && sentences.all(|s| s == first);
+        if one_sentence && exclusive_codes.contains(&finding.code.as_str()) {
+            finding.code = sentence_conflict.code.clone();
+            finding.severity = sentence_conflict.severity;
+            finding.message = format!("Zdanie przeczy samo sobie – {}", finding.message);
+            finding.help = Some(Arc::clone(&sentence_conflict.help));
+        }
+    }
 }
 
 /// Whether a claim can take part in a conflict between files: only asserted claims conflict,

@@ -130,6 +130,11 @@ const CLAUSE_OPENERS: &[&str] = &[
     // dlatego wiele osób łączy pierwszą pracę z kursami"
     "więc",
     "dlatego",
+    // so is a cause: "Key Account Manager nie prowadzi kilkudziesięciu klientów naraz, bo …
+    // każda negocjacja trwa tygodniami" does not deny negotiating (blind aw05)
+    "bo",
+    "ponieważ",
+    "gdyż",
     // a new subject: "Ona zamawia karty i kawę, on negocjuje warunki z dostawcami"
     "on",
     "ona",

@@ -2765,3 +2765,16 @@ fn two_exclusive_values_in_one_sentence_are_a_self_contradictory_sentence() {
         ["RL101"]
     );
 }
+
+#[test]
+fn a_cause_after_a_comma_is_a_clause_of_its_own() {
+    // aw05: the denial of the many clients does not reach the negotiation the cause names.
+    assert_has(
+        "Key Account Manager nie prowadzi kilkudziesięciu klientów naraz, bo przy kontraktach \
+         wartych miliony każda negocjacja trwa tygodniami.",
+        "key_account_manager",
+        "negotiation",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

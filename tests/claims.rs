@@ -2778,3 +2778,21 @@ fn a_cause_after_a_comma_is_a_clause_of_its_own() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn some_employers_or_a_segment_as_the_subject_is_no_fact_about_the_role() {
+    // ay03: a share of employers hedges; a segment opening the clause is its own subject.
+    assert_has(
+        "Scrum Master dba o proces. Część firm przyjmuje na stanowisko Scrum Mastera osoby bez \
+         doświadczenia w tej roli.",
+        "scrum_master",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+    assert_lacks_claim(
+        "Scrum Master dba o proces. Startupy działają w pełni zdalnie.",
+        "scrum_master",
+        "fully_remote",
+    );
+}

@@ -2796,3 +2796,16 @@ fn some_employers_or_a_segment_as_the_subject_is_no_fact_about_the_role() {
         "fully_remote",
     );
 }
+
+#[test]
+fn almost_wholly_remote_is_not_wholly_remote() {
+    // ax03: "niemal wyłącznie zdalnie", and a day a month in the office.
+    assert_has(
+        "Jako rekruterka Anna pracowała niemal wyłącznie zdalnie, a do firmy zaglądała raz w \
+         miesiącu.",
+        "recruiter",
+        "fully_remote",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+}

@@ -468,7 +468,6 @@ pub fn extract(
                                     let (a, b) = (sentence_words[a], sentence_words[b]);
                                     set_apart(source, &doc.tokens[a.min(b)..a.max(b)])
                                 },
-                                |label| metric.kind_of(label),
                             );
                             let role_label = labelled_by(
                                 source,
@@ -778,7 +777,7 @@ fn label_of_item(
 /// sentence's words): "8 600 zł brutto miesięcznie dla juniorów, 12 800 zł dla osób na
 /// poziomie mid i 17 200 zł dla seniorów" (the juniors' is the first, mid the second).
 ///
-/// Each question is asked of a qualifier's own kind (`kind_of`) only: "Młodszy analityk zarabia
+/// Each question is asked of a qualifier's own kind only: "Młodszy analityk zarabia
 /// 7 000 zł brutto miesięcznie, w Warszawie 8 000 zł" gives the second amount the junior level
 /// and Warsaw; "scrum master z seniorskim doświadczeniem, … na kontrakcie B2B, może dziś liczyć
 /// na medianę … 27 500 zł" a senior's median on B2B. Of the places in clauses before, only the
@@ -790,12 +789,9 @@ fn qualifiers_of_amount(
     n: usize,
     clause: Range<usize>,
     separated: impl Fn(usize, usize) -> bool,
-    kind_of: impl Fn(&str) -> Option<QualifierKind>,
 ) -> Vec<Arc<str>> {
     let in_sentence = |(a, b): (usize, usize)| (clause.start + a, clause.start + b);
     let first_amount = amounts.iter().map(|&(a, _)| clause.start + a).min();
-    let same_kind = |a: &str, b: &str| kind_of(a) == kind_of(b);
-    let is_place = |label: &str| kind_of(label) == Some(QualifierKind::Place);
     // A qualifier after the clause's amounts that a comma sets apart from each is the next
     // clause's ("13 200 zł, w Trójmieście – 12 400 zł"), not this one's own.
     let of_this_clause = |first: usize| {
@@ -805,21 +801,27 @@ fn qualifiers_of_amount(
                     .iter()
                     .any(|&(a, _)| !separated(clause.start + a, first)))
     };
-    let has_own = |label: &str| {
+    let has_own = |kind: QualifierKind| {
         qualifiers
             .iter()
-            .any(|(other, first, _)| of_this_clause(*first) && same_kind(label, other))
+            .any(|other| of_this_clause(other.first) && other.kind == kind)
     };
     let last_place_before = qualifiers
         .iter()
-        .filter(|(label, first, _)| *first < clause.start && is_place(label))
-        .map(|&(_, first, _)| first)
+        .filter(|q| q.first < clause.start && q.kind == QualifierKind::Place)
+        .map(|q| q.first)
         .max();
     let mut own: Vec<Arc<str>> = Vec::new();
-    for (label, first, last) in qualifiers {
+    for Qualifier {
+        label,
+        kind,
+        first,
+        last,
+    } in qualifiers
+    {
         if !clause.contains(first) {
-            let holds = !is_place(label) || last_place_before == Some(*first);
-            if *first < clause.start && holds && !has_own(label) && !own.contains(label) {
+            let holds = *kind != QualifierKind::Place || last_place_before == Some(*first);
+            if *first < clause.start && holds && !has_own(*kind) && !own.contains(label) {
                 own.push(label.clone());
             }
             continue;
@@ -844,8 +846,11 @@ fn qualifiers_of_amount(
         // Before every amount, a qualifier holds for them all, up to another one: "junior
         // 6 000 zł, senior 10 000 zł" gives the second amount the senior level only.
         let (amount_start, _) = in_sentence(amounts[n]);
-        let another_between = qualifiers.iter().any(|(other, at, _)| {
-            other != label && same_kind(label, other) && *last < *at && *at < amount_start
+        let another_between = qualifiers.iter().any(|other| {
+            other.label != *label
+                && other.kind == *kind
+                && *last < other.first
+                && other.first < amount_start
         });
         let of_all = first_amount.is_none_or(|a| *first < a) && !another_between;
         let nearest = amounts
@@ -1082,7 +1087,7 @@ fn heading_qualifiers(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Vec<
         .filter_map(|(index, value)| {
             let metric = value.metric.as_ref()?;
             let mut labels: Vec<Arc<str>> = Vec::new();
-            for (label, ..) in metric.qualifiers_in(words, lemmas) {
+            for Qualifier { label, .. } in metric.qualifiers_in(words, lemmas) {
                 if !labels.contains(&label) {
                     labels.push(label);
                 }
@@ -1582,7 +1587,7 @@ impl<'a> ClauseContext<'a> {
                 .filter(|&(first, last)| {
                     !qualifiers
                         .iter()
-                        .any(|&(_, q_first, q_last)| first <= q_first && q_last <= last)
+                        .any(|q| first <= q.first && q.last <= last)
                 })
                 .any(|(first, _)| applies(first));
         let clause = self.offset..self.offset + self.words.len();

@@ -166,32 +166,40 @@ pub struct Metric {
 }
 
 impl Metric {
-    /// The qualifiers the sentence of `words` names: `(label, first word, last word)` of the
-    /// earliest match of each qualifier phrase, in the order of the rules.
+    /// The qualifiers the sentence of `words` names: the earliest match of each qualifier
+    /// phrase, in the order of the rules.
     pub fn qualifiers_in(&self, words: &[usize], lemmas: &Lemmas) -> Vec<Qualifier> {
         self.qualifiers
             .matches(words, lemmas)
             .into_iter()
-            .map(|(p, first, last)| (self.qualifier_labels[p].0.clone(), first, last))
+            .map(|(p, first, last)| {
+                let (label, kind) = &self.qualifier_labels[p];
+                Qualifier {
+                    label: label.clone(),
+                    kind: *kind,
+                    first,
+                    last,
+                }
+            })
             .collect()
-    }
-
-    /// The kind of the qualifier `label`, if it is one of this metric's.
-    pub fn kind_of(&self, label: &str) -> Option<QualifierKind> {
-        let mut labels = self.qualifier_labels.iter();
-        labels
-            .find(|(known, _)| **known == *label)
-            .map(|&(_, kind)| kind)
     }
 
     /// Whether the qualifier `label` is a place.
     pub fn is_place(&self, label: &str) -> bool {
-        self.kind_of(label) == Some(QualifierKind::Place)
+        self.qualifier_labels
+            .iter()
+            .any(|(known, kind)| **known == *label && *kind == QualifierKind::Place)
     }
 }
 
-/// A qualifier named in a sentence: what it stands for, and its first and last word.
-pub type Qualifier = (Arc<str>, usize, usize);
+/// A qualifier named in a sentence: what it stands for, its kind, and its first and last word.
+#[derive(Debug, Clone)]
+pub struct Qualifier {
+    pub label: Arc<str>,
+    pub kind: QualifierKind,
+    pub first: usize,
+    pub last: usize,
+}
 
 /// What a qualifier stands for ("junior"), and its kind.
 pub type QualifierLabel = (Arc<str>, QualifierKind);

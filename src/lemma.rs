@@ -76,15 +76,21 @@ struct Form {
 /// makes a word of "@".
 /// - `1sg`: a verb (or "ja") in the first person singular: "wystawiam", "zrobiłam", "będę"
 ///   (see [`Lexicon::first_person`]);
-/// - `past`: a verb in the past tense only: "zarabiał", "pracowali" (see [`Lexicon::past`]).
-const FEATURES: &[(&str, &str)] = &[("1sg", FIRST_PERSON_KEY), ("past", PAST_KEY)];
+/// - `past`: a verb in the past tense only: "zarabiał", "pracowali" (see [`Lexicon::past`]);
+/// - `name`: a form of a first name: "Ewa", "Kasi", "Tomkiem" (see [`Lexicon::first_name`]).
+const FEATURES: &[(&str, &str)] = &[
+    ("1sg", FIRST_PERSON_KEY),
+    ("past", PAST_KEY),
+    ("name", FIRST_NAME_KEY),
+];
 const FIRST_PERSON_KEY: &str = "@1sg";
 const PAST_KEY: &str = "@past";
+const FIRST_NAME_KEY: &str = "@name";
 
 /// A malformed lexicon line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "wiersz {line} leksykonu nie ma postaci „forma<TAB>lemat|lemat…” ani „forma<TAB>lemat|lemat…<TAB>cecha,cecha” (cechy: 1sg, past)"
+    "wiersz {line} leksykonu nie ma postaci „forma<TAB>lemat|lemat…” ani „forma<TAB>lemat|lemat…<TAB>cecha,cecha” (cechy: 1sg, past, name)"
 )]
 pub struct LexiconError {
     pub line: usize,
@@ -191,8 +197,8 @@ impl Lexicon {
         &self.form_lemmas[form.lemmas.0 as usize..form.lemmas.1 as usize]
     }
 
-    /// Whether a key is one of [`FEATURES`]' ("@1sg", "@past"), not a lemma.
-    fn is_feature(&self, id: LemmaId) -> bool {
+    /// Whether a key is one of [`FEATURES`]' ("@1sg", "@past", "@name"), not a lemma.
+    pub fn is_feature(&self, id: LemmaId) -> bool {
         let key = &*self.lemmas[id as usize];
         FEATURES.iter().any(|&(_, feature)| feature == key)
     }
@@ -408,6 +414,12 @@ impl Lexicon {
     /// lexicon marks no form so.
     pub fn past(&self) -> Option<LemmaId> {
         self.lemma_ids.get(PAST_KEY).copied()
+    }
+
+    /// The key that a form of a first name ("Ewa", "Kasi") carries among its lemma keys, so
+    /// that `roles` can tell a person named in a text. `None` when the lexicon marks no form so.
+    pub fn first_name(&self) -> Option<LemmaId> {
+        self.lemma_ids.get(FIRST_NAME_KEY).copied()
     }
 
     /// Whether the lexicon lists this lower-case form: a capitalised word it does not list may
@@ -710,6 +722,24 @@ mod tests {
         assert!(keys(&lexicon, "Wystawiam").contains(&first_person));
         assert!(!keys(&lexicon, "wystawia").contains(&first_person));
         assert_eq!(Lexicon::parse(TSV).unwrap().first_person(), None);
+    }
+
+    #[test]
+    fn forms_of_a_first_name_carry_the_name_key_and_share_its_lemma() {
+        let lexicon = Lexicon::parse("ewa\tewa\tname\newy\tewa\tname\nmarka\tmarek|marka\n")
+            .unwrap();
+        let name = lexicon.first_name().expect("a form is marked");
+        assert!(keys(&lexicon, "Ewy").contains(&name));
+        assert!(lexicon.is_feature(name));
+        let lemma = |form: &str| -> Vec<LemmaId> {
+            keys(&lexicon, form)
+                .into_iter()
+                .filter(|&key| !lexicon.is_feature(key))
+                .collect()
+        };
+        assert_eq!(lemma("Ewa"), lemma("Ewy"));
+        assert!(!keys(&lexicon, "Marka").contains(&name));
+        assert_eq!(Lexicon::parse(TSV).unwrap().first_name(), None);
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! does not. Comparisons give each clause its own role because `segment` already split them.
 //! In a forum thread every sentence also gets its [`Voice`]: whose post it is; in a digest of
 //! job offers, whose offer ([`offers`]); in a note revising the text, the note's
-//! ([`revisions`]). Does not extract claims.
+//! ([`revisions`]). A person the text introduced with a role ("Ewa jest naszą księgową")
+//! speaks for it when named again, and one it gave no role speaks for none ([`people`]). Does
+//! not extract claims.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -17,6 +19,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 mod offers;
+mod people;
 mod revisions;
 
 use crate::lemma::Lemmas;
@@ -51,6 +54,9 @@ pub enum Subject {
     Carried,
     /// The clause is in the first person, and the text says what role the speaker holds.
     Speaker,
+    /// The clause names a person the text introduced with their role: "Ewa jest naszą
+    /// księgową. … Ewa pracuje w pełni zdalnie".
+    Person,
 }
 
 /// The role a clause talks about.
@@ -231,6 +237,7 @@ pub fn find_roles(
     // the one whose post this is.
     let mut posters: Vec<(Arc<str>, Option<RoleIdx>)> = Vec::new();
     let mut poster: Option<usize> = None;
+    let mut people = people::People::default();
     for (index, ((sentence, mentions), markers)) in doc
         .sentences
         .iter()
@@ -306,6 +313,16 @@ pub fn find_roles(
             feminine.retain(|&(r, _)| r != mention.role);
             feminine.push((mention.role, named_feminine));
         }
+        let names = people::names_in(source, doc, markers.words(), lemmas, &rules.lexicon);
+        people.introduce(
+            source,
+            doc,
+            markers.words(),
+            &names,
+            &mentions,
+            lemmas,
+            &rules.lexicon,
+        );
         let mut clause_roles = Vec::with_capacity(sentence.clauses.len());
         for clause in &sentence.clauses {
             let clause_words = markers.range_of(clause);
@@ -328,6 +345,35 @@ pub fn find_roles(
                         || markers.words().get(clause_words.start) == Some(&m.tokens.start)
                         || !opens_with(Marker::Anaphor)
                 });
+            // "Ewa pracuje w pełni zdalnie" is about the role Ewa was introduced with; "Tomek
+            // akurat pracuje zdalnie", of a Tomek the text gave no role, is about no role, in a
+            // text that names more than one (in a text about one role, as a profile of one of
+            // its holders, Tomek is likely one).
+            let person = match named {
+                Some(_) => None,
+                None => people.subject(source, doc, markers.words(), &names, clause_words.clone()),
+            };
+            if let Some((name, None)) = person
+                && named_roles.len() > 1
+                && people::People::opens(source, doc, markers.words(), name, clause_words.clone())
+            {
+                if !unnamed {
+                    set_aside = current.or(set_aside);
+                    current = None;
+                }
+                clause_roles.push(None);
+                continue;
+            }
+            let person = person.and_then(|(name, role)| {
+                let token = markers.words()[name.at];
+                role.map(|role| ClauseRole {
+                    role,
+                    subject: Subject::Person,
+                    start: token,
+                    after: token + 1,
+                    also: None,
+                })
+            });
             // "Dyrektor finansowy akceptuje faktury": a clause that opens with another person or
             // body as its subject is about neither the role talked about nor any other. A text
             // that names no role is about its unnamed role to the end: the clause is skipped,
@@ -335,10 +381,14 @@ pub fn find_roles(
             // ("Specjaliści ds. zamówień publicznych wspierają …"), whatever noun it uses.
             let opens_unnamed_text =
                 unnamed && attribution.clauses.is_empty() && clause_roles.is_empty();
-            let speaks = named.is_none() && in_first_person(markers, clause_words.clone());
+            let speaks = named.is_none()
+                && person.is_none()
+                && in_first_person(markers, clause_words.clone());
             // "ja" opens the clause of a writer whose role the text does not give.
-            let not_the_roles =
-                named.is_none() && (!speaks || speaker.is_none()) && !opens_unnamed_text;
+            let not_the_roles = named.is_none()
+                && person.is_none()
+                && (!speaks || speaker.is_none())
+                && !opens_unnamed_text;
             if not_the_roles
                 && opens_with(Marker::OtherSubject)
                 && !opens_with(Marker::OtherSubjectExcept)
@@ -375,6 +425,10 @@ pub fn find_roles(
                         after: mention.tokens.end,
                         also: None,
                     })
+                }
+                None if person.is_some() => {
+                    current = person.map(|p| p.role);
+                    person
                 }
                 None if speaks => speaker.map(|role| ClauseRole {
                     role,

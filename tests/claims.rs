@@ -2809,3 +2809,68 @@ fn almost_wholly_remote_is_not_wholly_remote() {
         Modality::Possible,
     );
 }
+
+#[test]
+fn a_person_introduced_with_a_role_speaks_for_it() {
+    // Blind ax01, ax04: a team page introduces people by name, then speaks of them by name.
+    let text = "Poznaj nasz zespół\n\nEwa jest naszą księgową od 2016 roku. Rozlicza faktury. \
+                Tomek jest kierownikiem projektu i prowadzi wdrożenia.\n\nEwa pracuje w pełni \
+                zdalnie z Gdańska.";
+    assert_has(
+        text,
+        "accountant",
+        "fully_remote",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_lacks_claim(text, "project_manager", "fully_remote");
+    // A surname, and an apposition after a comma: "Witamy: Ola Kamińska, nowa Product Managerka".
+    let text = "Witamy na pokładzie: Ola Kamińska, nowa Product Managerka aplikacji. Kolejność \
+                zadań ustala Product Owner, Kasia Lis.\n\nOla pracuje zdalnie z Poznania.";
+    assert_has(
+        text,
+        "product_manager",
+        "remote_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_lacks_claim(text, "product_owner", "remote_work");
+}
+
+#[test]
+fn a_person_without_a_role_or_with_a_former_one_speaks_for_none() {
+    // Blind aw10: "Ewa" had been read as the role named last.
+    let text = "Tomasz jest kierownikiem projektu. Kinga jest HR Business Partnerką i pracuje \
+                w biurze codziennie.\n\nWiktor dwa dni w tygodniu pracuje z domu.";
+    assert_lacks_claim(text, "hr_business_partner", "remote_work");
+    // "była rekruterka": the role Anna held once is not hers now.
+    let text = "Anna, była rekruterka, dziś prowadzi własną firmę. Kierownik projektu pracuje \
+                w biurze.\n\nAnna pracuje w pełni zdalnie.";
+    assert_lacks_claim(text, "recruiter", "fully_remote");
+    // A speaker's label is no subject: the answer is about the role the question asked of.
+    // corpus/99: the label had bound Tomasz to the role his first answer named.
+    let text = "Tomasz Wrona: Product owner ustala priorytety backlogu.\n\nEwa, 31 lat: Czy \
+                analityk biznesowy może pracować zdalnie?\n\nTomasz Wrona: Zwykle tak – \
+                większość ofert to praca hybrydowa.";
+    assert_lacks_claim(text, "product_owner", "hybrid_work");
+    assert_has(
+        text,
+        "business_analyst",
+        "hybrid_work",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+}
+
+#[test]
+fn another_employers_past_is_a_former_state() {
+    // corpus/157: what the person did in the previous firm.
+    assert_has(
+        "Ola jest naszą Product Managerką. W poprzedniej firmie Ola kierowała zespołem czterech \
+         osób.",
+        "product_manager",
+        "team_size",
+        Polarity::Affirmed,
+        Modality::Conditional,
+    );
+}

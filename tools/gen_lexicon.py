@@ -19,6 +19,10 @@ Inputs (all read relative to the repository root, the parent of tools/):
    in every `examples` string of rules/*.toml, and in ../shared/realtexts/**/*.txt if that
    folder exists. Each distinct lower-cased word is analysed (not expanded to all forms);
    words whose only analysis is 'ign' (unknown) are left out.
+3. First names: every form of each name in tools/first_names.txt ("Kasia": "kasi", "kasią", …)
+   that Morfeusz 2 tags as a first name, with the name as its lemma and the feature `name`
+   (see Morph.first_name_forms): a person introduced with a role ("Ewa jest naszą księgową")
+   is bound to it.
 
 Every emitted form is also analysed itself, and all of its lemmas are added, so a form
 gets the same lemma set whichever input brought it in.
@@ -31,6 +35,7 @@ singular ("wystawiam", "zrobiłam", "będę") has `1sg` in a third column: rolel
 clause in the first person to the speaker's role. A form whose every reading is a verb in the
 past tense ("zarabiał", "zrobiłam") has `past` there (comma-separated after `1sg`): a claim
 in the past tense with a time of the past ("Do 2022 roku …") describes a former state.
+A form of a first name has `name` there.
 Same inputs and same morfeusz2 -> same
 bytes.
 
@@ -74,6 +79,11 @@ VERBAL_CLASSES = {"fin", "bedzie", "aglt", "praet", "impt", "inf", "ppron12", "p
 # Forms in the first person although they have another common reading: "mam" is also the
 # genitive plural of "mama", rare in texts about jobs ("Nie mam nikogo pod sobą").
 FIRST_PERSON_DESPITE_OTHER_READINGS = {"mam"}
+# The third column's feature of a form of a first name ("Ewa", "Kasi", "Tomkiem").
+FIRST_NAME = "name"
+# Classes of morfeusz2 readings that are nouns: a form of a first name that can also be a
+# word of another class ("Ani", also "ani") is no name unless it is the name's nominative.
+NOUN_CLASSES = {"subst", "depr", "ger"}
 # Gap markers in phrases ("prowadzić … księgowość").
 GAP_MARKERS = {"…", "...", "…."}
 # Abbreviations known to keep their dot (besides anything morfeusz tags brev:pun).
@@ -86,6 +96,7 @@ KNOWN_ABBREVIATIONS = {
 MAX_SIZE_BYTES = 8 * 1024 * 1024
 
 REPO = Path(__file__).resolve().parent.parent
+FIRST_NAMES = Path(__file__).resolve().parent / "first_names.txt"
 SHARED_REALTEXTS = REPO.parent / "shared" / "realtexts"
 
 
@@ -165,6 +176,31 @@ class Morph:
             return False
         readings = self.analyse(word)
         return bool(readings) and all(tag.split(":")[0] == "praet" for _, tag in readings)
+
+    def first_name_forms(self, name: str, written_lower: set[str]) -> dict[str, str]:
+        """Every form of first name `name` ("Kasia": "kasi", "kasią", …), each with the name's
+        lemma, as Morfeusz 2 knows it (readings tagged `imię`). Morfeusz tells a name by its
+        capital, so each form is asked about capitalised. A form that is no nominative of the
+        name and is also a common word is left out, so that a sentence opening with it is not
+        read as naming a person: one the texts write in lower case ("Marka", as in "marka
+        pracodawcy"; `written_lower`), or one that can be a word other than a noun ("Ani" is
+        also "ani", "Adamowi" an adjective)."""
+        forms: dict[str, str] = {}
+        for *_, interpretation in self.m.analyse(name):
+            if "imię" not in interpretation[3]:
+                continue
+            lemma = clean_lemma(interpretation[1])
+            for generated in self.m.generate(interpretation[1]):
+                form = nfc_lower(generated[0])
+                readings = [i for start, _end, i in self.m.analyse(generated[0]) if start == 0]
+                nominative = any("imię" in i[3] and ":sg:nom" in i[2] for i in readings)
+                other_word = any(
+                    i[1][:1].islower() and i[2].split(":")[0] not in NOUN_CLASSES and not i[4]
+                    for i in readings
+                )
+                if nominative or not (form in written_lower or other_word):
+                    forms[form] = lemma
+        return forms
 
     def lemmas(self, word: str) -> set[str]:
         """Clean lemmas of a known word; empty if morfeusz only says 'ign'."""
@@ -461,6 +497,7 @@ def main() -> int:
     ap.add_argument("--rules", type=Path, default=REPO / "rules")
     ap.add_argument("--corpus", type=Path, default=REPO / "corpus")
     ap.add_argument("--realtexts", type=Path, default=SHARED_REALTEXTS)
+    ap.add_argument("--first-names", type=Path, default=FIRST_NAMES)
     args = ap.parse_args()
 
     morph = Morph()
@@ -540,11 +577,16 @@ def main() -> int:
     if args.realtexts.is_dir():
         text_sources += sorted(p for p in args.realtexts.rglob("*.txt") if p.is_file())
     vocab: set[str] = set()
+    # Words the texts write in lower case, as a common word is written.
+    written_lower: set[str] = set()
     for s in examples:
         vocab.update(nfc_lower(w) for w in letter_runs(s))
+        written_lower.update(nfc_lower(w) for w in letter_runs(s) if w[:1].islower())
     for p in text_sources:
         try:
-            vocab.update(nfc_lower(w) for w in letter_runs(read_text(p)))
+            words = list(letter_runs(read_text(p)))
+            vocab.update(nfc_lower(w) for w in words)
+            written_lower.update(nfc_lower(w) for w in words if w[:1].islower())
         except OSError as e:
             warnings.append(f"could not read {display(p)}: {e}")
     vocab_unknown = 0
@@ -555,6 +597,16 @@ def main() -> int:
             continue
         for l in ls:
             add(w, l)
+
+    # ---- first names
+    name_forms: set[str] = set()
+    names = 0
+    for line in read_text(args.first_names).split("\n"):
+        for name in line.split("#")[0].split():
+            names += 1
+            for form, lemma in morph.first_name_forms(name, written_lower).items():
+                add(form, lemma)
+                name_forms.add(form)
 
     # ---- every form gets all its own analyses too
     for form in list(lex):
@@ -568,7 +620,8 @@ def main() -> int:
     header = [
         "rolelint form->lemma lexicon: form<TAB>lemma|lemma...[<TAB>feature,feature] (sorted, lower case, NFC)",
         "features: 1sg: some reading of the form is a verb (or \"ja\") in the first person singular;",
-        "  past: every reading of the form is a verb in the past tense",
+        "  past: every reading of the form is a verb in the past tense;",
+        "  name: a form of a first name of tools/first_names.txt",
         "GENERATED FILE - do not edit by hand. Regenerate after changing rules/*.toml or corpus/:",
         "  pip install -r tools/requirements.txt && python3 tools/gen_lexicon.py",
         f"generator: tools/gen_lexicon.py; morfeusz2 {morfeusz2.__version__}; dictionary {dict_id}",
@@ -589,6 +642,8 @@ def main() -> int:
             features.append(FIRST_PERSON_SINGULAR)
         if not form.endswith(".") and morph.past_tense(form):
             features.append(PAST_TENSE)
+        if form in name_forms:
+            features.append(FIRST_NAME)
         if features:
             line += "\t" + ",".join(features)
         lines.append(line)
@@ -616,6 +671,7 @@ def main() -> int:
     print(f"text sources: {len(text_sources)} files + {len(examples)} example strings;"
           f" distinct words: {len(vocab)}; unknown to morfeusz (left out): {vocab_unknown}",
           file=err)
+    print(f"first names: {names}, {len(name_forms)} forms", file=err)
     print(f"forms: {len(lex)}; wrote {display(args.out)} ({size} bytes, {size / 1024 / 1024:.2f} MiB)",
           file=err)
     if size > MAX_SIZE_BYTES:

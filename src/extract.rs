@@ -120,6 +120,7 @@ pub fn extract(
     let mut open_quote = None;
     let mut previous_block = None;
     let quoted_blocks = quoted_blocks(source, doc, markers);
+    let by_place = sections_by_place(doc, markers, lemmas, rules);
     for (index, (((sentence, markers), clause_roles), voice)) in doc
         .sentences
         .iter()
@@ -559,7 +560,7 @@ pub fn extract(
             {
                 let level = heading_qualifiers(&words[at..=at], lemmas, rules);
                 if !level.is_empty() {
-                    scope_to_section(&mut claims[before..], &level, rules);
+                    scope_to_section(&mut claims[before..], &level, by_place, rules);
                 }
             }
             previous_values = claims[before..]
@@ -580,7 +581,12 @@ pub fn extract(
             }
         }
         if sentence.layout != Layout::Heading && !section_qualifiers.is_empty() {
-            scope_to_section(&mut claims[first_claim..], &section_qualifiers, rules);
+            scope_to_section(
+                &mut claims[first_claim..],
+                &section_qualifiers,
+                by_place,
+                rules,
+            );
         }
         if let Some((block, words_before)) = sentence_before
             && block == sentence.block
@@ -596,7 +602,7 @@ pub fn extract(
             for (_, labels) in &mut levels {
                 labels.truncate(1);
             }
-            scope_to_section(&mut claims[first_claim..], &levels, rules);
+            scope_to_section(&mut claims[first_claim..], &levels, by_place, rules);
         }
         sentence_before = Some((sentence.block, sentence_words));
         if question || announces_metric {
@@ -1097,19 +1103,47 @@ fn heading_qualifiers(words: &[usize], lemmas: &Lemmas, rules: &RuleSet) -> Vec<
         .collect()
 }
 
+/// Whether the text's headings name two places or more: sections by place ("Warunki w
+/// Gdańsku", "Warunki w Olsztynie", blind ba04), each of which holds for its place only.
+fn sections_by_place(doc: &Doc, markers: &[Markers], lemmas: &Lemmas, rules: &RuleSet) -> bool {
+    let mut places: Vec<Arc<str>> = Vec::new();
+    for (sentence, markers) in doc.sentences.iter().zip(markers) {
+        if sentence.layout != Layout::Heading {
+            continue;
+        }
+        for (value, labels) in heading_qualifiers(markers.words(), lemmas, rules) {
+            let Some(metric) = rules.values[value].metric.as_ref() else {
+                continue;
+            };
+            for label in labels {
+                if metric.is_place(&label) && !places.contains(&label) {
+                    places.push(label);
+                }
+            }
+        }
+    }
+    places.len() > 1
+}
+
 /// Scope the claims of a list item to the level its section's heading names ("Poziom
 /// junior", "Poziom senior" in a competency model): a number carries the heading's qualifiers,
 /// in the order the rules list them, and compares only with numbers of that level; any other
 /// claim holds on that level only, as under a condition ("junior … nie przydziela zadań" and
 /// "senior … przydziela zadania juniorom" describe two levels).
-fn scope_to_section(claims: &mut [Claim], section_qualifiers: &[MetricLevels], rules: &RuleSet) {
-    // A place scopes amounts only: "Księgowa – biuro rachunkowe w Lublinie" is where the job
-    // of every claim under it is.
+fn scope_to_section(
+    claims: &mut [Claim],
+    section_qualifiers: &[MetricLevels],
+    by_place: bool,
+    rules: &RuleSet,
+) {
+    // A place scopes amounts only, "Księgowa – biuro rachunkowe w Lublinie" being where the job
+    // of every claim under it is, unless the text is in sections by place
+    // ([`sections_by_place`]).
     let names_level = section_qualifiers.iter().any(|(value, labels)| {
         let metric = rules.values[*value].metric.as_ref();
         labels
             .iter()
-            .any(|label| metric.is_none_or(|m| !m.is_place(label)))
+            .any(|label| by_place || metric.is_none_or(|m| !m.is_place(label)))
     });
     for claim in claims {
         match (

@@ -726,8 +726,8 @@ mod tests {
 
     #[test]
     fn forms_of_a_first_name_carry_the_name_key_and_share_its_lemma() {
-        let lexicon = Lexicon::parse("ewa\tewa\tname\newy\tewa\tname\nmarka\tmarek|marka\n")
-            .unwrap();
+        let lexicon =
+            Lexicon::parse("ewa\tewa\tname\newy\tewa\tname\nmarka\tmarek|marka\n").unwrap();
         let name = lexicon.first_name().expect("a form is marked");
         assert!(keys(&lexicon, "Ewy").contains(&name));
         assert!(lexicon.is_feature(name));

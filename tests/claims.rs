@@ -2874,3 +2874,16 @@ fn another_employers_past_is_a_former_state() {
         Modality::Conditional,
     );
 }
+
+#[test]
+fn sections_by_place_hold_each_for_its_place() {
+    // Blind ba04: the work mode of one office is not the other's.
+    let text = "Księgowy / księgowa – Gdańsk i Olsztyn\n\nWarunki w Gdańsku\nProponujemy 8 500 zł \
+                brutto miesięcznie. Pracujemy hybrydowo.\n\nWarunki w Olsztynie\nPraca jest w \
+                pełni stacjonarna.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // One place named in the title is where the whole job is.
+    let text = "Księgowa – biuro rachunkowe w Lublinie\n\nPracujemy hybrydowo. Praca jest w pełni \
+                stacjonarna.";
+    assert_eq!(codes(text), ["RL101"]);
+}

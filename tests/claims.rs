@@ -2634,6 +2634,10 @@ fn staff_given_something_for_the_way_they_work_is_a_condition() {
         Modality::Conditional,
     );
     assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // bb08: the same in the nominative, of a person any role may be.
+    let text = "§ 3. Scrum Master\n1. Scrum Master pracuje w trybie hybrydowym.\n\n§ 4. Sprzęt\n\
+                1. Osoba pracująca w pełni zdalnie otrzymuje laptop, monitor i fotel.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
     // Occasional remote work, which a superior may allow, is no remote work as the rule.
     assert_has(
         "Księgowi wykonują pracę stacjonarnie. W okresie zamknięcia roku wyłączona jest również \

@@ -1706,6 +1706,10 @@ impl<'a> ClauseContext<'a> {
         let possible = self.hedged_before
             || hedges(self.markers, clause.clone())
                 .any(|at| applies(at) && !hedges_what_follows(at) && !appended(at))
+            || self
+                .markers
+                .within(Marker::PossibleAhead, clause.start..cue)
+                .any(applies)
             || self.optional.iter().any(|part| part.contains(&cue))
             || share;
         // A number outside the quotation its cue stands in is the text's: "nie ma tu żadnego

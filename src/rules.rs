@@ -239,6 +239,9 @@ pub struct Modality {
     pub possible: Vec<Phrase>,
     /// Phrases that start like a hedge but are none ("najczęściej zadawane pytania").
     pub possible_except: Vec<Phrase>,
+    /// Hedges of what follows them only ("z możliwością pracy zdalnej"): "Samochód służbowy z
+    /// możliwością użytku prywatnego" still gives the car.
+    pub possible_ahead: Vec<Phrase>,
     /// What a job ad wishes for but does not require ("mile widziane", "atutem będzie"):
     /// hedges what stands beside it (see `extract`), and every item of a list under it.
     pub optional: Vec<Phrase>,
@@ -320,6 +323,7 @@ pub enum Marker {
     NegationExcept,
     Possible,
     PossibleExcept,
+    PossibleAhead,
     Optional,
     Share,
     Reported,
@@ -346,13 +350,14 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 29] = [
+    const ALL: [Marker; 30] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
         Marker::NegationExcept,
         Marker::Possible,
         Marker::PossibleExcept,
+        Marker::PossibleAhead,
         Marker::Optional,
         Marker::Share,
         Marker::Reported,
@@ -389,6 +394,7 @@ impl Modality {
             Marker::NegationExcept => &self.negation_except,
             Marker::Possible => &self.possible,
             Marker::PossibleExcept => &self.possible_except,
+            Marker::PossibleAhead => &self.possible_ahead,
             Marker::Optional => &self.optional,
             Marker::Share => &self.shares,
             Marker::Reported => &self.reported,
@@ -676,6 +682,8 @@ struct ModalityFile {
     #[serde(default)]
     possible_except: Vec<Spanned<String>>,
     #[serde(default)]
+    possible_ahead: Vec<Spanned<String>>,
+    #[serde(default)]
     optional: Vec<Spanned<String>>,
     #[serde(default)]
     shares: Vec<Spanned<String>>,
@@ -948,6 +956,7 @@ impl RuleSet {
                     negation_except: Vec::new(),
                     possible: Vec::new(),
                     possible_except: Vec::new(),
+                    possible_ahead: Vec::new(),
                     optional: Vec::new(),
                     shares: Vec::new(),
                     reported: Vec::new(),
@@ -1312,6 +1321,7 @@ impl Builder {
             negation_except: self.phrases(file, &raw.negation_except, 0)?,
             possible: self.phrases(file, &raw.possible, 0)?,
             possible_except: self.phrases(file, &raw.possible_except, 0)?,
+            possible_ahead: self.phrases(file, &raw.possible_ahead, 0)?,
             optional: self.phrases(file, &raw.optional, 0)?,
             shares: self.phrases(file, &raw.shares, 0)?,
             reported: self.phrases(file, &raw.reported, 0)?,

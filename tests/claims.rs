@@ -2891,3 +2891,50 @@ fn sections_by_place_hold_each_for_its_place() {
                 stacjonarna.";
     assert_eq!(codes(text), ["RL101"]);
 }
+
+#[test]
+fn a_possibility_hedges_what_follows_it_only() {
+    // Blind ai09: an office job that allows one remote day a week.
+    let text = "Księgowa – warunki\n\nPraca stacjonarna, z możliwością jednego dnia zdalnego w \
+                tygodniu poza okresami zamknięć.";
+    assert_has(
+        text,
+        "accountant",
+        "hybrid_work",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+    // corpus/223: the car is given; what may be is its private use.
+    assert_has(
+        "Przedstawiciel handlowy dostaje samochód służbowy z możliwością użytku prywatnego.",
+        "sales_representative",
+        "company_car",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}
+
+#[test]
+fn office_days_by_name_are_hybrid_work() {
+    // Blind ah09, ax09: remote work "in full" with named office days contradicts itself.
+    assert_eq!(
+        codes(
+            "Praca analityka biznesowego jest u nas w pełni zdalna, z obowiązkową obecnością w \
+             biurze we wtorki, środy i czwartki."
+        ),
+        ["RL105"]
+    );
+    assert_eq!(
+        codes(
+            "Kamila jest account managerką. Kamila pracuje wyłącznie z domu, a we wtorki i \
+             czwartki siedzi w biurze przy Głogowskiej."
+        ),
+        ["RL105"]
+    );
+    // The whole week is no office day of a hybrid week (a cue's gap would read it so).
+    assert_lacks(
+        "Oferujemy product ownerowi pracę wyłącznie w biurze w Gdyni, od poniedziałku do piątku.",
+        "hybrid_work",
+    );
+}

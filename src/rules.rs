@@ -495,6 +495,13 @@ pub struct SharedAndDifferent {
     /// other: "Choć pracują przy tych samych projektach, ich codzienność wygląda zupełnie
     /// inaczej".
     pub concessive: PhraseSet,
+    /// Verbs that call a thing different by themselves, with no link: "różnią się".
+    pub differ: PhraseSet,
+    /// A clause opening with one of these ("choć", "tylko") is read with the clause before
+    /// when it has no subject of its own, its verb in the number of the one before's:
+    /// "Obowiązki są w każdej firmie identyczne, choć w każdej wyglądają zupełnie inaczej"
+    /// (not "…, choć w startupie praca wygląda zupełnie inaczej").
+    pub continued: PhraseSet,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -764,6 +771,10 @@ struct RawConflict {
     joined: Vec<Spanned<String>>,
     #[serde(default)]
     concessive: Vec<Spanned<String>>,
+    #[serde(default)]
+    differ: Vec<Spanned<String>>,
+    #[serde(default)]
+    continued: Vec<Spanned<String>>,
     summary: String,
     why: String,
     help: String,
@@ -1645,6 +1656,8 @@ impl Builder {
                     link: PhraseSet::new(self.phrases(file, &conflict.link, 0)?),
                     joined: PhraseSet::new(self.phrases(file, &conflict.joined, 0)?),
                     concessive: PhraseSet::new(self.phrases(file, &conflict.concessive, 0)?),
+                    differ: PhraseSet::new(self.phrases(file, &conflict.differ, 0)?),
+                    continued: PhraseSet::new(self.phrases(file, &conflict.continued, 0)?),
                 })),
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,

@@ -13,6 +13,7 @@
 //! own) are compared only with each other.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -23,6 +24,8 @@ use claims::{Located, Maker, Pool, Scope};
 
 use crate::Analysis;
 use crate::extract::{Claim, Modality};
+use crate::lowercase;
+use crate::phrase::PhraseSet;
 use crate::roles::Voice;
 use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, SharedAndDifferent, ValueIdx};
 use crate::span::{LineIndex, Orig, Place, Span};
@@ -213,6 +216,10 @@ fn finding(
     }
 }
 
+/// Endings of a verb in the plural: the third person of the present ("są", "wyglądają",
+/// "różnią") and the past ("były", "wyglądali").
+const PLURAL_VERB_ENDINGS: &[&str] = &["ą", "li", "ły"];
+
 /// Checks on the wording of one document: self-contradictory clauses and role names.
 struct Wording<'a> {
     file: usize,
@@ -248,6 +255,8 @@ impl Wording<'_> {
             link,
             joined,
             concessive,
+            differ,
+            continued,
         } = words;
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {
@@ -262,23 +271,51 @@ impl Wording<'_> {
                 // "…, a zarazem zupełnie inny …": the clause joined on is read with this one,
                 // and what it says right after "a zarazem" is said of the same thing.
                 let mut said_at_once = None;
-                if let Some(next) = sentence.clauses.get(c + 1).map(|n| markers.range_of(n))
+                // "…, choć w każdej wyglądają zupełnie inaczej": where the concession starts, in
+                // the words read together, when it goes on about the same thing.
+                let mut conceded_from = None;
+                let next = sentence.clauses.get(c + 1).map(|n| markers.range_of(n));
+                if let Some(next) = next.clone()
                     && let Some(last) =
                         joined.match_at_start(&markers.words()[next.clone()], &analysis.lemmas)
                 {
                     said_at_once = Some(next.start - range.start + last + 1);
                     range.end = next.end;
+                } else if let Some(next) = next
+                    && continued
+                        .match_at_start(&markers.words()[next.clone()], &analysis.lemmas)
+                        .is_some()
+                    && self.same_subject(words, markers.words(), range.clone(), next.clone())
+                {
+                    conceded_from = Some(next.start - range.start);
+                    range.end = next.end;
                 }
                 let words = &markers.words()[range];
                 let rest = &words[f_last + 1..];
-                let Some((g, g_last)) = second.find(rest, &analysis.lemmas) else {
+                let different = [second, differ]
+                    .into_iter()
+                    .filter_map(|set| Some((set.find(rest, &analysis.lemmas)?, set)))
+                    .min_by_key(|&((g, _), _)| g);
+                let Some(((g, g_last), found_in)) = different else {
                     continue;
                 };
                 let at = f_last + 1 + g;
+                // A verb of difference needs no link of its own, but "the same" must be said with
+                // one: "są takie same … i różnią się", not "dostajemy te same pytania: czym
+                // różnią się warunki" (corpus/510).
                 let linked = said_at_once.is_some_and(|start| (start..=start + 1).contains(&at))
                     || link.is_empty()
-                    || link.find(&rest[..g], &analysis.lemmas).is_some();
-                let conceded = concessive.find(&words[..at], &analysis.lemmas).is_some();
+                    || if std::ptr::eq(found_in, differ) {
+                        link.find(&words[..at], &analysis.lemmas).is_some()
+                    } else {
+                        link.find(&rest[..g], &analysis.lemmas).is_some()
+                    };
+                let conceded = concessive
+                    .find(
+                        &words[..conceded_from.unwrap_or(at).min(at)],
+                        &analysis.lemmas,
+                    )
+                    .is_some();
                 if !linked || conceded {
                     continue;
                 }
@@ -324,6 +361,40 @@ impl Wording<'_> {
                     evidence,
                 ));
             }
+        }
+    }
+
+    /// Whether the clause of `sentence[next]` goes on about the subject of the clause of
+    /// `sentence[first]` (`sentence` being a sentence's words): its verb, a link or a verb of
+    /// difference, is in the number of the first clause's link ("są … identyczne, choć w każdej
+    /// wyglądają zupełnie inaczej"), as a verb with a subject of its own rarely is ("są te same,
+    /// choć w startupie praca wygląda inaczej").
+    fn same_subject(
+        &self,
+        words: &SharedAndDifferent,
+        sentence: &[usize],
+        first: Range<usize>,
+        next: Range<usize>,
+    ) -> bool {
+        let lemmas = &self.analysis.lemmas;
+        let verb = |range: Range<usize>, sets: &[&PhraseSet]| {
+            sets.iter()
+                .filter_map(|set| set.find(&sentence[range.clone()], lemmas))
+                .map(|(at, _)| sentence[range.start + at])
+                .min()
+        };
+        let plural = |token: usize| {
+            let word = self.analysis.doc.tokens[token]
+                .span
+                .slice(self.analysis.text.normalized());
+            lowercase::ends_with_one_of(word, PLURAL_VERB_ENDINGS)
+        };
+        match (
+            verb(first, &[&words.link]),
+            verb(next, &[&words.link, &words.differ]),
+        ) {
+            (Some(a), Some(b)) => plural(a) == plural(b),
+            _ => false,
         }
     }
 

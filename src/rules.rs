@@ -502,6 +502,10 @@ pub struct SharedAndDifferent {
     /// "Obowiązki są w każdej firmie identyczne, choć w każdej wyglądają zupełnie inaczej"
     /// (not "…, choć w startupie praca wygląda zupełnie inaczej").
     pub continued: PhraseSet,
+    /// Values that exclude each other only when one sentence gives a role both: "ma pełną
+    /// autonomię w podejmowaniu decyzji, przy czym każda z tych decyzji wymaga akceptacji
+    /// dyrektora" (a role may decide one matter alone and need approval in another).
+    pub pairs: Vec<ExclusivePair>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -1559,6 +1563,41 @@ impl Builder {
         Ok(())
     }
 
+    /// A conflict's `pairs`, with the roles `pairs_allowed_for` lets have both values.
+    fn exclusive_pairs(
+        &self,
+        file: &RuleFile,
+        conflict: &RawConflict,
+    ) -> Result<Vec<ExclusivePair>, RulesError> {
+        let mut pairs = Vec::new();
+        for pair in &conflict.pairs {
+            pairs.push(ExclusivePair {
+                values: self.pair_ref(file, pair)?,
+                allowed_for: Vec::new(),
+            });
+        }
+        for allowed in &conflict.pairs_allowed_for {
+            let values = self.pair_ref(file, &allowed.pair)?;
+            let Some(pair) = pairs.iter_mut().find(|p| p.values == values) else {
+                return Err(file.error(
+                    "tej pary nie ma w „pairs” tego konfliktu",
+                    allowed.pair.first().map(|p| p.span()),
+                ));
+            };
+            for role in &allowed.roles {
+                let index = self.set.role_index(role.get_ref()).ok_or_else(|| {
+                    file.error_with_help(
+                        format!("nieznana rola „{}”", role.get_ref()),
+                        role.span(),
+                        "role definiuje się w roles.toml",
+                    )
+                })?;
+                pair.allowed_for.push(index);
+            }
+        }
+        Ok(pairs)
+    }
+
     /// The two values of a pair `["a", "b"]`.
     fn pair_ref(
         &self,
@@ -1606,35 +1645,9 @@ impl Builder {
                 }
             };
             let engine = match conflict.engine.get_ref().as_str() {
-                "exclusive" => {
-                    let mut pairs = Vec::new();
-                    for pair in &conflict.pairs {
-                        pairs.push(ExclusivePair {
-                            values: self.pair_ref(file, pair)?,
-                            allowed_for: Vec::new(),
-                        });
-                    }
-                    for allowed in &conflict.pairs_allowed_for {
-                        let values = self.pair_ref(file, &allowed.pair)?;
-                        let Some(pair) = pairs.iter_mut().find(|p| p.values == values) else {
-                            return Err(file.error(
-                                "tej pary nie ma w „pairs” tego konfliktu",
-                                allowed.pair.first().map(|p| p.span()),
-                            ));
-                        };
-                        for role in &allowed.roles {
-                            let index = self.set.role_index(role.get_ref()).ok_or_else(|| {
-                                file.error_with_help(
-                                    format!("nieznana rola „{}”", role.get_ref()),
-                                    role.span(),
-                                    "role definiuje się w roles.toml",
-                                )
-                            })?;
-                            pair.allowed_for.push(index);
-                        }
-                    }
-                    Engine::Exclusive { pairs }
-                }
+                "exclusive" => Engine::Exclusive {
+                    pairs: self.exclusive_pairs(file, &conflict)?,
+                },
                 "polarity" => Engine::Polarity,
                 "numeric" => {
                     let mut metrics = Vec::new();
@@ -1658,6 +1671,7 @@ impl Builder {
                     concessive: PhraseSet::new(self.phrases(file, &conflict.concessive, 0)?),
                     differ: PhraseSet::new(self.phrases(file, &conflict.differ, 0)?),
                     continued: PhraseSet::new(self.phrases(file, &conflict.continued, 0)?),
+                    pairs: self.exclusive_pairs(file, &conflict)?,
                 })),
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,

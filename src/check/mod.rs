@@ -27,7 +27,9 @@ use crate::extract::{Claim, Modality};
 use crate::lowercase;
 use crate::phrase::PhraseSet;
 use crate::roles::Voice;
-use crate::rules::{Conflict, Engine, RoleIdx, RuleSet, Severity, SharedAndDifferent, ValueIdx};
+use crate::rules::{
+    Conflict, Engine, ExclusivePair, RoleIdx, RuleSet, Severity, SharedAndDifferent, ValueIdx,
+};
 use crate::span::{LineIndex, Orig, Place, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -115,13 +117,57 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             Engine::Numeric { metrics } => {
                 findings.extend(pools.iter().flat_map(|pool| pool.numeric(metrics, &make)));
             }
-            Engine::SelfContradiction(words) => wording.self_contradiction(words, &mut findings),
+            Engine::SelfContradiction(words) => {
+                wording.self_contradiction(words, &mut findings);
+                findings.extend(in_each_sentence(file, analysis, &words.pairs, &make));
+            }
             Engine::Drift => wording.drift(&mut findings),
             Engine::Misleading => wording.misleading(&mut findings),
         }
     }
     in_one_sentence(&mut findings, analysis, rules);
     findings
+}
+
+/// The values of `pairs` that one sentence gives a role both of: "ma pełną autonomię w
+/// podejmowaniu decyzji, przy czym każda z tych decyzji wymaga akceptacji dyrektora". Each
+/// sentence's claims (of one voice) are compared only with each other.
+fn in_each_sentence(
+    file: usize,
+    analysis: &Analysis,
+    pairs: &[ExclusivePair],
+    make: &Maker,
+) -> Vec<Finding> {
+    let paired = |claim: &Claim| {
+        pairs
+            .iter()
+            .any(|p| p.values.0 == claim.value || p.values.1 == claim.value)
+    };
+    let mut sentences: BTreeMap<(usize, &Voice), Vec<usize>> = BTreeMap::new();
+    for (index, claim) in analysis.claims.iter().enumerate() {
+        if paired(claim) {
+            sentences
+                .entry((claim.sentence.start(), &claim.voice))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut findings = Vec::new();
+    for claims in sentences.values().filter(|claims| claims.len() > 1) {
+        let located = claims
+            .iter()
+            .map(|&index| Located::new(file, index, &analysis.claims[index]));
+        for mut finding in Pool::new(located, Scope::Document, make.rules).exclusive(pairs, make) {
+            finding.message = said_in_one_sentence(&finding.message);
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// The message of a finding whose evidence is one sentence's.
+fn said_in_one_sentence(message: &str) -> String {
+    format!("Zdanie przeczy samo sobie – {message}")
 }
 
 /// Two exclusive values that one sentence gives the role make that sentence contradict itself:
@@ -152,7 +198,7 @@ fn in_one_sentence(findings: &mut [Finding], analysis: &Analysis, rules: &RuleSe
         if one_sentence && exclusive_codes.contains(&finding.code.as_str()) {
             finding.code = sentence_conflict.code.clone();
             finding.severity = sentence_conflict.severity;
-            finding.message = format!("Zdanie przeczy samo sobie – {}", finding.message);
+            finding.message = said_in_one_sentence(&finding.message);
             finding.help = Some(Arc::clone(&sentence_conflict.help));
         }
     }
@@ -257,6 +303,7 @@ impl Wording<'_> {
             concessive,
             differ,
             continued,
+            pairs: _,
         } = words;
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {

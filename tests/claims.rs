@@ -2938,3 +2938,15 @@ fn office_days_by_name_are_hybrid_work() {
         "hybrid_work",
     );
 }
+
+#[test]
+fn what_candidates_must_have_is_the_roles_requirement() {
+    // Blind az08: "kandydaci" open the clause, but what they must have is the role's.
+    assert_eq!(
+        codes(
+            "Stanowisko account managera nie wymaga doświadczenia w sprzedaży, ale kandydaci \
+             muszą mieć za sobą minimum dwa lata pracy w sprzedaży B2B."
+        ),
+        ["RL105"]
+    );
+}

@@ -313,12 +313,10 @@ pub fn find_roles(
             feminine.retain(|&(r, _)| r != mention.role);
             feminine.push((mention.role, named_feminine));
         }
-        let names = people::names_in(source, doc, markers.words(), lemmas, &rules.lexicon);
-        people.introduce(
+        let names = people.meet(
             source,
             doc,
             markers.words(),
-            &names,
             &mentions,
             lemmas,
             &rules.lexicon,
@@ -355,7 +353,7 @@ pub fn find_roles(
             };
             if let Some((name, None)) = person
                 && named_roles.len() > 1
-                && people::People::opens(source, doc, markers.words(), name, clause_words.clone())
+                && name.opens(source, doc, markers.words(), clause_words.clone())
             {
                 if !unnamed {
                     set_aside = current.or(set_aside);

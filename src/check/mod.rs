@@ -339,11 +339,12 @@ impl Wording<'_> {
                 }
                 let words = &markers.words()[range];
                 let rest = &words[f_last + 1..];
-                let different = [second, differ]
+                // The first different word, and whether it is a verb of difference.
+                let different = [(second, false), (differ, true)]
                     .into_iter()
-                    .filter_map(|set| Some((set.find(rest, &analysis.lemmas)?, set)))
+                    .filter_map(|(set, verb)| Some((set.find(rest, &analysis.lemmas)?, verb)))
                     .min_by_key(|&((g, _), _)| g);
-                let Some(((g, g_last), found_in)) = different else {
+                let Some(((g, g_last), by_verb)) = different else {
                     continue;
                 };
                 let at = f_last + 1 + g;
@@ -352,16 +353,16 @@ impl Wording<'_> {
                 // różnią się warunki" (corpus/510).
                 let linked = said_at_once.is_some_and(|start| (start..=start + 1).contains(&at))
                     || link.is_empty()
-                    || if std::ptr::eq(found_in, differ) {
+                    || if by_verb {
                         link.find(&words[..at], &analysis.lemmas).is_some()
                     } else {
                         link.find(&rest[..g], &analysis.lemmas).is_some()
                     };
+                // The concession a continued clause opens with is the one read with the clause
+                // before; only one before it sets two things against each other.
+                let concession_end = conceded_from.map_or(at, |from: usize| from.min(at));
                 let conceded = concessive
-                    .find(
-                        &words[..conceded_from.unwrap_or(at).min(at)],
-                        &analysis.lemmas,
-                    )
+                    .find(&words[..concession_end], &analysis.lemmas)
                     .is_some();
                 if !linked || conceded {
                     continue;

@@ -23,6 +23,26 @@ pub(super) struct Name {
     keys: Vec<LemmaId>,
 }
 
+impl Name {
+    /// Whether the name opens the clause of `words[clause]` as its subject, a verb or another
+    /// word after it ("Tomek akurat pracuje zdalnie"), not as an address ("Droga Marto, …"),
+    /// a speaker's label ("Tomasz Wrona: Zwykle tak") or a heading ("Ewa"). A surname may
+    /// stand between.
+    pub(super) fn opens(
+        &self,
+        source: &str,
+        doc: &Doc,
+        words: &[usize],
+        clause: std::ops::Range<usize>,
+    ) -> bool {
+        let opener = super::opener_len(source, doc, &words[clause.clone()]);
+        let next = self.at + 1 + usize::from(has_surname(source, doc, words, self));
+        (self.at == clause.start || self.at == clause.start + opener)
+            && clause.contains(&next)
+            && side_by_side(words, self.at, next)
+    }
+}
+
 /// The persons named so far, each with the role they were last introduced with, if any.
 #[derive(Debug, Default)]
 pub(super) struct People {
@@ -73,7 +93,7 @@ const TITLES: &[&str] = &["pani", "pan"];
 
 /// The first names among `words` (a sentence's words): capitalised forms the lexicon marks as
 /// names.
-pub(super) fn names_in(
+fn names_in(
     source: &str,
     doc: &Doc,
     words: &[usize],
@@ -105,18 +125,18 @@ pub(super) fn names_in(
 }
 
 impl People {
-    /// Take note of the persons a sentence names, and of the role it introduces each with.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn introduce(
+    /// Take note of the persons a sentence of `words` names, and of the role it introduces
+    /// each with; the names it finds, for [`People::subject`].
+    pub(super) fn meet(
         &mut self,
         source: &str,
         doc: &Doc,
         words: &[usize],
-        names: &[Name],
         mentions: &[Mention],
         lemmas: &Lemmas,
         lexicon: &Lexicon,
-    ) {
+    ) -> Vec<Name> {
+        let names = names_in(source, doc, words, lemmas, lexicon);
         let word = |at: usize| doc.tokens[words[at]].span.slice(source);
         let past = lexicon.past();
         let mention_at = |mention: &Mention| words.iter().position(|&w| w == mention.tokens.start);
@@ -169,6 +189,7 @@ impl People {
                 self.bind(name, None);
             }
         }
+        names
     }
 
     fn bind(&mut self, name: &Name, role: Option<RoleIdx>) {
@@ -182,24 +203,6 @@ impl People {
             .rev()
             .find(|(keys, _)| shares_key(keys, &name.keys))
             .map(|&(_, role)| role)
-    }
-
-    /// Whether the name opens the clause of `words[clause]` as its subject, a verb or another
-    /// word after it ("Tomek akurat pracuje zdalnie"), not as an address ("Droga Marto, …"),
-    /// a speaker's label ("Tomasz Wrona: Zwykle tak") or a heading ("Ewa"). A surname may
-    /// stand between.
-    pub(super) fn opens(
-        source: &str,
-        doc: &Doc,
-        words: &[usize],
-        name: &Name,
-        clause: std::ops::Range<usize>,
-    ) -> bool {
-        let opener = super::opener_len(source, doc, &words[clause.clone()]);
-        let next = name.at + 1 + usize::from(has_surname(source, doc, words, name));
-        (name.at == clause.start || name.at == clause.start + opener)
-            && clause.contains(&next)
-            && side_by_side(words, name.at, next)
     }
 
     /// The person a clause of `words[clause]` is about, if it names one as its subject (not

@@ -82,7 +82,10 @@ pub fn explain(rules: &RuleSet, code: &str) -> Option<String> {
         return Some(out);
     };
     match &conflict.engine {
-        Engine::Exclusive { pairs } => {
+        Engine::Exclusive {
+            pairs,
+            affirmed_and_denied_in,
+        } => {
             let _ = writeln!(out, "Wykluczające się wartości:");
             for pair in pairs {
                 let (a, b) = pair.values;
@@ -102,6 +105,18 @@ pub fn explain(rules: &RuleSet, code: &str) -> Option<String> {
                 out.push('\n');
             }
             out.push('\n');
+            if !affirmed_and_denied_in.is_empty() {
+                let labels: Vec<&str> = affirmed_and_denied_in
+                    .iter()
+                    .filter_map(|id| rules.dimensions.iter().find(|d| d.id == *id))
+                    .map(|d| d.label.as_str())
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "Także wartość potwierdzona i zaprzeczona w wymiarach: {}\n",
+                    labels.join(", ")
+                );
+            }
         }
         Engine::Numeric { metrics } => {
             let labels: Vec<&str> = metrics.iter().map(|&m| &*rules.values[m].label).collect();

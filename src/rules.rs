@@ -468,8 +468,14 @@ pub struct ExclusivePair {
 
 /// The checking engines; conflicts in rule files are instances of them.
 pub enum Engine {
-    /// Two values that cannot both describe one role.
-    Exclusive { pairs: Vec<ExclusivePair> },
+    /// Two values that cannot both describe one role; and a value of one of the dimensions
+    /// `affirmed_and_denied_in` affirmed and denied, which the polarity engine finds and this
+    /// conflict reports: "certyfikat nie jest wymagany" against "certyfikat PSM I to warunek
+    /// konieczny" are requirements that exclude each other.
+    Exclusive {
+        pairs: Vec<ExclusivePair>,
+        affirmed_and_denied_in: Vec<Arc<str>>,
+    },
     /// The same value affirmed and negated.
     Polarity,
     /// Numbers of one metric that disagree.
@@ -763,6 +769,8 @@ struct RawConflict {
     pairs: Vec<Vec<Spanned<String>>>,
     #[serde(default)]
     pairs_allowed_for: Vec<RawPairAllowed>,
+    #[serde(default)]
+    affirmed_and_denied_in: Vec<Spanned<String>>,
     #[serde(default)]
     metrics: Vec<Spanned<String>>,
     #[serde(default)]
@@ -1146,7 +1154,7 @@ impl RuleSet {
         self.conflicts
             .iter()
             .filter_map(|c| match &c.engine {
-                Engine::Exclusive { pairs } => Some(pairs),
+                Engine::Exclusive { pairs, .. } => Some(pairs),
                 _ => None,
             })
             .flatten()
@@ -1598,6 +1606,32 @@ impl Builder {
         Ok(pairs)
     }
 
+    /// A conflict's `affirmed_and_denied_in`: ids of dimensions the rules define.
+    fn dimension_refs(
+        &self,
+        file: &RuleFile,
+        conflict: &RawConflict,
+    ) -> Result<Vec<Arc<str>>, RulesError> {
+        conflict
+            .affirmed_and_denied_in
+            .iter()
+            .map(|id| {
+                self.set
+                    .dimensions
+                    .iter()
+                    .find(|d| *d.id == **id.get_ref())
+                    .map(|d| Arc::clone(&d.id))
+                    .ok_or_else(|| {
+                        file.error_with_help(
+                            format!("nieznany wymiar „{}”", id.get_ref()),
+                            id.span(),
+                            "wymiary definiuje się w plikach wymiarów (np. requirements.toml)",
+                        )
+                    })
+            })
+            .collect()
+    }
+
     /// The two values of a pair `["a", "b"]`.
     fn pair_ref(
         &self,
@@ -1647,6 +1681,7 @@ impl Builder {
             let engine = match conflict.engine.get_ref().as_str() {
                 "exclusive" => Engine::Exclusive {
                     pairs: self.exclusive_pairs(file, &conflict)?,
+                    affirmed_and_denied_in: self.dimension_refs(file, &conflict)?,
                 },
                 "polarity" => Engine::Polarity,
                 "numeric" => {

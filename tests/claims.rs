@@ -2950,3 +2950,23 @@ fn what_candidates_must_have_is_the_roles_requirement() {
         ["RL105"]
     );
 }
+
+#[test]
+fn a_requirement_stated_and_waived_is_requirements_that_exclude_each_other() {
+    // Blind a02, ad01, ah09: every author called such a pair RL102, none RL103.
+    assert_eq!(
+        codes(
+            "Od analityka biznesowego nie wymagamy znajomości SQL.\n\nWymagania wobec analityka \
+             biznesowego: znajomość SQL jest obowiązkowa."
+        ),
+        ["RL102"]
+    );
+    // A duty affirmed and denied stays RL103.
+    assert_eq!(
+        codes(
+            "Kierownik projektu odpowiada za budżet projektu.\n\nKierownik projektu nie odpowiada \
+             za budżet projektu."
+        ),
+        ["RL103"]
+    );
+}

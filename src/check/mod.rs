@@ -104,7 +104,7 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             conflict,
         };
         match &conflict.engine {
-            Engine::Exclusive { pairs } => {
+            Engine::Exclusive { pairs, .. } => {
                 findings.extend(pools.iter().flat_map(|pool| pool.exclusive(pairs, &make)));
             }
             Engine::Polarity => {
@@ -125,8 +125,43 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             Engine::Misleading => wording.misleading(&mut findings),
         }
     }
+    denied_as_exclusive(&mut findings, rules);
     in_one_sentence(&mut findings, analysis, rules);
     findings
+}
+
+/// A value affirmed and denied (the polarity engine's finding) in a dimension an exclusive
+/// conflict lists in `affirmed_and_denied_in` is reported under that conflict: "certyfikat nie
+/// jest wymagany" against "certyfikat PSM I to warunek konieczny" are requirements that exclude
+/// each other (RL102), as every author of the blind sets called such a pair, not a claim
+/// affirmed and denied at large (RL103).
+fn denied_as_exclusive(findings: &mut [Finding], rules: &RuleSet) {
+    let polarity_codes: Vec<&str> = rules
+        .conflicts
+        .iter()
+        .filter(|c| matches!(c.engine, Engine::Polarity))
+        .map(|c| c.code.as_str())
+        .collect();
+    for finding in findings {
+        if !polarity_codes.contains(&finding.code.as_str()) {
+            continue;
+        }
+        let Some(dimension) = finding.dimension.as_ref() else {
+            continue;
+        };
+        let takes_over = rules.conflicts.iter().find(|c| match &c.engine {
+            Engine::Exclusive {
+                affirmed_and_denied_in,
+                ..
+            } => affirmed_and_denied_in.contains(dimension),
+            _ => false,
+        });
+        if let Some(conflict) = takes_over {
+            finding.code = conflict.code.clone();
+            finding.severity = conflict.severity;
+            finding.help = Some(Arc::clone(&conflict.help));
+        }
+    }
 }
 
 /// The values of `pairs` that one sentence gives a role both of: "ma pełną autonomię w
@@ -227,12 +262,13 @@ pub fn corpus<'a>(
     for conflict in &rules.conflicts {
         let make = Maker { rules, conflict };
         match &conflict.engine {
-            Engine::Exclusive { pairs } => findings.extend(pool.exclusive(pairs, &make)),
+            Engine::Exclusive { pairs, .. } => findings.extend(pool.exclusive(pairs, &make)),
             Engine::Polarity => findings.extend(pool.polarity(&exclusive, &make)),
             Engine::Numeric { metrics } => findings.extend(pool.numeric(metrics, &make)),
             Engine::SelfContradiction(_) | Engine::Drift | Engine::Misleading => {}
         }
     }
+    denied_as_exclusive(&mut findings, rules);
     findings
 }
 

@@ -337,3 +337,15 @@ fn a_metrics_qualifiers_are_one_list_or_a_table_of_kinds_of_lists() {
     assert!(mistake.contains("salary.toml"), "{mistake}");
     assert!(mistake.contains("a sequence"), "{mistake}");
 }
+
+#[test]
+fn affirmed_and_denied_in_names_known_dimensions() {
+    let unknown = rules_edited("conflicts.toml", |text| {
+        let line = r#"affirmed_and_denied_in = ["requirements"]"#;
+        assert!(text.contains(line), "RL102's dimensions");
+        text.replace(line, r#"affirmed_and_denied_in = ["wymagania"]"#)
+    })
+    .err()
+    .expect("an unknown dimension is refused");
+    assert!(unknown.contains("nieznany wymiar „wymagania”"), "{unknown}");
+}

@@ -1572,7 +1572,7 @@ impl Builder {
     }
 
     /// A conflict's `pairs`, with the roles `pairs_allowed_for` lets have both values.
-    fn exclusive_pairs(
+    fn pairs_of(
         &self,
         file: &RuleFile,
         conflict: &RawConflict,
@@ -1680,7 +1680,7 @@ impl Builder {
             };
             let engine = match conflict.engine.get_ref().as_str() {
                 "exclusive" => Engine::Exclusive {
-                    pairs: self.exclusive_pairs(file, &conflict)?,
+                    pairs: self.pairs_of(file, &conflict)?,
                     affirmed_and_denied_in: self.dimension_refs(file, &conflict)?,
                 },
                 "polarity" => Engine::Polarity,
@@ -1706,7 +1706,7 @@ impl Builder {
                     concessive: PhraseSet::new(self.phrases(file, &conflict.concessive, 0)?),
                     differ: PhraseSet::new(self.phrases(file, &conflict.differ, 0)?),
                     continued: PhraseSet::new(self.phrases(file, &conflict.continued, 0)?),
-                    pairs: self.exclusive_pairs(file, &conflict)?,
+                    pairs: self.pairs_of(file, &conflict)?,
                 })),
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,

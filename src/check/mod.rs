@@ -57,6 +57,15 @@ pub struct Finding {
     pub help: Option<Arc<str>>,
 }
 
+impl Finding {
+    /// Report this finding under `conflict`: its code, severity and help, the rest as found.
+    fn report_under(&mut self, conflict: &Conflict) {
+        self.code = conflict.code.clone();
+        self.severity = conflict.severity;
+        self.help = Some(Arc::clone(&conflict.help));
+    }
+}
+
 /// One place supporting a finding.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
@@ -157,9 +166,7 @@ fn denied_as_exclusive(findings: &mut [Finding], rules: &RuleSet) {
             _ => false,
         });
         if let Some(conflict) = takes_over {
-            finding.code = conflict.code.clone();
-            finding.severity = conflict.severity;
-            finding.help = Some(Arc::clone(&conflict.help));
+            finding.report_under(conflict);
         }
     }
 }
@@ -231,10 +238,8 @@ fn in_one_sentence(findings: &mut [Finding], analysis: &Analysis, rules: &RuleSe
         let first = sentences.next().flatten();
         let one_sentence = first.is_some() && sentences.all(|s| s == first);
         if one_sentence && exclusive_codes.contains(&finding.code.as_str()) {
-            finding.code = sentence_conflict.code.clone();
-            finding.severity = sentence_conflict.severity;
+            finding.report_under(sentence_conflict);
             finding.message = said_in_one_sentence(&finding.message);
-            finding.help = Some(Arc::clone(&sentence_conflict.help));
         }
     }
 }

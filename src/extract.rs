@@ -1533,11 +1533,19 @@ impl<'a> ClauseContext<'a> {
             .count();
         let after_cue = self.offset + last + 1 + names
             ..self.offset + (last + 1 + names + NEGATION_AFTER_REACH).min(self.words.len());
-        let negated_after = self.markers.any(Marker::NegationAfter, after_cue)
-            || self.markers.any(
-                Marker::NegationLater,
-                cue + 1..self.offset + self.words.len(),
-            );
+        // The trailing negation lies within the reach, or starts right after the cue and ends
+        // in its clause: "Znajomość angielskiego nie jest na tym stanowisku wymagana" (blind
+        // be06), but not "do usługowego prowadzenia ksiąg rachunkowych nie jest potrzebny
+        // państwowy certyfikat" (corpus/108: the certificate is not needed, the books are kept).
+        let clause_end = self.offset + self.words.len();
+        let negated_after = self
+            .markers
+            .matches(Marker::NegationAfter)
+            .any(|(first, last)| {
+                (after_cue.contains(&first) && last < after_cue.end)
+                    || (first == after_cue.start && last < clause_end)
+            })
+            || self.markers.any(Marker::NegationLater, cue + 1..clause_end);
         // "Retrospektyw Scrum Master u nas nie prowadzi", "Budżetu nie prowadzę": a cue that
         // opens its clause is denied by a "nie" before the clause's last word, its verb, with
         // no comma between ("Jeżdżę do klienta, …, co w tamtej współpracy nie działało"). So

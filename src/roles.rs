@@ -1098,11 +1098,17 @@ fn superior_of_another(source: &str, doc: &Doc, words: &[usize], at: usize) -> b
 /// Whether the mention `words[at..=last]` is what a group noun right before it is made of
 /// ("zespół przedstawicieli handlowych", "dział księgowych"), or with a count between them
 /// ("zespołem trzech Account Managerów", "zespół 5 rekruterów"). A role in the singular right
-/// after the group noun leads it: "Zespół HR Business Partnerki liczy 8 osób".
+/// after the group noun leads it: "Zespół HR Business Partnerki liczy 8 osób". Who joins the
+/// group takes the role: "Do zespołu rekruterów przyjmujemy osoby bez doświadczenia" (blind
+/// bc07) is about the role.
 fn after_group_noun(source: &str, doc: &Doc, words: &[usize], at: usize, last: usize) -> bool {
     let word = |i: usize| doc.tokens[words[i]].span.slice(source);
-    let group_at =
-        |i: usize| side_by_side(words, i, at) && lowercase::is_one_of(word(i), GROUP_NOUNS);
+    let joined = |i: usize| {
+        i >= 1 && side_by_side(words, i - 1, i) && lowercase::is_one_of(word(i - 1), &["do"])
+    };
+    let group_at = |i: usize| {
+        side_by_side(words, i, at) && lowercase::is_one_of(word(i), GROUP_NOUNS) && !joined(i)
+    };
     let counts = |i: usize| {
         doc.tokens[words[i]].kind == TokenKind::Number
             || crate::extract::numbers::is_numeral(&lowercase::of(word(i)))

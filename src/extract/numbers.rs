@@ -654,6 +654,17 @@ fn numeral_adjective(words: &[Word], at: usize, stem: &str) -> Option<(usize, f6
         ("ośmio", 8.0),
         ("dziewięcio", 9.0),
         ("dziesięcio", 10.0),
+        ("jedenasto", 11.0),
+        ("dwunasto", 12.0),
+        ("trzynasto", 13.0),
+        ("czternasto", 14.0),
+        ("piętnasto", 15.0),
+        ("szesnasto", 16.0),
+        ("siedemnasto", 17.0),
+        ("osiemnasto", 18.0),
+        ("dziewiętnasto", 19.0),
+        ("dwudziesto", 20.0),
+        ("trzydziesto", 30.0),
         ("półtora", 1.5),
     ];
     let word = words[at].lower.as_ref();
@@ -1091,6 +1102,11 @@ mod tests {
         assert_eq!(
             run(MetricEngine::Count, "kierowanie pięcioosobowym zespołem"),
             ["5 os."]
+        );
+        // Teens and tens, too (blind bd07: "kieruje dwunastoosobowym zespołem specjalistów").
+        assert_eq!(
+            run(MetricEngine::Count, "kieruje dwunastoosobowym zespołem"),
+            ["12 os."]
         );
         assert_eq!(
             run(

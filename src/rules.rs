@@ -512,6 +512,10 @@ pub struct SharedAndDifferent {
     /// autonomię w podejmowaniu decyzji, przy czym każda z tych decyzji wymaga akceptacji
     /// dyrektora" (a role may decide one matter alone and need approval in another).
     pub pairs: Vec<ExclusivePair>,
+    /// A value that leaves no room for another, and that other: one sentence that gives a role
+    /// the first outright and the second even hedged contradicts itself ("pracę wyłącznie
+    /// stacjonarną, z możliwością pracy z domu przez trzy dni w tygodniu").
+    pub hedged: Vec<ExclusivePair>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -787,6 +791,8 @@ struct RawConflict {
     differ: Vec<Spanned<String>>,
     #[serde(default)]
     continued: Vec<Spanned<String>>,
+    #[serde(default)]
+    hedged: Vec<Vec<Spanned<String>>>,
     summary: String,
     why: String,
     help: String,
@@ -1707,6 +1713,16 @@ impl Builder {
                     differ: PhraseSet::new(self.phrases(file, &conflict.differ, 0)?),
                     continued: PhraseSet::new(self.phrases(file, &conflict.continued, 0)?),
                     pairs: self.pairs_of(file, &conflict)?,
+                    hedged: conflict
+                        .hedged
+                        .iter()
+                        .map(|pair| {
+                            Ok(ExclusivePair {
+                                values: self.pair_ref(file, pair)?,
+                                allowed_for: Vec::new(),
+                            })
+                        })
+                        .collect::<Result<_, RulesError>>()?,
                 })),
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,

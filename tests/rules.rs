@@ -349,3 +349,16 @@ fn affirmed_and_denied_in_names_known_dimensions() {
     .expect("an unknown dimension is refused");
     assert!(unknown.contains("nieznany wymiar „wymagania”"), "{unknown}");
 }
+
+#[test]
+fn hedged_pairs_name_known_values() {
+    let unknown = rules_edited("conflicts.toml", |text| {
+        let line = r#"["office_only", "remote_work"],"#;
+        assert!(text.contains(line), "RL105's hedged pairs");
+        text.replace(line, r#"["office_only", "praca_zdalna"],"#)
+    })
+    .err()
+    .expect("an unknown value is refused");
+    assert!(unknown.contains("praca_zdalna"), "{unknown}");
+    assert!(unknown.contains("conflicts.toml"), "{unknown}");
+}

@@ -23,7 +23,7 @@ mod claims;
 use claims::{Located, Maker, Pool, Scope};
 
 use crate::Analysis;
-use crate::extract::{Claim, Modality};
+use crate::extract::{Claim, Modality, Polarity};
 use crate::lowercase;
 use crate::phrase::PhraseSet;
 use crate::roles::Voice;
@@ -129,6 +129,12 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             Engine::SelfContradiction(words) => {
                 wording.self_contradiction(words, &mut findings);
                 findings.extend(in_each_sentence(file, analysis, &words.pairs, &make));
+                findings.extend(hedged_in_each_sentence(
+                    file,
+                    analysis,
+                    &words.hedged,
+                    &make,
+                ));
             }
             Engine::Drift => wording.drift(&mut findings),
             Engine::Misleading => wording.misleading(&mut findings),
@@ -199,6 +205,52 @@ fn in_each_sentence(
         let located = claims
             .iter()
             .map(|&index| Located::new(file, index, &analysis.claims[index]));
+        for mut finding in Pool::new(located, Scope::Document, make.rules).exclusive(pairs, make) {
+            finding.message = said_in_one_sentence(&finding.message);
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// A value that leaves no room for another (the first of a `hedged` pair) and that other, even
+/// hedged, in one sentence: "pracę wyłącznie stacjonarną w naszym biurze, z możliwością pracy z
+/// domu przez trzy dni w tygodniu" (blind bc08), "pracują wyłącznie stacjonarnie, przy czym
+/// zwykle dwa dni w tygodniu spędzają na pracy z domu" (bd08). The second said outright is
+/// [`in_one_sentence`]'s, as two exclusive values of one sentence.
+fn hedged_in_each_sentence(
+    file: usize,
+    analysis: &Analysis,
+    pairs: &[ExclusivePair],
+    make: &Maker,
+) -> Vec<Finding> {
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let outright =
+        |claim: &Claim| claim.asserts() && pairs.iter().any(|p| p.values.0 == claim.value);
+    let hedged = |claim: &Claim| {
+        claim.polarity == Polarity::Affirmed
+            && claim.modality == Modality::Possible
+            && pairs.iter().any(|p| p.values.1 == claim.value)
+    };
+    // The hedged claims, read as said outright, beside the claims that leave no room for them.
+    let mut sentences: BTreeMap<(usize, &Voice), Vec<(usize, Claim)>> = BTreeMap::new();
+    for (index, claim) in analysis.claims.iter().enumerate() {
+        if outright(claim) || hedged(claim) {
+            let mut read = claim.clone();
+            read.modality = Modality::Asserted;
+            sentences
+                .entry((claim.sentence.start(), &claim.voice))
+                .or_default()
+                .push((index, read));
+        }
+    }
+    let mut findings = Vec::new();
+    for claims in sentences.values().filter(|claims| claims.len() > 1) {
+        let located = claims
+            .iter()
+            .map(|(index, claim)| Located::new(file, *index, claim));
         for mut finding in Pool::new(located, Scope::Document, make.rules).exclusive(pairs, make) {
             finding.message = said_in_one_sentence(&finding.message);
             findings.push(finding);
@@ -345,6 +397,7 @@ impl Wording<'_> {
             differ,
             continued,
             pairs: _,
+            hedged: _,
         } = words;
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {

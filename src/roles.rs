@@ -548,14 +548,18 @@ pub fn find_roles(
 /// as its subject after its verb, as Polish may put it: "Procesy rekrutacyjne prowadzi Zespół
 /// Rekrutacji", "Za aktualizację polityki odpowiada Dyrektor Personalny". Such a subject is
 /// one of the `other_subjects` written with a capital inside the clause, as the name of a unit
-/// or a post is, and not after a preposition ("raportuje do Dyrektor Personalnej").
+/// or a post is, or in any case when the clause opens with a demonstrative for what was just
+/// said ("Nie odpowiadasz za sprzedaż – tym zajmuje się zespół sprzedaży", corpus/182; "za to
+/// odpowiada dział kadr"), and not after a preposition ("raportuje do Dyrektor Personalnej").
 fn names_body_after_verb(source: &str, doc: &Doc, markers: &Markers, words: Range<usize>) -> bool {
     let word = |at: usize| doc.tokens[markers.words()[at]].span.slice(source);
+    let points_back = (words.start..words.end.min(words.start + 2))
+        .any(|at| lowercase::is_one_of(word(at), DEMONSTRATIVES));
     markers
         .within(Marker::OtherSubject, words.clone())
         .any(|at| {
             at > words.start
-                && word(at).starts_with(char::is_uppercase)
+                && (points_back || word(at).starts_with(char::is_uppercase))
                 && !lowercase::is_one_of(word(at - 1), BODY_PREPOSITIONS)
         })
 }

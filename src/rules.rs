@@ -516,6 +516,13 @@ pub struct SharedAndDifferent {
     /// the first outright and the second even hedged contradicts itself ("pracę wyłącznie
     /// stacjonarną, z możliwością pracy z domu przez trzy dni w tygodniu").
     pub hedged: Vec<ExclusivePair>,
+    /// Words, in lower case as written, one of which the first value's claim of a `hedged`
+    /// pair says: "wyłącznie stacjonarną", not "Praca stacjonarna, z możliwością jednego dnia
+    /// zdalnego", which allows the remote day.
+    pub only: Vec<String>,
+    /// Dimensions in which a value affirmed and denied within one sentence is this conflict's;
+    /// in the others it is no finding.
+    pub affirmed_and_denied_in: Vec<Arc<str>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -793,6 +800,8 @@ struct RawConflict {
     continued: Vec<Spanned<String>>,
     #[serde(default)]
     hedged: Vec<Vec<Spanned<String>>>,
+    #[serde(default)]
+    only: Vec<String>,
     summary: String,
     why: String,
     help: String,
@@ -1723,6 +1732,8 @@ impl Builder {
                             })
                         })
                         .collect::<Result<_, RulesError>>()?,
+                    only: conflict.only.iter().map(|w| w.to_lowercase()).collect(),
+                    affirmed_and_denied_in: self.dimension_refs(file, &conflict)?,
                 })),
                 "drift" => Engine::Drift,
                 "misleading" => Engine::Misleading,

@@ -178,9 +178,9 @@ impl<'a> Pool<'a> {
     /// When the affirmed side already conflicts with that value, [`Pool::exclusive`] reports the
     /// conflict, and the denial is left out here: one problem, one finding.
     ///
-    /// A value affirmed and denied only within one sentence is a distinction finer than the
-    /// value, drawn on purpose: "Nie pisze kodu produkcyjnego, choć sam przygotowuje zapytania
-    /// SQL" (both "znajomość SQL lub programowania").
+    /// A value affirmed and denied only within one sentence is found too; what it is (a
+    /// sentence that contradicts itself, or a distinction finer than the value, drawn on
+    /// purpose) is for the caller to say by the dimension.
     pub fn polarity(&self, exclusive: &[&ExclusivePair], make: &Maker) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (&(role, value, polarity), affirmed) in &self.groups {
@@ -209,7 +209,7 @@ impl<'a> Pool<'a> {
                 })
                 .copied()
                 .collect();
-            if !self.sides_meet(affirmed, &negated) || within_one_sentence(affirmed, &negated) {
+            if !self.sides_meet(affirmed, &negated) {
                 continue;
             }
             let label = &make.rules.values[value].label;
@@ -416,12 +416,4 @@ fn next_to(a: Span<Orig>, b: Span<Orig>) -> bool {
         (b, a)
     };
     first == second || (first.end() <= second.start() && second.start() - first.end() <= 1)
-}
-
-/// Whether every claim of both sides stands in one and the same sentence of one file.
-fn within_one_sentence(a: &[Located], b: &[Located]) -> bool {
-    let Some(first) = a.first().or(b.first()) else {
-        return false;
-    };
-    a.iter().chain(b).all(|l| l.same_sentence(first))
 }

@@ -8,7 +8,8 @@
 //! dimension and conflicting pair, with every supporting span as evidence. Of two exclusive
 //! pairs whose values one sentence gives together, only the first is reported; a denial that
 //! only restates an exclusive value, in its own sentence or the one next to it, is left to the
-//! exclusive finding; a value affirmed and denied only within one sentence is no finding.
+//! exclusive finding; a value affirmed and denied only within one sentence is the
+//! self-contradiction's in the dimensions it lists, and no finding in the others.
 //! Within a document the claims of each voice (a forum poster's, a digest's offer's, the text's
 //! own) are compared only with each other.
 
@@ -129,20 +130,65 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
             Engine::SelfContradiction(words) => {
                 wording.self_contradiction(words, &mut findings);
                 findings.extend(in_each_sentence(file, analysis, &words.pairs, &make));
-                findings.extend(hedged_in_each_sentence(
-                    file,
-                    analysis,
-                    &words.hedged,
-                    &make,
-                ));
+                findings.extend(hedged_in_each_sentence(file, analysis, words, &make));
             }
             Engine::Drift => wording.drift(&mut findings),
             Engine::Misleading => wording.misleading(&mut findings),
         }
     }
+    denied_in_one_sentence(&mut findings, analysis, rules);
     denied_as_exclusive(&mut findings, rules);
     in_one_sentence(&mut findings, analysis, rules);
     findings
+}
+
+/// Whether every piece of a finding's evidence stands in one and the same sentence.
+fn in_one_sentence_only(finding: &Finding, analysis: &Analysis) -> bool {
+    let mut sentences = finding
+        .evidence
+        .iter()
+        .map(|e| e.claim.map(|c| analysis.claims[c].sentence));
+    let first = sentences.next().flatten();
+    first.is_some() && sentences.all(|s| s == first)
+}
+
+/// A value affirmed and denied within one sentence (the polarity engine's finding): in a
+/// dimension the `self` conflict lists in `affirmed_and_denied_in`, that sentence contradicts
+/// itself ("Scrum Master nie jest formalnym przełożonym programistów, a jako ich bezpośredni
+/// szef … akceptuje wnioski urlopowe", blind bd04) and is reported under that conflict; in any
+/// other, it is a distinction finer than the value, drawn on purpose ("Nie pisze kodu
+/// produkcyjnego, choć sam przygotowuje zapytania SQL", corpus/84, both "znajomość SQL lub
+/// programowania"), and no finding.
+fn denied_in_one_sentence(findings: &mut Vec<Finding>, analysis: &Analysis, rules: &RuleSet) {
+    let polarity_codes: Vec<&str> = rules
+        .conflicts
+        .iter()
+        .filter(|c| matches!(c.engine, Engine::Polarity))
+        .map(|c| c.code.as_str())
+        .collect();
+    let sentence_conflict = rules.conflicts.iter().find_map(|c| match &c.engine {
+        Engine::SelfContradiction(words) => Some((c, &words.affirmed_and_denied_in)),
+        _ => None,
+    });
+    findings.retain_mut(|finding| {
+        if !polarity_codes.contains(&finding.code.as_str())
+            || !in_one_sentence_only(finding, analysis)
+        {
+            return true;
+        }
+        let Some((conflict, dimensions)) = sentence_conflict else {
+            return false;
+        };
+        let listed = finding
+            .dimension
+            .as_ref()
+            .is_some_and(|d| dimensions.contains(d));
+        if listed {
+            finding.report_under(conflict);
+            finding.message = said_in_one_sentence(&finding.message);
+        }
+        listed
+    });
 }
 
 /// A value affirmed and denied (the polarity engine's finding) in a dimension an exclusive
@@ -221,14 +267,30 @@ fn in_each_sentence(
 fn hedged_in_each_sentence(
     file: usize,
     analysis: &Analysis,
-    pairs: &[ExclusivePair],
+    words: &SharedAndDifferent,
     make: &Maker,
 ) -> Vec<Finding> {
+    let pairs = &words.hedged;
     if pairs.is_empty() {
         return Vec::new();
     }
-    let outright =
-        |claim: &Claim| claim.asserts() && pairs.iter().any(|p| p.values.0 == claim.value);
+    // "Praca stacjonarna, z możliwością jednego dnia zdalnego" allows the remote day; "pracę
+    // wyłącznie stacjonarną …, z możliwością pracy z domu" does not.
+    let says_only = |claim: &Claim| {
+        let said = lowercase::of(claim.span.slice(analysis.text.original()));
+        let said: Vec<&str> = said
+            .split(|c: char| !c.is_alphanumeric() && c != '%')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let said = format!(" {} ", said.join(" "));
+        words
+            .only
+            .iter()
+            .any(|word| said.contains(&format!(" {word} ")))
+    };
+    let outright = |claim: &Claim| {
+        claim.asserts() && pairs.iter().any(|p| p.values.0 == claim.value) && says_only(claim)
+    };
     let hedged = |claim: &Claim| {
         claim.polarity == Polarity::Affirmed
             && claim.modality == Modality::Possible
@@ -283,13 +345,9 @@ fn in_one_sentence(findings: &mut [Finding], analysis: &Analysis, rules: &RuleSe
         .map(|c| c.code.as_str())
         .collect();
     for finding in findings {
-        let mut sentences = finding
-            .evidence
-            .iter()
-            .map(|e| e.claim.map(|c| analysis.claims[c].sentence));
-        let first = sentences.next().flatten();
-        let one_sentence = first.is_some() && sentences.all(|s| s == first);
-        if one_sentence && exclusive_codes.contains(&finding.code.as_str()) {
+        if exclusive_codes.contains(&finding.code.as_str())
+            && in_one_sentence_only(finding, analysis)
+        {
             finding.report_under(sentence_conflict);
             finding.message = said_in_one_sentence(&finding.message);
         }
@@ -398,6 +456,8 @@ impl Wording<'_> {
             continued,
             pairs: _,
             hedged: _,
+            only: _,
+            affirmed_and_denied_in: _,
         } = words;
         let analysis = self.analysis;
         for (s, sentence) in analysis.doc.sentences.iter().enumerate() {

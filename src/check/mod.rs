@@ -142,6 +142,16 @@ pub fn document(file: usize, analysis: &Analysis, rules: &RuleSet) -> Vec<Findin
     findings
 }
 
+/// The codes of the rules' conflicts whose engine is one `wanted` accepts.
+fn codes_where(rules: &RuleSet, wanted: impl Fn(&Engine) -> bool) -> Vec<&str> {
+    rules
+        .conflicts
+        .iter()
+        .filter(|c| wanted(&c.engine))
+        .map(|c| c.code.as_str())
+        .collect()
+}
+
 /// Whether every piece of a finding's evidence stands in one and the same sentence.
 fn in_one_sentence_only(finding: &Finding, analysis: &Analysis) -> bool {
     let mut sentences = finding
@@ -160,12 +170,7 @@ fn in_one_sentence_only(finding: &Finding, analysis: &Analysis) -> bool {
 /// produkcyjnego, choć sam przygotowuje zapytania SQL", corpus/84, both "znajomość SQL lub
 /// programowania"), and no finding.
 fn denied_in_one_sentence(findings: &mut Vec<Finding>, analysis: &Analysis, rules: &RuleSet) {
-    let polarity_codes: Vec<&str> = rules
-        .conflicts
-        .iter()
-        .filter(|c| matches!(c.engine, Engine::Polarity))
-        .map(|c| c.code.as_str())
-        .collect();
+    let polarity_codes = codes_where(rules, |engine| matches!(engine, Engine::Polarity));
     let sentence_conflict = rules.conflicts.iter().find_map(|c| match &c.engine {
         Engine::SelfContradiction(words) => Some((c, &words.affirmed_and_denied_in)),
         _ => None,
@@ -197,12 +202,7 @@ fn denied_in_one_sentence(findings: &mut Vec<Finding>, analysis: &Analysis, rule
 /// each other (RL102), as every author of the blind sets called such a pair, not a claim
 /// affirmed and denied at large (RL103).
 fn denied_as_exclusive(findings: &mut [Finding], rules: &RuleSet) {
-    let polarity_codes: Vec<&str> = rules
-        .conflicts
-        .iter()
-        .filter(|c| matches!(c.engine, Engine::Polarity))
-        .map(|c| c.code.as_str())
-        .collect();
+    let polarity_codes = codes_where(rules, |engine| matches!(engine, Engine::Polarity));
     for finding in findings {
         if !polarity_codes.contains(&finding.code.as_str()) {
             continue;
@@ -338,12 +338,7 @@ fn in_one_sentence(findings: &mut [Finding], analysis: &Analysis, rules: &RuleSe
     else {
         return;
     };
-    let exclusive_codes: Vec<&str> = rules
-        .conflicts
-        .iter()
-        .filter(|c| matches!(c.engine, Engine::Exclusive { .. }))
-        .map(|c| c.code.as_str())
-        .collect();
+    let exclusive_codes = codes_where(rules, |engine| matches!(engine, Engine::Exclusive { .. }));
     for finding in findings {
         if exclusive_codes.contains(&finding.code.as_str())
             && in_one_sentence_only(finding, analysis)

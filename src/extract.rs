@@ -1990,7 +1990,14 @@ impl<'a> ClauseContext<'a> {
         // in the present).
         self.first_person(first_past)
             || past_forms.any(|&w| self.first_person(w))
-            || (self.markers.any(Marker::Former, 0..part_end)
+            || (self
+                .markers
+                .matches_within(Marker::Former, 0..part_end)
+                .any(|(first, _)| {
+                    // A time inside the cue is what the cue says, not when: "otwarci na osoby,
+                    // które nigdy wcześniej nie pracowały w HR" (blind bg09) waives experience today.
+                    !(self.offset + words.0..=self.offset + words.1).contains(&first)
+                })
                 || self
                     .markers
                     .any(Marker::Now, part_end..self.sentence_words.len())

@@ -3087,3 +3087,15 @@ fn a_body_after_the_verb_of_a_clause_pointing_back_is_its_subject() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_time_inside_the_cue_is_no_former_state() {
+    // Blind bg09, bd10: "nigdy wcześniej nie pracowały" waives experience today.
+    assert_has(
+        "Rekruter\n\nJesteśmy otwarci na osoby, które nigdy wcześniej nie pracowały w HR.",
+        "recruiter",
+        "no_experience",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

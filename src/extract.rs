@@ -1482,7 +1482,19 @@ impl<'a> ClauseContext<'a> {
         // zwany …)") belongs to the aside, not to the claim.
         let cue_token = self.words[first];
         let applies = |at: usize| !self.in_aside_apart_from(self.sentence_words[at], cue_token);
+        // The role named after "od" is whom something is asked of, not the clause's subject: a
+        // negation before it denies ("Żaden pracodawca nie oczekuje od Scrum Mastera
+        // certyfikatu", blind bj02; "Nikt nie wymaga od księgowej …").
+        let asked_of = self.names_role()
+            && self.subject_start > 0
+            && lowercase::is_one_of(
+                self.doc.tokens[self.subject_start - 1]
+                    .span
+                    .slice(self.source),
+                &["od"],
+            );
         let subject_end = self.offset + self.words.partition_point(|&w| w < self.after);
+        let negation_from = if asked_of { self.offset } else { subject_end };
         // A negation that opens a trailing one ("nie jest potrzebny") denies what stands before
         // it: "certyfikat nie jest już potrzebny do usługowego prowadzenia ksiąg" does not deny
         // the bookkeeping. Right after the subject it has nothing before it to deny: "Od
@@ -1516,7 +1528,7 @@ impl<'a> ClauseContext<'a> {
             .within_unless(
                 Marker::Negation,
                 Marker::NegationExcept,
-                subject_end.min(cue)..cue,
+                negation_from.min(cue)..cue,
             )
             .filter(|&at| {
                 applies(at) && !denies_before(at) && !colon_between(at) && !spent_before(at)

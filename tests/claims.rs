@@ -3099,3 +3099,27 @@ fn a_time_inside_the_cue_is_no_former_state() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn a_negation_before_whom_a_thing_is_asked_of_denies_it() {
+    // Blind bj02: the role after "od" is whom the certificate is asked of, not the subject.
+    for text in [
+        "Żaden pracodawca nie oczekuje od Scrum Mastera certyfikatu.",
+        "Nikt nie wymaga od Scrum Mastera certyfikatu.",
+    ] {
+        assert_has(
+            text,
+            "scrum_master",
+            "certification",
+            Polarity::Negated,
+            Modality::Asserted,
+        );
+    }
+    assert_has(
+        "Od Scrum Mastera oczekujemy certyfikatu PSM.",
+        "scrum_master",
+        "certification",
+        Polarity::Affirmed,
+        Modality::Asserted,
+    );
+}

@@ -1613,7 +1613,21 @@ impl<'a> ClauseContext<'a> {
                         .iter()
                         .any(|word| self.is_word(self.sentence_words.get(instead_last + 1), word))
             });
-        let negated = negated_before || negated_after || verb_denied || verb_negated || set_aside;
+        // "certyfikat PSPO będzie atutem, ale nie wymagamy go": what an optional part's cue is
+        // said outright not to be required, after it in the sentence, is denied, not hedged
+        // (blind bi09, bk02); not from a bracket, which waives a detail of it: "podstaw Excela
+        // (tabele przestawne mile widziane, ale nie są konieczne)" (corpus/287).
+        let optional = self.optional.iter().any(|part| part.contains(&cue));
+        let waived = optional
+            && self.markers.matches(Marker::Waived).any(|(first, _)| {
+                first > self.offset + last
+                    && !self.mark_between(
+                        self.sentence_words[self.offset + last]..self.sentence_words[first],
+                        "(",
+                    )
+            });
+        let negated =
+            negated_before || negated_after || verb_denied || verb_negated || set_aside || waived;
         // "nie negocjuje cen bez zgody przełożonego", "nie zatwierdza rabatów powyżej tego
         // progu", "nie jest przełożonym Księgowego": not a denial, a condition or a limit.
         // "bez względu na kwotę" is no limit but its absence: "office manager nie akceptuje
@@ -1730,7 +1744,7 @@ impl<'a> ClauseContext<'a> {
                 .markers
                 .within(Marker::PossibleAhead, clause.start..cue)
                 .any(applies)
-            || self.optional.iter().any(|part| part.contains(&cue))
+            || (optional && !waived)
             || share;
         // A number outside the quotation its cue stands in is the text's: "nie ma tu żadnego
         // „atrakcyjnego wynagrodzenia" – Opiekun klienta … dostaje od 12 000 do 14 000 zł".

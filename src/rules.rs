@@ -245,6 +245,9 @@ pub struct Modality {
     /// What a job ad wishes for but does not require ("mile widziane", "atutem będzie"):
     /// hedges what stands beside it (see `extract`), and every item of a list under it.
     pub optional: Vec<Phrase>,
+    /// What says outright, after a cue an `optional` marker hedges, that it is not required
+    /// ("będzie atutem, ale nie wymagamy go"): the claim is denied, not hedged.
+    pub waived: Vec<Phrase>,
     /// Shares of a group ("38%", "większość", "połowa") before the subject: the claim holds
     /// for some of the role's holders, not for the role ("38% rekruterów pracuje zdalnie").
     pub shares: Vec<Phrase>,
@@ -325,6 +328,7 @@ pub enum Marker {
     PossibleExcept,
     PossibleAhead,
     Optional,
+    Waived,
     Share,
     Reported,
     Conditional,
@@ -350,7 +354,7 @@ pub enum Marker {
 }
 
 impl Marker {
-    const ALL: [Marker; 30] = [
+    const ALL: [Marker; 31] = [
         Marker::Negation,
         Marker::NegationAfter,
         Marker::NegationLater,
@@ -359,6 +363,7 @@ impl Marker {
         Marker::PossibleExcept,
         Marker::PossibleAhead,
         Marker::Optional,
+        Marker::Waived,
         Marker::Share,
         Marker::Reported,
         Marker::Conditional,
@@ -395,6 +400,7 @@ impl Modality {
             Marker::Possible => &self.possible,
             Marker::PossibleExcept => &self.possible_except,
             Marker::PossibleAhead => &self.possible_ahead,
+            Marker::Waived => &self.waived,
             Marker::Optional => &self.optional,
             Marker::Share => &self.shares,
             Marker::Reported => &self.reported,
@@ -714,6 +720,8 @@ struct ModalityFile {
     #[serde(default)]
     optional: Vec<Spanned<String>>,
     #[serde(default)]
+    waived: Vec<Spanned<String>>,
+    #[serde(default)]
     shares: Vec<Spanned<String>>,
     #[serde(default)]
     reported: Vec<Spanned<String>>,
@@ -996,6 +1004,7 @@ impl RuleSet {
                     possible_except: Vec::new(),
                     possible_ahead: Vec::new(),
                     optional: Vec::new(),
+                    waived: Vec::new(),
                     shares: Vec::new(),
                     reported: Vec::new(),
                     conditional: Vec::new(),
@@ -1361,6 +1370,7 @@ impl Builder {
             possible_except: self.phrases(file, &raw.possible_except, 0)?,
             possible_ahead: self.phrases(file, &raw.possible_ahead, 0)?,
             optional: self.phrases(file, &raw.optional, 0)?,
+            waived: self.phrases(file, &raw.waived, 0)?,
             shares: self.phrases(file, &raw.shares, 0)?,
             reported: self.phrases(file, &raw.reported, 0)?,
             conditional: self.phrases(file, &raw.conditional, 0)?,

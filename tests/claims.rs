@@ -3123,3 +3123,25 @@ fn a_negation_before_whom_a_thing_is_asked_of_denies_it() {
         Modality::Asserted,
     );
 }
+
+#[test]
+fn an_optional_requirement_waived_outright_is_denied() {
+    // Blind bk02: "atutem, ale nie wymagamy go" against a certificate without which no
+    // application is read.
+    let text = "Product Owner\n\nWymagania:\n- certyfikat PSPO I będzie atutem, ale nie wymagamy \
+                go od kandydatów.\n\nDo CV prosimy dołączyć skan certyfikatu Product Ownera – \
+                zgłoszenia bez tego dokumentu nie będą rozpatrywane.";
+    assert_has(
+        text,
+        "product_owner",
+        "certification",
+        Polarity::Negated,
+        Modality::Asserted,
+    );
+    assert_eq!(codes(text), ["RL102"]);
+    // Without the waiver it stays a hedge, and nothing conflicts.
+    let text = "Product Owner\n\nWymagania:\n- certyfikat PSPO I będzie atutem.\n\nDo CV prosimy \
+                dołączyć skan certyfikatu Product Ownera – zgłoszenia bez tego dokumentu nie \
+                będą rozpatrywane.";
+    assert!(codes(text).is_empty(), "{:?}", codes(text));
+}

@@ -1596,19 +1596,30 @@ impl Builder {
         Ok(())
     }
 
+    /// Pairs of values `[["a", "b"], …]`, no role exempt from any.
+    fn pair_list(
+        &self,
+        file: &RuleFile,
+        pairs: &[Vec<Spanned<String>>],
+    ) -> Result<Vec<ExclusivePair>, RulesError> {
+        pairs
+            .iter()
+            .map(|pair| {
+                Ok(ExclusivePair {
+                    values: self.pair_ref(file, pair)?,
+                    allowed_for: Vec::new(),
+                })
+            })
+            .collect()
+    }
+
     /// A conflict's `pairs`, with the roles `pairs_allowed_for` lets have both values.
     fn pairs_of(
         &self,
         file: &RuleFile,
         conflict: &RawConflict,
     ) -> Result<Vec<ExclusivePair>, RulesError> {
-        let mut pairs = Vec::new();
-        for pair in &conflict.pairs {
-            pairs.push(ExclusivePair {
-                values: self.pair_ref(file, pair)?,
-                allowed_for: Vec::new(),
-            });
-        }
+        let mut pairs = self.pair_list(file, &conflict.pairs)?;
         for allowed in &conflict.pairs_allowed_for {
             let values = self.pair_ref(file, &allowed.pair)?;
             let Some(pair) = pairs.iter_mut().find(|p| p.values == values) else {
@@ -1732,16 +1743,7 @@ impl Builder {
                     differ: PhraseSet::new(self.phrases(file, &conflict.differ, 0)?),
                     continued: PhraseSet::new(self.phrases(file, &conflict.continued, 0)?),
                     pairs: self.pairs_of(file, &conflict)?,
-                    hedged: conflict
-                        .hedged
-                        .iter()
-                        .map(|pair| {
-                            Ok(ExclusivePair {
-                                values: self.pair_ref(file, pair)?,
-                                allowed_for: Vec::new(),
-                            })
-                        })
-                        .collect::<Result<_, RulesError>>()?,
+                    hedged: self.pair_list(file, &conflict.hedged)?,
                     only: conflict.only.iter().map(|w| w.to_lowercase()).collect(),
                     affirmed_and_denied_in: self.dimension_refs(file, &conflict)?,
                 })),

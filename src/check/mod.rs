@@ -13,6 +13,7 @@
 //! Within a document the claims of each voice (a forum poster's, a digest's offer's, the text's
 //! own) are compared only with each other.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -237,20 +238,44 @@ fn in_each_sentence(
             .iter()
             .any(|p| p.values.0 == claim.value || p.values.1 == claim.value)
     };
-    let mut sentences: BTreeMap<(usize, &Voice), Vec<usize>> = BTreeMap::new();
-    for (index, claim) in analysis.claims.iter().enumerate() {
-        if paired(claim) {
-            sentences
-                .entry((claim.sentence.start(), &claim.voice))
-                .or_default()
-                .push(index);
-        }
+    let claims = analysis.claims.iter().enumerate();
+    exclusive_by_sentence(
+        file,
+        analysis,
+        claims
+            .filter(|(_, claim)| paired(claim))
+            .map(|(index, claim)| (index, Cow::Borrowed(claim))),
+        pairs,
+        make,
+    )
+}
+
+/// One sentence's claims, each with its index among the file's claims, as found or as read.
+type ClaimsOfSentence<'c> = Vec<(usize, Cow<'c, Claim>)>;
+
+/// The `pairs` each sentence's `claims` (given with their index among the file's claims, as
+/// found or as read) give a role both of; the claims of a sentence (and of one voice) are
+/// compared only with each other, and every finding says it is one sentence's.
+fn exclusive_by_sentence<'c>(
+    file: usize,
+    analysis: &'c Analysis,
+    claims: impl Iterator<Item = (usize, Cow<'c, Claim>)>,
+    pairs: &[ExclusivePair],
+    make: &Maker,
+) -> Vec<Finding> {
+    let mut sentences: BTreeMap<(usize, &Voice), ClaimsOfSentence> = BTreeMap::new();
+    for (index, claim) in claims {
+        let found = &analysis.claims[index];
+        sentences
+            .entry((found.sentence.start(), &found.voice))
+            .or_default()
+            .push((index, claim));
     }
     let mut findings = Vec::new();
     for claims in sentences.values().filter(|claims| claims.len() > 1) {
         let located = claims
             .iter()
-            .map(|&index| Located::new(file, index, &analysis.claims[index]));
+            .map(|(index, claim)| Located::new(file, *index, claim));
         for mut finding in Pool::new(located, Scope::Document, make.rules).exclusive(pairs, make) {
             finding.message = said_in_one_sentence(&finding.message);
             findings.push(finding);
@@ -297,28 +322,22 @@ fn hedged_in_each_sentence(
             && pairs.iter().any(|p| p.values.1 == claim.value)
     };
     // The hedged claims, read as said outright, beside the claims that leave no room for them.
-    let mut sentences: BTreeMap<(usize, &Voice), Vec<(usize, Claim)>> = BTreeMap::new();
-    for (index, claim) in analysis.claims.iter().enumerate() {
-        if outright(claim) || hedged(claim) {
-            let mut read = claim.clone();
-            read.modality = Modality::Asserted;
-            sentences
-                .entry((claim.sentence.start(), &claim.voice))
-                .or_default()
-                .push((index, read));
-        }
-    }
-    let mut findings = Vec::new();
-    for claims in sentences.values().filter(|claims| claims.len() > 1) {
-        let located = claims
-            .iter()
-            .map(|(index, claim)| Located::new(file, *index, claim));
-        for mut finding in Pool::new(located, Scope::Document, make.rules).exclusive(pairs, make) {
-            finding.message = said_in_one_sentence(&finding.message);
-            findings.push(finding);
-        }
-    }
-    findings
+    let claims = analysis
+        .claims
+        .iter()
+        .enumerate()
+        .filter_map(|(index, claim)| {
+            if outright(claim) {
+                Some((index, Cow::Borrowed(claim)))
+            } else if hedged(claim) {
+                let mut read = claim.clone();
+                read.modality = Modality::Asserted;
+                Some((index, Cow::Owned(read)))
+            } else {
+                None
+            }
+        });
+    exclusive_by_sentence(file, analysis, claims, pairs, make)
 }
 
 /// The message of a finding whose evidence is one sentence's.
